@@ -74,3 +74,10 @@ export function widenType(a: ColumnType, b: ColumnType): ColumnType {
   if ((a === 'integer' && b === 'float') || (a === 'float' && b === 'integer')) return 'float';
   return 'string';
 }
+
+/** A whole dataset in memory: one chunk per column covering every row (what the drift engine reads). */
+export interface Table {
+  names: string[];
+  rowCount: number;
+  columns: ColumnChunk[];
+}
