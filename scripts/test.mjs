@@ -1,6 +1,6 @@
 // The test command: starts the suite's shared S3-compatible server (OpenStack Swift + s3api), runs
 // every test file with node:test, then stops the server. `npm test -- test/core` runs a subset.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -38,6 +38,10 @@ const files = (selected.length ? selected : ['test'])
   .flatMap((p) => (statSync(resolve(root, p)).isDirectory() ? testFiles(resolve(root, p)) : [resolve(root, p)]))
   .map((p) => relative(root, p))
   .sort();
+
+// The suite needs real servers and reference tools from Debian; install them when missing.
+const deps = spawnSync('bash', [join(root, 'scripts/system-deps.sh')], { stdio: 'inherit' });
+if (deps.status !== 0) process.exit(deps.status ?? 1);
 
 const s3 = await startS3();
 const tests = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
