@@ -19,8 +19,8 @@ const SIGNIFICANCE = [0.25, 0.1, 0.05, 0.025, 0.01, 0.005, 0.001];
 const CRITICAL: readonly number[] = B0.map((b0, i) => b0 + B1[i]! / Math.sqrt(1) + B2[i]! / 1);
 /**
  * `np.polyfit(CRITICAL, log(SIGNIFICANCE), 2)`, highest power first. Two samples always give the
- * same critical values, so scipy's fit is a constant: taken from NumPy (the test recomputes it),
- * which makes the interpolated p-values identical to scipy's rather than close.
+ * same critical values, so scipy's fit is a constant. Taken from NumPy, it makes the interpolated
+ * p-values identical to scipy's rather than close (the tests compare them across the range).
  */
 const LOG_P_FIT = [0.01819809457411127, -1.0082265644652508, -1.0777702798204882] as const;
 
