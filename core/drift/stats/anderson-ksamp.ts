@@ -30,16 +30,17 @@ const LOG_P_FIT = [0.01819809457411127, -1.0082265644652508, -1.0777702798204882
  * quadratically between the tabulated critical values and, as scipy does, is capped: a statistic
  * below the 25% critical value reports 0.25, one above the 0.1% value reports 0.001.
  * NaN where scipy raises (an empty sample, fewer than two distinct values, or N = 2 values in all)
- * and where it returns NaN (N = 3).
+ * and where it returns NaN (N = 3). Pass `groups` (from `tieGroups`) when running several rank
+ * tests on the same pair, to merge the samples once.
  */
 export function andersonDarlingKSample(
   refSorted: Float64Array,
   curSorted: Float64Array,
+  groups: TieGroups = tieGroups(refSorted, curSorted),
 ): AndersonKSampleResult {
   const n1 = refSorted.length;
   const n2 = curSorted.length;
   const total = n1 + n2;
-  const groups = tieGroups(refSorted, curSorted);
   if (n1 === 0 || n2 === 0 || groups.count < 2 || total < 3) {
     return { statistic: NaN, pValue: NaN, criticalValues: CRITICAL };
   }

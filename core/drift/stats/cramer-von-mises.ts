@@ -1,7 +1,7 @@
 import { cramerVonMisesExactPValue } from './cramer-von-mises-exact.js';
 import { cramerVonMisesLimitCdf } from './cramer-von-mises-limit-cdf.js';
 import { pairwiseSum } from './pairwise-sum.js';
-import { tieGroups } from './tie-groups.js';
+import { tieGroups, type TieGroups } from './tie-groups.js';
 
 export interface CramerVonMisesResult {
   /** Anderson's T: the integrated squared distance between the two empirical CDFs. */
@@ -14,9 +14,14 @@ export interface CramerVonMisesResult {
  * Two-sample Cramér–von Mises test — scipy 1.10's `cramervonmises_2samp(ref, cur, method='auto')`:
  * exact p-value when neither sample has more than 20 values, otherwise the limiting distribution
  * after standardizing T with its exact mean and variance (Anderson 1962, eq. 11–15). Ties get
- * midranks. scipy raises for a sample of fewer than two values; that gives NaN here.
+ * midranks. scipy raises for a sample of fewer than two values; that gives NaN here. Pass `groups`
+ * (from `tieGroups`) when running several rank tests on the same pair, to merge the samples once.
  */
-export function cramerVonMises2Samp(refSorted: Float64Array, curSorted: Float64Array): CramerVonMisesResult {
+export function cramerVonMises2Samp(
+  refSorted: Float64Array,
+  curSorted: Float64Array,
+  groups: TieGroups = tieGroups(refSorted, curSorted),
+): CramerVonMisesResult {
   const nx = refSorted.length;
   const ny = curSorted.length;
   const method = Math.max(nx, ny) > 20 ? 'asymptotic' : 'exact';
@@ -24,7 +29,6 @@ export function cramerVonMises2Samp(refSorted: Float64Array, curSorted: Float64A
 
   // U = nx·Σ(rank of x_i − i)² + ny·Σ(rank of y_j − j)², each squared gap laid out in sample order
   // and summed pairwise as scipy does, so U (and T) agree to the last bit.
-  const groups = tieGroups(refSorted, curSorted);
   const gapsX = new Float64Array(nx);
   const gapsY = new Float64Array(ny);
   let below = 0;

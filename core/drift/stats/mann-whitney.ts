@@ -1,6 +1,6 @@
 import { mannWhitneyExactSf } from './mann-whitney-exact.js';
 import { normalSf } from './special.js';
-import { tieGroups } from './tie-groups.js';
+import { tieGroups, type TieGroups } from './tie-groups.js';
 
 export interface MannWhitneyResult {
   /** U of the first (reference) sample: how many (ref, cur) pairs have ref > cur, ties counting ½. */
@@ -14,13 +14,17 @@ export interface MannWhitneyResult {
  * Mann–Whitney U test, two-sided — scipy 1.10's `mannwhitneyu(ref, cur, use_continuity=True,
  * alternative='two-sided', method='auto')`. The exact null distribution is used unless both samples
  * have more than 8 values or there are ties; otherwise the normal approximation with tie correction
- * and continuity correction. Inputs are ascending; ranks come from merging them. An empty sample
+ * and continuity correction. Inputs are ascending; ranks come from merging them (pass `groups` from
+ * `tieGroups` to share one merge between several rank tests). An empty sample
  * (scipy raises) gives NaN.
  */
-export function mannWhitneyU(refSorted: Float64Array, curSorted: Float64Array): MannWhitneyResult {
+export function mannWhitneyU(
+  refSorted: Float64Array,
+  curSorted: Float64Array,
+  groups: TieGroups = tieGroups(refSorted, curSorted),
+): MannWhitneyResult {
   const n1 = refSorted.length;
   const n2 = curSorted.length;
-  const groups = tieGroups(refSorted, curSorted);
   const hasTies = groups.count < n1 + n2;
   const method = (n1 > 8 && n2 > 8) || hasTies ? 'asymptotic' : 'exact';
   if (n1 === 0 || n2 === 0) return { statistic: NaN, pValue: NaN, method };
