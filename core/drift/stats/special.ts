@@ -77,11 +77,11 @@ function stirlingCorrection(x: number): number {
 }
 
 /**
- * (−1)ᵏ (ζ(k) − 1)/k for k ≥ 2, the Taylor coefficients of log Γ(2 + t) beyond the linear term.
- * ζ(k) − 1 is summed to n = 19 and the rest taken by Euler–Maclaurin (error below 1e-19).
+ * ζ(k) − 1 for k = 0…40 (entries 0 and 1 unused): summed to n = 19, the rest by Euler–Maclaurin
+ * (error below 1e-19).
  */
-const LOG_GAMMA_2_SERIES = (() => {
-  const coefficients: number[] = [];
+const ZETA_MINUS_ONE = (() => {
+  const values = [NaN, NaN];
   const N = 20;
   const bernoulli = [1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730];
   for (let k = 2; k <= 40; k++) {
@@ -94,12 +94,15 @@ const LOG_GAMMA_2_SERIES = (() => {
       rising *= (k + 2 * j - 1) * (k + 2 * j);
       factorial *= (2 * j + 1) * (2 * j + 2);
     }
-    let zetaMinusOne = tail;
-    for (let n = N - 1; n >= 2; n--) zetaMinusOne += n ** -k;
-    coefficients.push(((k % 2 === 0 ? 1 : -1) * zetaMinusOne) / k);
+    let sum = tail;
+    for (let n = N - 1; n >= 2; n--) sum += n ** -k;
+    values.push(sum);
   }
-  return coefficients;
+  return values;
 })();
+
+/** (−1)ᵏ (ζ(k) − 1)/k for k = 2…40, the Taylor coefficients of log Γ(2 + t) beyond the linear term. */
+const LOG_GAMMA_2_SERIES = ZETA_MINUS_ONE.slice(2).map((z, i) => ((i % 2 === 0 ? 1 : -1) * z) / (i + 2));
 
 /** log Γ(2 + t) for |t| ≤ ½: (1 − γ)t + Σ (−1)ᵏ(ζ(k) − 1)tᵏ/k, terms below (t/2)ᵏ. */
 function logGammaNear2(t: number): number {
@@ -313,6 +316,53 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
 }
 
 /**
+ * log(2 sinh(s/2)/s) = Σₖ eₖ s²ᵏ with eₖ = B₂ₖ/(2k·(2k)!) = (−1)ᵏ⁺¹ ζ(2k)/(k(2π)²ᵏ), k = 1…20
+ * (ζ(2k) from the table above, which keeps the huge Bernoulli numbers out).
+ */
+const LOG_SINHC_SERIES = Array.from(
+  { length: 20 },
+  (_, i) =>
+    ((i % 2 === 0 ? 1 : -1) * (1 + ZETA_MINUS_ONE[2 * i + 2]!)) / ((i + 1) * (2 * Math.PI) ** (2 * i + 2)),
+);
+
+/**
+ * I_x(a, b) for large a and b ≤ 1 with x close to 1, where the continued fraction converges slowly
+ * and loses digits (a Student t with df in the millions). With t = e⁻ˢ the integral becomes
+ * ∫ e^{−Ts} s^{b−1} (2 sinh(s/2)/s)^{b−1} ds over s > u = −log x, T = a + (b − 1)/2; expanding the
+ * last factor as Σ cₙ s²ⁿ gives
+ *   I_x(a, b) = Γ(a + b)/(Γ(a) Tᵇ) · Σₙ cₙ Γ(b + 2n, Tu)/(Γ(b) T²ⁿ),
+ * an expansion in 1/T² (the idea of DiDonato and Morris's BGRAT). The incomplete gammas follow from
+ * Q(b, Tu) by the recurrence Γ(s + 1, X) = sΓ(s, X) + Xˢe⁻ˣ, which only adds positive terms.
+ * Returns NaN when the series does not settle, so the caller can fall back.
+ */
+function incompleteBetaLargeA(a: number, b: number, u: number): number {
+  const T = a + (b - 1) / 2;
+  const X = T * u;
+  // cₙ from exp((b − 1) Σ eₖ wᵏ): c₀ = 1, cₙ = (1/n) Σₖ k hₖ cₙ₋ₖ with hₖ = (b − 1)eₖ.
+  const c = [1];
+  let scaledGamma = regularizedGammaQ(b, X); // Γ(s, X)/(Γ(b) T^{s−b}), s = b
+  let scaledPower = Math.exp(b * Math.log(X) - X - logGamma(b)); // Xˢe⁻ˣ/(Γ(b) T^{s−b})
+  let sum = scaledGamma;
+  const inverseT2 = 1 / (T * T);
+  for (let n = 1; n <= LOG_SINHC_SERIES.length; n++) {
+    let cn = 0;
+    for (let k = 1; k <= n; k++) cn += k * (b - 1) * LOG_SINHC_SERIES[k - 1]! * c[n - k]!;
+    cn /= n;
+    c.push(cn);
+    const s = b + 2 * n - 2;
+    scaledGamma = ((s + 1) * s * scaledGamma + scaledPower * (s + 1 + X)) * inverseT2;
+    scaledPower *= X * X * inverseT2;
+    const term = cn * scaledGamma;
+    sum += term;
+    if (Math.abs(term) <= EPSILON * 0.25 * Math.abs(sum)) {
+      // log Γ(a + b) − log Γ(a) = b log T − …: both logs are taken in the cancellation-free form.
+      return Math.exp(logGamma(b) - logBeta(a, b) - b * Math.log(T)) * sum;
+    }
+  }
+  return NaN;
+}
+
+/**
  * [I_x(a, b), 1 − I_x(a, b)] given both x and y = 1 − x, so a caller that knows y more precisely
  * than 1 − x (Student's t far out in the tail) keeps those digits. The prefactor xᵃ yᵇ / (a B(a, b))
  * uses log1p for whichever of log x, log y is near zero.
@@ -325,6 +375,8 @@ export function incompleteBetaPair(a: number, b: number, x: number, y: number): 
   if (y === 0) return [1, 0];
   const logX = x < 0.5 ? Math.log(x) : Math.log1p(-y);
   const logY = y < 0.5 ? Math.log(y) : Math.log1p(-x);
+  const expansion = largeParameterExpansion(a, b, x, y, logX, logY);
+  if (expansion) return expansion;
   const logFront = a * logX + b * logY - logBeta(a, b);
   if (x < (a + 1) / (a + b + 2)) {
     const value = (Math.exp(logFront) * betaContinuedFraction(a, b, x)) / a;
@@ -332,6 +384,31 @@ export function incompleteBetaPair(a: number, b: number, x: number, y: number): 
   }
   const complement = (Math.exp(logFront) * betaContinuedFraction(b, a, y)) / b;
   return [1 - complement, complement];
+}
+
+/**
+ * One parameter ≥ LARGE and the other ≤ 1, with x within the bulk of the large side: the
+ * expansion above, for whichever of I and 1 − I it gives directly (I_y(b, a) = 1 − I_x(a, b)).
+ * Its result is kept only when below 0.9, so the complement, taken by subtraction, loses at most
+ * one digit; otherwise the continued fraction on the other side, fast there, gives the small value.
+ */
+function largeParameterExpansion(
+  a: number,
+  b: number,
+  x: number,
+  y: number,
+  logX: number,
+  logY: number,
+): [number, number] | undefined {
+  const LARGE = 30;
+  if (a >= LARGE && b <= 1 && -logX <= 1) {
+    const value = incompleteBetaLargeA(a, b, -logX);
+    if (value < 0.9) return [value, 1 - value];
+  } else if (b >= LARGE && a <= 1 && -logY <= 1) {
+    const complement = incompleteBetaLargeA(b, a, -logY);
+    if (complement < 0.9) return [1 - complement, complement];
+  }
+  return undefined;
 }
 
 /** I_x(a, b), the regularized incomplete beta function (scipy.special.betainc). */
