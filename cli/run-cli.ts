@@ -7,7 +7,12 @@ export interface CommandEntry {
 }
 
 /** Dispatches `modelship <command> …`; user mistakes print one paragraph and exit 2, never a stack. */
-export async function runCli(argv: string[], io: CliIO, commands: Record<string, CommandEntry>, version: string) {
+export async function runCli(
+  argv: string[],
+  io: CliIO,
+  commands: Record<string, CommandEntry>,
+  version: string,
+) {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out(usage(commands));
@@ -19,8 +24,14 @@ export async function runCli(argv: string[], io: CliIO, commands: Record<string,
   }
   const entry = commands[name];
   try {
-    if (!entry) throw new UserError('usage', `unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}`);
-    return await (await entry.load())(rest, io);
+    if (!entry)
+      throw new UserError(
+        'usage',
+        `unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}`,
+      );
+    return await (
+      await entry.load()
+    )(rest, io);
   } catch (error) {
     if (isUserError(error)) {
       io.err(`modelship ${name}: ${formatUserError(error)}\n`);

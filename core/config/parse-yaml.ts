@@ -15,11 +15,16 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
       return `line ${pos.line}, column ${pos.col}: ${firstLine(e.message)}`;
     });
     const first = lineCounter.linePos(doc.errors[0]!.pos[0]);
-    throw new UserError('config', `invalid YAML: ${problems[0]!.replace(/^line \d+, column \d+: /, '')}`, {
-      file,
-      line: first.line,
-      column: first.col,
-    }, problems.slice(1));
+    throw new UserError(
+      'config',
+      `invalid YAML: ${problems[0]!.replace(/^line \d+, column \d+: /, '')}`,
+      {
+        file,
+        line: first.line,
+        column: first.col,
+      },
+      problems.slice(1),
+    );
   }
   const result = schema.safeParse(doc.toJS({ maxAliasCount: 100 }) ?? {});
   if (result.success) return result.data;
@@ -55,7 +60,9 @@ function lineOf(root: unknown, path: readonly PropertyKey[], lines: LineCounter)
   let found = node;
   for (const key of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === String(key));
+      const pair = node.items.find(
+        (p) => String((p.key as { value?: unknown })?.value ?? p.key) === String(key),
+      );
       if (!pair) break;
       node = (pair.value ?? pair.key) as Node;
     } else if (isSeq(node)) {
