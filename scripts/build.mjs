@@ -33,7 +33,9 @@ export async function bundle(outdir) {
     chunkNames: 'chunks/[name]-[hash]',
     logLevel: 'warning',
     // CommonJS dependencies (yaml, the AWS SDK) call require(); give ESM output a real one.
-    banner: { js: "import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);",
+    },
   });
 }
 

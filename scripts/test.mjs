@@ -19,11 +19,16 @@ function testFiles(dir) {
 async function startS3() {
   const cli = join(root, 'test/support/s3-server-cli.ts');
   if (process.env.MODELSHIP_TEST_S3_ENDPOINT || !existsSync(cli)) return undefined;
-  const child = spawn(process.execPath, ['--import', 'tsx', cli], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', cli], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const firstLine = await new Promise((ok, fail) => {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', ok);
-    child.once('exit', (code) => fail(new Error(`the S3 test server exited with ${code} before it was ready`)));
+    child.once('exit', (code) =>
+      fail(new Error(`the S3 test server exited with ${code} before it was ready`)),
+    );
   });
   const server = JSON.parse(firstLine);
   process.env.MODELSHIP_TEST_S3_ENDPOINT = server.endpoint;
@@ -35,7 +40,9 @@ async function startS3() {
 
 const selected = process.argv.slice(2);
 const files = (selected.length ? selected : ['test'])
-  .flatMap((p) => (statSync(resolve(root, p)).isDirectory() ? testFiles(resolve(root, p)) : [resolve(root, p)]))
+  .flatMap((p) =>
+    statSync(resolve(root, p)).isDirectory() ? testFiles(resolve(root, p)) : [resolve(root, p)],
+  )
   .map((p) => relative(root, p))
   .sort();
 

@@ -15,5 +15,10 @@ export function readInputs<S extends z.ZodObject>(schema: S): z.output<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `input "${issue.path.join('.')}": ${issue.message}`);
-  throw new UserError('input', problems[0]!, { field: `inputs.${String(result.error.issues[0]!.path[0])}` }, problems.slice(1));
+  throw new UserError(
+    'input',
+    problems[0]!,
+    { field: `inputs.${String(result.error.issues[0]!.path[0])}` },
+    problems.slice(1),
+  );
 }

@@ -6,7 +6,9 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 
 const root = join(import.meta.dirname, '../..');
-const actionNames = readdirSync(join(root, 'actions')).filter((n) => existsSync(join(root, 'actions', n, 'action.yml')));
+const actionNames = readdirSync(join(root, 'actions')).filter((n) =>
+  existsSync(join(root, 'actions', n, 'action.yml')),
+);
 
 interface ActionYaml {
   name: string;
@@ -22,17 +24,27 @@ for (const name of actionNames) {
   test(`actions/${name}: action.yml and its inputs schema agree; it runs its own bundle on node24`, async () => {
     const meta = parse(readFileSync(join(root, 'actions', name, 'action.yml'), 'utf8')) as ActionYaml;
     assert.equal(meta.runs.using, 'node24');
-    assert.equal(meta.runs.main, `../../dist/${name}.js`, 'main must point at the action\'s own dist entry');
-    assert.ok(existsSync(resolve(root, 'actions', name, meta.runs.main)), `${meta.runs.main} is missing: run npm run build`);
+    assert.equal(meta.runs.main, `../../dist/${name}.js`, "main must point at the action's own dist entry");
+    assert.ok(
+      existsSync(resolve(root, 'actions', name, meta.runs.main)),
+      `${meta.runs.main} is missing: run npm run build`,
+    );
     assert.ok(meta.description.length > 10);
 
-    const { inputsSchema } = (await import(`../../actions/${name}/inputs.ts`)) as { inputsSchema: z.ZodObject };
+    const { inputsSchema } = (await import(`../../actions/${name}/inputs.ts`)) as {
+      inputsSchema: z.ZodObject;
+    };
     assert.deepEqual(Object.keys(meta.inputs ?? {}).sort(), Object.keys(inputsSchema.shape).sort());
     for (const [input, spec] of Object.entries(meta.inputs ?? {})) {
       assert.ok(spec.description, `input ${input} needs a description`);
       const optional = inputsSchema.shape[input]!.safeParse(undefined).success;
-      assert.equal(spec.required === true, !optional && spec.default === undefined, `input ${input}: "required" disagrees with the schema`);
+      assert.equal(
+        spec.required === true,
+        !optional && spec.default === undefined,
+        `input ${input}: "required" disagrees with the schema`,
+      );
     }
-    for (const [output, spec] of Object.entries(meta.outputs ?? {})) assert.ok(spec.description, `output ${output} needs a description`);
+    for (const [output, spec] of Object.entries(meta.outputs ?? {}))
+      assert.ok(spec.description, `output ${output} needs a description`);
   });
 }
