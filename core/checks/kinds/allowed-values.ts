@@ -1,0 +1,45 @@
+import type { CheckOf } from '../check-schema.js';
+import { formatCount } from '../describe.js';
+import { ValueCheck, type NumericRule, type TextRule } from '../value-check.js';
+
+/** Distinct disallowed values kept to show what came instead. */
+const SHOWN_UNEXPECTED = 20;
+
+/**
+ * `allowed-values`: every value is one of the list. A list of numbers compares numbers (so `1.0` in
+ * a text column is the allowed `1`); any other list compares text (`true`, `ST-001`).
+ */
+export function allowedValuesCheck(check: CheckOf<'allowed-values'>, maxExamples: number): ValueCheck {
+  const unexpected = new Set<string | number>();
+  const note = (value: string | number) => {
+    if (unexpected.size < SHOWN_UNEXPECTED) unexpected.add(value);
+  };
+  const common = {
+    mostly: check.mostly,
+    failure: `are not among the ${formatCount(check.values.length)} allowed values`,
+    passing: 'are allowed values',
+    /** The distinct values that are not allowed (the first 20). */
+    observed: () => [...unexpected],
+  };
+  if (check.values.every((v) => typeof v === 'number')) {
+    const allowed = new Set<number>(check.values as number[]);
+    const rule: NumericRule = {
+      ...common,
+      domain: 'number',
+      test: (v) => allowed.has(v),
+      seen: (v) => {
+        if (!allowed.has(v)) note(v);
+      },
+    };
+    return new ValueCheck(rule, maxExamples);
+  }
+  const allowed = new Set(check.values.map(String));
+  const rule: TextRule = {
+    ...common,
+    test: (text) => allowed.has(text),
+    seen: (text, passed) => {
+      if (!passed) note(text);
+    },
+  };
+  return new ValueCheck(rule, maxExamples);
+}

@@ -1,0 +1,47 @@
+import type { CheckOf } from '../check-schema.js';
+import { ValueCheck } from '../value-check.js';
+
+/** `string-length`: every value's length in characters (code points, as Python counts) is within bounds. */
+export function stringLengthCheck(check: CheckOf<'string-length'>, maxExamples: number): ValueCheck {
+  const { min, max } = check;
+  let shortest = Infinity;
+  let longest = -Infinity;
+  const bounds =
+    min !== undefined && max !== undefined
+      ? `between ${min} and ${max} characters long`
+      : min !== undefined
+        ? `at least ${min} characters long`
+        : `at most ${max} characters long`;
+  return new ValueCheck(
+    {
+      mostly: check.mostly,
+      failure: `are not ${bounds}`,
+      passing: `are ${bounds}`,
+      test: (text: string) => {
+        const length = codePoints(text);
+        return (min === undefined || length >= min) && (max === undefined || length <= max);
+      },
+      seen: (text: string) => {
+        const length = codePoints(text);
+        if (length < shortest) shortest = length;
+        if (length > longest) longest = length;
+      },
+      observed: () => (shortest <= longest ? { min: shortest, max: longest } : null),
+    },
+    maxExamples,
+  );
+}
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is a single character.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}

@@ -1,0 +1,38 @@
+import type { ColumnType } from '../data/types.js';
+import type { Check } from './check-schema.js';
+import { checkColumns } from './check-columns.js';
+import type { LoadedChecks } from './load-checks.js';
+
+/** Checks that only look at the header: their columns need not exist, let alone be decoded. */
+const HEADER_CHECKS = new Set<Check['check']>(['columns-present', 'columns-absent', 'columns-in-order']);
+
+/** The columns whose values some check reads (first mention first), for `ReadOptions.columns`. */
+export function requiredColumns(checks: LoadedChecks): string[] {
+  const columns = new Set<string>();
+  for (const { check } of checks.checks) {
+    if (HEADER_CHECKS.has(check.check)) continue;
+    for (const column of checkColumns(check)) columns.add(column);
+  }
+  return [...columns];
+}
+
+/** The columns a check reads the values of (none for header checks and row-count). */
+export function valueColumns(check: Check): string[] {
+  return HEADER_CHECKS.has(check.check) ? [] : checkColumns(check);
+}
+
+/**
+ * Types the reader must force, for `ReadOptions.columnTypes`: checks on text (regex, string-length,
+ * allowed-values of strings) need the text as written, so `"01234"` is not read as 1234.
+ */
+export function requiredColumnTypes(checks: LoadedChecks): Record<string, ColumnType> {
+  const types: Record<string, ColumnType> = {};
+  for (const { check } of checks.checks) {
+    const text =
+      check.check === 'regex' ||
+      check.check === 'string-length' ||
+      (check.check === 'allowed-values' && check.values.some((v) => typeof v === 'string'));
+    if (text) types[check.column] = 'string';
+  }
+  return types;
+}
