@@ -1,11 +1,11 @@
 /**
  * The name closest to a misspelt one (case-insensitive edit distance), if it is close enough to be
- * a plausible typo: at most 2 edits, or a third of the name for long names.
+ * a plausible typo: one edit, or up to a third of the name for long names.
  */
 export function closestName(wanted: string, names: readonly string[]): string | undefined {
   const target = wanted.toLowerCase();
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(wanted.length / 3)) + 1;
+  let bestDistance = Math.max(1, Math.floor(wanted.length / 3)) + 1;
   for (const name of names) {
     const distance = editDistance(target, name.toLowerCase());
     if (distance < bestDistance) {
