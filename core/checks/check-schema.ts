@@ -31,9 +31,17 @@ const count = z.number().int().min(0);
 
 const timestampHint = 'an ISO 8601 timestamp such as 2024-05-01 or 2024-05-01T12:00:00Z';
 /** A bound on values: a number, or an ISO timestamp for timestamp columns. */
-const valueBound = z.union([z.number(), z.string().refine((s) => parseTimestamp(s) !== undefined)], {
-  error: `must be a number, or ${timestampHint}`,
-});
+const valueBound = z.union(
+  [
+    z.number(),
+    z
+      .string()
+      .refine((s) => parseTimestamp(s) !== undefined, { message: `must be a number, or ${timestampHint}` }),
+  ],
+  {
+    error: `must be a number, or ${timestampHint}`,
+  },
+);
 
 function check<K extends string, S extends z.ZodRawShape>(kind: K, description: string, shape: S) {
   return z
