@@ -153,7 +153,7 @@ checks:
   });
 
   it('generates a JSON Schema with a description on every check and field', () => {
-    const schema = z.toJSONSchema(checksFileSchema, { io: 'input' }) as {
+    const schema = z.toJSONSchema(checksFileSchema, { io: 'input' }) as unknown as {
       properties: {
         checks: {
           items: { oneOf: { description?: string; properties: Record<string, { description?: string }> }[] };
