@@ -1,6 +1,7 @@
 import type { DataStream } from '../data/types.js';
 import { UserError, formatLocation } from '../errors.js';
 import { isNotApplicable, type CheckAccumulator } from './accumulator.js';
+import { checkColumns } from './check-columns.js';
 import { closestName } from './closest-name.js';
 import { createAccumulator } from './create-accumulator.js';
 import { checkLocation, type LoadedCheck, type LoadedChecks } from './load-checks.js';
@@ -68,12 +69,7 @@ export async function runChecks(
     results.push({
       name: loaded.name,
       check: check.check,
-      columns:
-        'columns' in check && check.columns
-          ? check.columns
-          : 'column' in check && check.column
-            ? [check.column]
-            : [],
+      columns: checkColumns(check),
       severity: check.severity,
       ...outcome,
     });

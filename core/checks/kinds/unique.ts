@@ -24,13 +24,12 @@ export class UniqueCheck implements CheckAccumulator {
   private checked = 0;
   private unexpected = 0;
   private readonly examples: ExampleList;
+  private readonly compound: boolean;
 
   constructor(check: CheckOf<'unique'>, maxExamples: number) {
     this.examples = new ExampleList(maxExamples);
     this.compound = (check.columns?.length ?? 1) > 1;
   }
-
-  private readonly compound: boolean;
 
   add(batch: Batch, chunks: readonly ColumnChunk[]): void {
     const n = batch.length;

@@ -150,6 +150,18 @@ describe('every check kind', () => {
     assert.equal((await one('check: unique\ncolumn: s', { s: ['a', 'b', 'ab', 'ba', ''] })).success, true);
   });
 
+  it('unique across batches whose type changes (a stray text value widens one batch)', async () => {
+    const r = await one('check: unique\ncolumn: x', { x: [1, 2, 3, 'N/A', 5, 6, 2, 'N/A', 9] });
+    assert.equal(r.unexpectedCount, 4);
+    assert.deepEqual(
+      r.examples.map((e) => [e.row, e.value]),
+      [
+        [7, 2],
+        [8, 'N/A'],
+      ],
+    );
+  });
+
   it('unique: compound keys skip rows with a missing part', async () => {
     const columns = { a: ['x', 'x', 'y', 'x', 'x', null, null], b: [1, 2, 1, 1, null, 1, 1] };
     const r = await one('check: unique\ncolumns: [a, b]', columns);
