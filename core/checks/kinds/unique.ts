@@ -33,15 +33,19 @@ export class UniqueCheck implements CheckAccumulator {
 
   add(batch: Batch, chunks: readonly ColumnChunk[]): void {
     const n = batch.length;
+    const canon = chunks.map((c) => (c.type === 'string' ? canonicalNumbers(c.dictionary) : undefined));
     const single = chunks.length === 1 ? chunks[0]! : undefined;
     const numeric = single !== undefined && single.type !== 'string' ? single : undefined;
+    const text = single?.type === 'string' ? single : undefined;
     for (let i = 0; i < n; i++) {
       let verdict: 0 | 1 | 2;
       if (numeric) {
         if (numeric.valid[i] !== 1) continue;
         verdict = this.numbers.add(numeric.values[i]!);
+      } else if (text && text.valid[i] === 1 && canon[0]!.isNumber[text.codes[i]!] === 1) {
+        verdict = this.numbers.add(canon[0]!.values[text.codes[i]!]!);
       } else {
-        const length = this.encode(chunks, i);
+        const length = this.encode(chunks, canon, i);
         if (length < 0) continue;
         verdict = this.keys.add(this.scratch, length);
       }
@@ -54,11 +58,17 @@ export class UniqueCheck implements CheckAccumulator {
   }
 
   /** Writes row i's key into the scratch units; -1 when a key part is missing. */
-  private encode(chunks: readonly ColumnChunk[], i: number): number {
+  private encode(
+    chunks: readonly ColumnChunk[],
+    canon: readonly (CanonicalNumbers | undefined)[],
+    i: number,
+  ): number {
     let length = 0;
-    for (const chunk of chunks) {
+    for (let k = 0; k < chunks.length; k++) {
+      const chunk = chunks[k]!;
       if (chunk.valid[i] !== 1) return -1;
-      if (chunk.type === 'string') {
+      const numberText = chunk.type === 'string' && canon[k]!.isNumber[chunk.codes[i]!] === 1;
+      if (chunk.type === 'string' && !numberText) {
         const text = chunk.dictionary[chunk.codes[i]!]!;
         length = this.reserve(length, text.length + 3);
         const scratch = this.scratch;
@@ -68,7 +78,7 @@ export class UniqueCheck implements CheckAccumulator {
         for (let j = 0; j < text.length; j++) scratch[length++] = text.charCodeAt(j);
       } else {
         length = this.reserve(length, 5);
-        const v = chunk.values[i]!;
+        const v = chunk.type === 'string' ? canon[k]!.values[chunk.codes[i]!]! : chunk.values[i]!;
         this.bits[0] = v === 0 ? 0 : v !== v ? NaN : v;
         const scratch = this.scratch;
         scratch[length++] = TAG_NUMBER;
@@ -113,4 +123,28 @@ export class UniqueCheck implements CheckAccumulator {
   get byteLength(): number {
     return this.numbers.byteLength + this.keys.byteLength;
   }
+}
+
+interface CanonicalNumbers {
+  values: Float64Array;
+  isNumber: Uint8Array;
+}
+
+/**
+ * The dictionary entries that are numbers written canonically (`2`, `-0.5`, `1e+21`): in a batch
+ * widened to text by a stray value they still meet their equal numbers from other batches, while
+ * `007` or `2.0` stay text, as written.
+ */
+function canonicalNumbers(dictionary: readonly string[]): CanonicalNumbers {
+  const values = new Float64Array(dictionary.length);
+  const isNumber = new Uint8Array(dictionary.length);
+  for (let code = 0; code < dictionary.length; code++) {
+    const text = dictionary[code]!;
+    const value = Number(text);
+    if (text !== '' && String(value) === text) {
+      values[code] = value;
+      isNumber[code] = 1;
+    }
+  }
+  return { values, isNumber };
 }
