@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dataFormatSchema } from '../config/validate-config-schema.js';
 import { parseDuration } from './parse-duration.js';
-import { parseTimestamp } from './parse-timestamp.js';
+import { parseTimestamp } from '../data/parse-timestamp.js';
 
 /**
  * The checks file: the single source of truth for the checks' types, defaults and messages. The

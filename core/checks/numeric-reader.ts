@@ -1,5 +1,5 @@
 import type { ColumnChunk } from '../data/types.js';
-import { parseTimestamp } from './parse-timestamp.js';
+import { parseTimestamp } from '../data/parse-timestamp.js';
 
 /** The kind of numbers a check compares: plain numbers, or instants (ms since the epoch). */
 export type NumericDomain = 'number' | 'timestamp';

@@ -1,6 +1,6 @@
 import { timestampText } from './chunk-value.js';
 import type { NumericDomain } from './numeric-reader.js';
-import { parseTimestamp } from './parse-timestamp.js';
+import { parseTimestamp } from '../data/parse-timestamp.js';
 import type { NumericRule } from './value-check.js';
 
 export interface Range {

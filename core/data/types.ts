@@ -1,3 +1,5 @@
+import type { DataFile } from '../ports.js';
+
 /**
  * The data layer's shared vocabulary. Readers (CSV, JSON Lines, Parquet) stream a dataset as
  * columnar batches; checks consume the batches in one pass; the drift engine collects them into a
@@ -81,3 +83,21 @@ export interface Table {
   rowCount: number;
   columns: ColumnChunk[];
 }
+
+export interface CsvOptions {
+  /** Field separator, one character (default `,`; `\t` for `.tsv` files). */
+  delimiter?: string;
+  /** Quote character (default `"`). */
+  quote?: string;
+  /** Tokens read as missing (default: pandas' `na_values`). */
+  nullValues?: string[];
+}
+
+export interface OpenOptions extends ReadOptions {
+  /** Default: from each file's extension (`.csv`, `.tsv`, `.jsonl`, `.ndjson`, `.parquet`, each maybe `.gz`). */
+  format?: DataFormat;
+  csv?: CsvOptions;
+}
+
+/** Opens one file of a dataset for streaming; `openDataset` chains several into one stream. */
+export type FileReader = (file: DataFile, options: OpenOptions) => Promise<DataStream>;

@@ -5,7 +5,7 @@ import { ExampleList, type CheckAccumulator, type CheckOutcome } from '../accumu
 import { chunkValue } from '../chunk-value.js';
 import { describeUnexpected, percentOf } from '../describe.js';
 import { parseNumber } from '../numeric-reader.js';
-import { parseTimestamp } from '../parse-timestamp.js';
+import { parseTimestamp } from '../../data/parse-timestamp.js';
 
 /**
  * `column-type`: every value is of the type (integer data passes float). Judged value by value, so

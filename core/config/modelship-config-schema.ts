@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { driftConfigSchema } from '../drift/drift-config-schema.js';
+import { validateConfigSchema } from './validate-config-schema.js';
+
+/**
+ * `.github/modelship.yml`, read by every action, the CLI and the app. This schema is the single
+ * source of truth: TypeScript types are inferred from it, its messages are what users see, and
+ * `modelship schema` prints the JSON Schema generated from it for editors.
+ * Sections for gates, the registry and deployments join here as those features land.
+ */
+export const modelshipConfigSchema = z
+  .object({
+    version: z.literal(1).default(1).describe('Version of this file format.'),
+    validate: validateConfigSchema
+      .prefault({})
+      .describe('Data validation (the validate-data action, `modelship validate`).'),
+    drift: driftConfigSchema
+      .prefault({})
+      .describe('Drift reports (the drift-report action, `modelship drift`).'),
+  })
+  .strict();
+
+export type ModelshipConfig = z.output<typeof modelshipConfigSchema>;
+
+export const DEFAULT_CONFIG_PATH = '.github/modelship.yml';

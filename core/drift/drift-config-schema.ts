@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { DRIFT_TESTS } from './drift-result.js';
+
+const driftTestSchema = z
+  .enum(DRIFT_TESTS)
+  .describe(
+    "Statistical test, by Evidently's stattest name (ks, chisquare, z, wasserstein, jensenshannon, psi, kl_div, hellinger, tvd, ed, anderson, cramer_von_mises, mannw, t_test).",
+  );
+
+const thresholdSchema = z
+  .number()
+  .positive()
+  .describe('p-value tests: drift when p < threshold; distance tests: drift when distance ≥ threshold.');
+
+const columnDriftConfigSchema = z
+  .object({
+    test: driftTestSchema.optional(),
+    threshold: thresholdSchema.optional(),
+    skip: z.boolean().default(false).describe('Leave this column out of the drift verdict.'),
+    kind: z
+      .enum(['numerical', 'categorical'])
+      .optional()
+      .describe('Compare as numbers or as category frequencies (default: inferred from the data).'),
+  })
+  .strict();
+
+/** The `drift:` section of .github/modelship.yml: defaults for the drift-report action and CLI. */
+export const driftConfigSchema = z
+  .object({
+    reference: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Reference data (usually the training set): a path, a glob, or an s3:// URI.'),
+    current: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Current data (what the model sees now): a path, a glob, or an s3:// URI.'),
+    'drift-share': z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(0.5)
+      .describe('The dataset drifts when drifted columns / tested columns reach this share.'),
+    'conclusion-on-drift': z
+      .enum(['failure', 'neutral'])
+      .default('failure')
+      .describe('Check run conclusion when the dataset drifts.'),
+    'check-name': z.string().min(1).max(100).default('Modelship drift').describe('Name of the check run.'),
+    columns: z
+      .record(z.string(), columnDriftConfigSchema)
+      .default({})
+      .describe('Per-column settings: test, threshold, kind, or skip.'),
+    ignore: z.array(z.string()).default([]).describe('Columns left out entirely (ids, timestamps).'),
+    thresholds: z
+      .partialRecord(driftTestSchema, thresholdSchema)
+      .default({})
+      .describe('Default threshold per test, overriding the built-in ones (e.g. { ks: 0.01 }).'),
+  })
+  .strict();
+
+export type DriftConfig = z.output<typeof driftConfigSchema>;
+export type ColumnDriftConfig = z.output<typeof columnDriftConfigSchema>;

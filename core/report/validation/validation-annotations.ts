@@ -1,0 +1,42 @@
+import type { ValidationView } from './validation-view.js';
+import { resultsBySeverity } from './validation-view.js';
+import { formatObserved } from './format-observed.js';
+
+export interface Annotation {
+  level: 'error' | 'warning';
+  file: string;
+  line: number;
+  title: string;
+  message: string;
+}
+
+/**
+ * Annotations on the failing rows of data files that live in the repository, most severe first,
+ * capped (GitHub shows only a handful per step anyway); the rest are counted, not lost.
+ */
+export function selectAnnotations(
+  view: ValidationView,
+  max: number,
+): { annotations: Annotation[]; omitted: number } {
+  const annotatable = new Set(view.files.filter((f) => f.inWorkspace).map((f) => f.name));
+  const annotations: Annotation[] = [];
+  let omitted = 0;
+  for (const result of resultsBySeverity(view.report.results)) {
+    if (result.success) continue;
+    for (const example of result.examples) {
+      if (!annotatable.has(example.source)) continue;
+      if (annotations.length >= max) {
+        omitted += 1;
+        continue;
+      }
+      annotations.push({
+        level: result.severity,
+        file: example.source,
+        line: example.line,
+        title: `${result.name} (row ${example.row.toLocaleString('en-US')})`,
+        message: `${result.name} failed on this row: value ${formatObserved(example.value)}. ${result.message}`,
+      });
+    }
+  }
+  return { annotations, omitted };
+}
