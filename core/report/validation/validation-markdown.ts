@@ -25,9 +25,8 @@ export function renderValidationMarkdown(view: ValidationView): string {
   }
   if (passed.length > 0) {
     lines.push(`<details><summary>${plural(passed.length, 'check')} passed</summary>`, '');
-    lines.push('| | Check | Observed |', '|---|---|---|');
-    for (const result of passed)
-      lines.push(`| ✅ | ${cell(result.name)} | ${cell(formatObserved(result.observed))} |`);
+    lines.push('| | Check | Found |', '|---|---|---|');
+    for (const result of passed) lines.push(`| ✅ | ${cell(result.name)} | ${cell(result.message)} |`);
     lines.push('', '</details>', '');
   }
   return lines.join('\n');

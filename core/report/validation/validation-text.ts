@@ -1,4 +1,3 @@
-import { formatObserved } from './format-observed.js';
 import { headline, resultsBySeverity, type ValidationView } from './validation-view.js';
 
 /** The terminal rendering of `modelship validate`: one line per check, failures first, verdict last. */
@@ -10,8 +9,7 @@ export function renderValidationText(view: ValidationView): string {
   for (const result of sorted) {
     const mark = result.success ? '✓' : result.severity === 'error' ? '✗' : '!';
     const tag = result.success ? 'pass' : result.severity === 'error' ? 'FAIL' : 'warn';
-    const detail = result.success ? formatObserved(result.observed) : result.message;
-    lines.push(`${mark} ${tag}  ${result.name.padEnd(width)}  ${detail}`);
+    lines.push(`${mark} ${tag}  ${result.name.padEnd(width)}  ${result.message}`);
   }
   lines.push('', `${headline(report)} (${(report.durationMs / 1000).toFixed(2)} s)`, '');
   return lines.join('\n');

@@ -1,0 +1,233 @@
+import { UserError } from '../../errors.js';
+import type { ColumnState } from '../infer/column-state.js';
+import type { MissingTokens } from '../infer/missing-tokens.js';
+import { DECIMAL, NOT_A_NUMBER, parseNumberBytes, type NumberSlot } from '../infer/parse-number-bytes.js';
+import { parseTimestampBytes } from '../infer/parse-timestamp-bytes.js';
+import { decodeText, StringDictionary } from '../infer/string-dictionary.js';
+import type { ColumnChunk, ColumnType, NumericChunk, StringChunk } from '../types.js';
+import type { RecordBlock } from './record-block.js';
+import { unquoteField } from './unquote-field.js';
+
+export interface DecodeContext {
+  file: string;
+  quote: number;
+  missing: MissingTokens;
+}
+
+/** Field `row` of column `col`: a byte range, unquoted when the tokenizer flagged it. */
+class FieldCursor {
+  bytes: Uint8Array = new Uint8Array(0);
+  start = 0;
+  end = 0;
+  constructor(
+    private readonly block: RecordBlock,
+    private readonly col: number,
+    private readonly quote: number,
+  ) {}
+  at(row: number): this {
+    const f = row * this.block.fieldsPerRecord + this.col;
+    if (this.block.fieldQuoted[f] === 1) {
+      this.bytes = unquoteField(
+        this.block.bytes,
+        this.block.fieldStart[f]!,
+        this.block.fieldEnd[f]!,
+        this.quote,
+      );
+      this.start = 0;
+      this.end = this.bytes.length;
+    } else {
+      this.bytes = this.block.bytes;
+      this.start = this.block.fieldStart[f]!;
+      this.end = this.block.fieldEnd[f]!;
+    }
+    return this;
+  }
+}
+
+/**
+ * Decodes one column of a block of records into a typed chunk. The batch's type is the narrowest that
+ * fits every non-missing value — integer, float, boolean, timestamp, else string — widened with what
+ * earlier batches saw (see ColumnState). Each attempt stops at its first misfit, so a text column costs
+ * one failed number parse, not a pass.
+ */
+export function decodeColumn(
+  block: RecordBlock,
+  col: number,
+  state: ColumnState,
+  ctx: DecodeContext,
+): ColumnChunk {
+  const rows = block.rows;
+  if (!state.decode) return allMissing(rows, state.type ?? 'string');
+  const cursor = new FieldCursor(block, col, ctx.quote);
+  if (state.forced !== undefined) return decodeForced(cursor, block, state, ctx);
+
+  const sticky = state.type;
+  let chunk: ColumnChunk | undefined;
+  if (sticky !== 'string') {
+    if (sticky === undefined || sticky === 'integer' || sticky === 'float')
+      chunk = decodeNumbers(cursor, rows, ctx);
+    if (chunk === undefined && (sticky === undefined || sticky === 'boolean'))
+      chunk = decodeBooleans(cursor, rows, ctx);
+    if (chunk === undefined && (sticky === undefined || sticky === 'timestamp'))
+      chunk = decodeTimestamps(cursor, rows, ctx);
+  }
+  if (chunk === undefined) {
+    state.settle('string');
+    return decodeStrings(cursor, rows, ctx, state.name, block);
+  }
+  const type = state.settle(chunk.nullCount === rows ? undefined : chunk.type);
+  if (type === chunk.type) return chunk;
+  if (type === 'float' && chunk.type === 'integer') return { ...chunk, type: 'float' };
+  if (chunk.nullCount === rows) return allMissing(rows, type);
+  return decodeStrings(cursor, rows, ctx, state.name, block);
+}
+
+function numericChunk(rows: number): NumericChunk {
+  return { type: 'integer', values: new Float64Array(rows), valid: new Uint8Array(rows), nullCount: 0 };
+}
+
+function decodeNumbers(cursor: FieldCursor, rows: number, ctx: DecodeContext): NumericChunk | undefined {
+  const chunk = numericChunk(rows);
+  const slot: NumberSlot = { value: 0 };
+  let decimal = false;
+  for (let r = 0; r < rows; r++) {
+    const { bytes, start, end } = cursor.at(r);
+    const kind = parseNumberBytes(bytes, start, end, slot);
+    if (kind === NOT_A_NUMBER) {
+      if (!ctx.missing.matches(bytes, start, end)) return undefined;
+      chunk.nullCount++;
+      continue;
+    }
+    if (kind === DECIMAL) decimal = true;
+    chunk.values[r] = slot.value;
+    chunk.valid[r] = 1;
+  }
+  if (decimal) chunk.type = 'float';
+  return chunk;
+}
+
+function booleanOf(bytes: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  if (length !== 4 && length !== 5) return -1;
+  let word = 0;
+  for (let i = start; i < end; i++) word = word * 32 + ((bytes[i]! | 0x20) - 96);
+  if (word === TRUE_CODE && length === 4) return 1;
+  if (word === FALSE_CODE && length === 5) return 0;
+  return -1;
+}
+const wordCode = (w: string) => [...w].reduce((code, ch) => code * 32 + (ch.charCodeAt(0) - 96), 0);
+const TRUE_CODE = wordCode('true');
+const FALSE_CODE = wordCode('false');
+
+function decodeBooleans(cursor: FieldCursor, rows: number, ctx: DecodeContext): NumericChunk | undefined {
+  const chunk = numericChunk(rows);
+  chunk.type = 'boolean';
+  for (let r = 0; r < rows; r++) {
+    const { bytes, start, end } = cursor.at(r);
+    const value = booleanOf(bytes, start, end);
+    if (value < 0) {
+      if (!ctx.missing.matches(bytes, start, end)) return undefined;
+      chunk.nullCount++;
+      continue;
+    }
+    chunk.values[r] = value;
+    chunk.valid[r] = 1;
+  }
+  return chunk;
+}
+
+function decodeTimestamps(cursor: FieldCursor, rows: number, ctx: DecodeContext): NumericChunk | undefined {
+  const chunk = numericChunk(rows);
+  chunk.type = 'timestamp';
+  for (let r = 0; r < rows; r++) {
+    const { bytes, start, end } = cursor.at(r);
+    const ms = parseTimestampBytes(bytes, start, end);
+    if (Number.isNaN(ms)) {
+      if (!ctx.missing.matches(bytes, start, end)) return undefined;
+      chunk.nullCount++;
+      continue;
+    }
+    chunk.values[r] = ms;
+    chunk.valid[r] = 1;
+  }
+  return chunk;
+}
+
+function decodeStrings(
+  cursor: FieldCursor,
+  rows: number,
+  ctx: DecodeContext,
+  column: string,
+  block: RecordBlock,
+): StringChunk {
+  const dictionary = new StringDictionary();
+  const codes = new Int32Array(rows);
+  const valid = new Uint8Array(rows);
+  let nullCount = 0;
+  for (let r = 0; r < rows; r++) {
+    const { bytes, start, end } = cursor.at(r);
+    if (ctx.missing.matches(bytes, start, end)) {
+      nullCount++;
+      continue;
+    }
+    try {
+      codes[r] = dictionary.encode(bytes, start, end);
+    } catch {
+      throw new UserError(
+        'data',
+        'invalid UTF-8 text: save the file as UTF-8 (it may be Latin-1 or Windows-1252)',
+        { file: ctx.file, line: block.lines[r]!, field: column },
+      );
+    }
+    valid[r] = 1;
+  }
+  return { type: 'string', codes, dictionary: dictionary.values, valid, nullCount };
+}
+
+function allMissing(rows: number, type: ColumnType): ColumnChunk {
+  const valid = new Uint8Array(rows);
+  if (type === 'string') return { type, codes: new Int32Array(rows), dictionary: [], valid, nullCount: rows };
+  return { type, values: new Float64Array(rows), valid, nullCount: rows };
+}
+
+/** A caller-forced type: every non-missing value must fit it. */
+function decodeForced(
+  cursor: FieldCursor,
+  block: RecordBlock,
+  state: ColumnState,
+  ctx: DecodeContext,
+): ColumnChunk {
+  const type = state.forced!;
+  const rows = block.rows;
+  if (type === 'string') return decodeStrings(cursor, rows, ctx, state.name, block);
+  const chunk = numericChunk(rows);
+  chunk.type = type;
+  const slot: NumberSlot = { value: 0 };
+  for (let r = 0; r < rows; r++) {
+    const { bytes, start, end } = cursor.at(r);
+    let value: number;
+    if (type === 'boolean') value = booleanOf(bytes, start, end);
+    else if (type === 'timestamp') value = parseTimestampBytes(bytes, start, end);
+    else {
+      const kind = parseNumberBytes(bytes, start, end, slot);
+      value = kind === NOT_A_NUMBER || (type === 'integer' && kind === DECIMAL) ? NaN : slot.value;
+    }
+    if (Number.isNaN(value) || (type === 'boolean' && value < 0)) {
+      if (ctx.missing.matches(bytes, start, end)) {
+        chunk.nullCount++;
+        continue;
+      }
+      const text = decodeText(bytes, start, Math.min(end, start + 80));
+      throw new UserError('data', `"${text}" is not ${article(type)} ${type}, the type set for this column`, {
+        file: ctx.file,
+        line: block.lines[r]!,
+        field: state.name,
+      });
+    }
+    chunk.values[r] = value;
+    chunk.valid[r] = 1;
+  }
+  return chunk;
+}
+
+const article = (type: string) => (/^[aeiou]/.test(type) ? 'an' : 'a');

@@ -1,0 +1,72 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { UserError } from '../../core/errors.js';
+import type { DataFile, FileResolver } from '../../core/ports.js';
+
+const CHUNK_BYTES = 1 << 20;
+
+/** Local paths and globs (`data/*.csv`, `data/**\/*.parquet`), relative to a base directory. */
+export class LocalFileResolver implements FileResolver {
+  private readonly cwd: string;
+  private readonly workspace: string;
+
+  constructor(options: { cwd?: string } = {}) {
+    this.cwd = resolve(options.cwd ?? process.cwd());
+    this.workspace = resolve(this.cwd, process.env.GITHUB_WORKSPACE ?? this.cwd);
+  }
+
+  async resolve(location: string): Promise<DataFile[]> {
+    if (isDynamicPattern(location)) {
+      const paths = await glob(location, {
+        cwd: this.cwd,
+        absolute: true,
+        onlyFiles: true,
+        expandDirectories: false,
+      });
+      if (paths.length === 0)
+        throw new UserError('not-found', `no file matches ${location}`, { file: location });
+      return Promise.all(paths.sort().map((path) => this.file(path)));
+    }
+    const path = resolve(this.cwd, location);
+    const info = await stat(path).catch(() => undefined);
+    if (info === undefined) throw new UserError('not-found', 'no such file', { file: location });
+    if (!info.isFile())
+      throw new UserError('not-found', 'is a directory, not a data file (use a glob such as dir/*.csv)', {
+        file: location,
+      });
+    return [await this.file(path, info.size)];
+  }
+
+  private async file(path: string, size?: number): Promise<DataFile> {
+    const shown = relative(this.cwd, path);
+    const name = shown.startsWith('..') || isAbsolute(shown) ? path : shown.split(sep).join('/');
+    const inWorkspace = !relative(this.workspace, path).startsWith('..');
+    return {
+      name,
+      size: size ?? (await stat(path)).size,
+      inWorkspace,
+      stream: () => {
+        const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+        return path.endsWith('.gz') ? raw.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : raw;
+      },
+      read: async (start, end) => {
+        const handle = await open(path, 'r');
+        try {
+          const bytes = new Uint8Array(end - start);
+          let done = 0;
+          while (done < bytes.length) {
+            const { bytesRead } = await handle.read(bytes, done, bytes.length - done, start + done);
+            if (bytesRead === 0) break;
+            done += bytesRead;
+          }
+          return bytes.subarray(0, done);
+        } finally {
+          await handle.close();
+        }
+      },
+    };
+  }
+}
