@@ -1,6 +1,7 @@
 import type { CheckOf } from '../check-schema.js';
 import { GrowableFloats } from '../growable-floats.js';
 import { NumericColumn } from '../numeric-column.js';
+import { sortFloat64 } from '../../drift/stats/sort.js';
 import { sortedMedian } from '../sorted-quantile.js';
 import { StatisticCheck } from '../statistic-check.js';
 
@@ -9,6 +10,6 @@ export function medianCheck(check: CheckOf<'median'>, maxExamples: number): Stat
   const values = new GrowableFloats();
   const column = new NumericColumn('number', maxExamples, (x) => values.push(x));
   return new StatisticCheck('median', check, column, () =>
-    values.length === 0 ? undefined : sortedMedian(values.view().sort()),
+    values.length === 0 ? undefined : sortedMedian(sortFloat64(values.view())),
   );
 }

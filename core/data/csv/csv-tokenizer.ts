@@ -24,7 +24,14 @@ export class CsvTokenizer {
     private readonly quote: number,
     /** Column names; empty while reading the header row itself, which sets the width. */
     public header: readonly string[] = [],
-  ) {}
+  ) {
+    this.stops[delimiter] = 1;
+    this.stops[LF] = 1;
+    this.stops[CR] = 1;
+  }
+
+  /** Bytes that end an unquoted field: one table lookup per byte instead of three comparisons. */
+  private readonly stops = new Uint8Array(256);
 
   /**
    * Appends records from `bytes[pos, end)` to `block` until it is full or the complete records run out.
@@ -32,7 +39,7 @@ export class CsvTokenizer {
    */
   tokenize(block: RecordBlock, bytes: Uint8Array, pos: number, end: number, eof: boolean) {
     block.bytes = bytes;
-    const { delimiter, quote } = this;
+    const { delimiter, quote, stops } = this;
     const perRecord = block.fieldsPerRecord;
     const starts = block.fieldStart;
     const ends = block.fieldEnd;
@@ -92,11 +99,7 @@ export class CsvTokenizer {
           }
           i = k;
         } else {
-          while (i < end) {
-            const c = bytes[i]!;
-            if (c === delimiter || c === LF || c === CR) break;
-            i++;
-          }
+          while (i < end && stops[bytes[i]!] === 0) i++;
           fieldEnd = i;
         }
         if (i === end && !eof) return this.rewind(recordPos, recordLine);

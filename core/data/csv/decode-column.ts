@@ -14,33 +14,41 @@ export interface DecodeContext {
   missing: MissingTokens;
 }
 
-/** Field `row` of column `col`: a byte range, unquoted when the tokenizer flagged it. */
+/**
+ * Field `row` of column `col` as a byte range, unquoted when the tokenizer flagged it. A class with
+ * plain fields rather than a returned object, so the hot loops allocate nothing per field.
+ */
 class FieldCursor {
-  bytes: Uint8Array = new Uint8Array(0);
+  bytes: Uint8Array;
   start = 0;
   end = 0;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly quoted: Uint8Array;
+  private readonly stride: number;
+  private readonly source: Uint8Array;
   constructor(
-    private readonly block: RecordBlock,
+    block: RecordBlock,
     private readonly col: number,
     private readonly quote: number,
-  ) {}
-  at(row: number): this {
-    const f = row * this.block.fieldsPerRecord + this.col;
-    if (this.block.fieldQuoted[f] === 1) {
-      this.bytes = unquoteField(
-        this.block.bytes,
-        this.block.fieldStart[f]!,
-        this.block.fieldEnd[f]!,
-        this.quote,
-      );
+  ) {
+    this.starts = block.fieldStart;
+    this.ends = block.fieldEnd;
+    this.quoted = block.fieldQuoted;
+    this.stride = block.fieldsPerRecord;
+    this.source = this.bytes = block.bytes;
+  }
+  at(row: number): void {
+    const f = row * this.stride + this.col;
+    if (this.quoted[f] === 1) {
+      this.bytes = unquoteField(this.source, this.starts[f]!, this.ends[f]!, this.quote);
       this.start = 0;
       this.end = this.bytes.length;
     } else {
-      this.bytes = this.block.bytes;
-      this.start = this.block.fieldStart[f]!;
-      this.end = this.block.fieldEnd[f]!;
+      this.bytes = this.source;
+      this.start = this.starts[f]!;
+      this.end = this.ends[f]!;
     }
-    return this;
   }
 }
 
@@ -91,7 +99,8 @@ function decodeNumbers(cursor: FieldCursor, rows: number, ctx: DecodeContext): N
   const slot: NumberSlot = { value: 0 };
   let decimal = false;
   for (let r = 0; r < rows; r++) {
-    const { bytes, start, end } = cursor.at(r);
+    cursor.at(r);
+    const { bytes, start, end } = cursor;
     const kind = parseNumberBytes(bytes, start, end, slot);
     if (kind === NOT_A_NUMBER) {
       if (!ctx.missing.matches(bytes, start, end)) return undefined;
@@ -123,7 +132,8 @@ function decodeBooleans(cursor: FieldCursor, rows: number, ctx: DecodeContext): 
   const chunk = numericChunk(rows);
   chunk.type = 'boolean';
   for (let r = 0; r < rows; r++) {
-    const { bytes, start, end } = cursor.at(r);
+    cursor.at(r);
+    const { bytes, start, end } = cursor;
     const value = booleanOf(bytes, start, end);
     if (value < 0) {
       if (!ctx.missing.matches(bytes, start, end)) return undefined;
@@ -140,7 +150,8 @@ function decodeTimestamps(cursor: FieldCursor, rows: number, ctx: DecodeContext)
   const chunk = numericChunk(rows);
   chunk.type = 'timestamp';
   for (let r = 0; r < rows; r++) {
-    const { bytes, start, end } = cursor.at(r);
+    cursor.at(r);
+    const { bytes, start, end } = cursor;
     const ms = parseTimestampBytes(bytes, start, end);
     if (Number.isNaN(ms)) {
       if (!ctx.missing.matches(bytes, start, end)) return undefined;
@@ -165,7 +176,8 @@ function decodeStrings(
   const valid = new Uint8Array(rows);
   let nullCount = 0;
   for (let r = 0; r < rows; r++) {
-    const { bytes, start, end } = cursor.at(r);
+    cursor.at(r);
+    const { bytes, start, end } = cursor;
     if (ctx.missing.matches(bytes, start, end)) {
       nullCount++;
       continue;
@@ -204,7 +216,8 @@ function decodeForced(
   chunk.type = type;
   const slot: NumberSlot = { value: 0 };
   for (let r = 0; r < rows; r++) {
-    const { bytes, start, end } = cursor.at(r);
+    cursor.at(r);
+    const { bytes, start, end } = cursor;
     let value: number;
     if (type === 'boolean') value = booleanOf(bytes, start, end);
     else if (type === 'timestamp') value = parseTimestampBytes(bytes, start, end);

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import type { UserError } from '../../../core/errors.js';
+import { LocalFileResolver } from '../../../platform/files/local-file-resolver.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'modelship-files-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+mkdirSync(join(dir, 'data/2026'), { recursive: true });
+writeFileSync(join(dir, 'data/b.csv'), 'x\n2\n');
+writeFileSync(join(dir, 'data/a.csv'), 'x\n1\n');
+writeFileSync(join(dir, 'data/2026/c.csv.gz'), gzipSync('x\n3\n'));
+const resolver = new LocalFileResolver({ cwd: dir });
+const text = async (chunks: AsyncIterable<Uint8Array>) => {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return Buffer.concat(parts).toString('utf8');
+};
+
+test('a path resolves to one file named relative to the base directory', async () => {
+  const [file, ...rest] = await resolver.resolve('data/a.csv');
+  assert.equal(rest.length, 0);
+  assert.equal(file!.name, 'data/a.csv');
+  assert.equal(file!.size, 4);
+  assert.equal(await text(file!.stream()), 'x\n1\n');
+  assert.deepEqual([...(await file!.read(2, 4))], [...Buffer.from('1\n')]);
+});
+
+test('globs resolve sorted; .gz files stream decompressed', async () => {
+  const files = await resolver.resolve('data/**/*.csv*');
+  assert.deepEqual(
+    files.map((f) => f.name),
+    ['data/2026/c.csv.gz', 'data/a.csv', 'data/b.csv'],
+  );
+  assert.equal(await text(files[0]!.stream()), 'x\n3\n');
+});
+
+test('missing files, empty globs and directories are not-found errors naming them', async () => {
+  for (const [location, message] of [
+    ['data/nope.csv', /no such file/],
+    ['data/*.parquet', /no file matches data\/\*\.parquet/],
+    ['data', /is a directory/],
+  ] as const) {
+    const error = (await resolver.resolve(location).catch((e: unknown) => e)) as UserError;
+    assert.equal(error.kind, 'not-found', location);
+    assert.equal(error.location.file, location);
+    assert.match(error.message, message);
+  }
+});
+
+test('inWorkspace follows GITHUB_WORKSPACE', async () => {
+  const saved = process.env.GITHUB_WORKSPACE;
+  try {
+    process.env.GITHUB_WORKSPACE = join(dir, 'data/2026');
+    const files = await new LocalFileResolver({ cwd: dir }).resolve('data/**/*.csv*');
+    assert.deepEqual(
+      files.map((f) => f.inWorkspace),
+      [true, false, false],
+    );
+  } finally {
+    if (saved === undefined) delete process.env.GITHUB_WORKSPACE;
+    else process.env.GITHUB_WORKSPACE = saved;
+  }
+});
