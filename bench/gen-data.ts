@@ -79,7 +79,7 @@ const columns: Column[] =
 
 const out = createWriteStream(values.out, { highWaterMark: 4 << 20 });
 const write = (text: string) =>
-  out.write(text) ? Promise.resolve() : new Promise((ok) => out.once('drain', ok));
+  out.write(text) ? Promise.resolve() : new Promise<void>((ok) => out.once('drain', () => ok()));
 await write(columns.map((c) => c.name).join(',') + '\n');
 let chunk = '';
 for (let row = 0; row < rows; row++) {
@@ -90,4 +90,4 @@ for (let row = 0; row < rows; row++) {
   }
 }
 await write(chunk);
-await new Promise((ok) => out.end(ok));
+await new Promise<void>((ok) => out.end(() => ok()));
