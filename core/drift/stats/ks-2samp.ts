@@ -42,8 +42,10 @@ export function ks2Samp(refSorted: Float64Array, curSorted: Float64Array): KsRes
 }
 
 /**
- * max over the pooled values v of |#{ref ≤ v}/n1 − #{cur ≤ v}/n2|, each difference formed exactly
- * as scipy forms it (two divisions, one subtraction) so D matches bit for bit.
+ * max over the pooled values v of |#{ref ≤ v}/n1 − #{cur ≤ v}/n2|. The walk compares the exact
+ * integers i·n2 − j·n1 (below 2⁵³ for any realistic sizes) instead of dividing at every step; the
+ * winning pair is then turned into D exactly as scipy forms it (two divisions, one subtraction), so
+ * D matches scipy's bit for bit.
  */
 function largestEcdfGap(ref: Float64Array, cur: Float64Array): number {
   const n1 = ref.length;
@@ -51,16 +53,37 @@ function largestEcdfGap(ref: Float64Array, cur: Float64Array): number {
   let i = 0;
   let j = 0;
   let above = 0;
+  let aboveI = 0;
+  let aboveJ = 0;
   let below = 0;
-  while (i < n1 || j < n2) {
-    const v = j >= n2 || (i < n1 && ref[i]! <= cur[j]!) ? ref[i]! : cur[j]!;
-    while (i < n1 && ref[i] === v) i++;
-    while (j < n2 && cur[j] === v) j++;
-    const gap = i / n1 - j / n2;
-    if (gap > above) above = gap;
-    if (-gap > below) below = -gap;
+  let belowI = 0;
+  let belowJ = 0;
+  while (i < n1 && j < n2) {
+    const a = ref[i]!;
+    const b = cur[j]!;
+    if (a <= b) {
+      i++;
+      while (i < n1 && ref[i] === a) i++;
+    }
+    if (b <= a) {
+      j++;
+      while (j < n2 && cur[j] === b) j++;
+    }
+    const gap = i * n2 - j * n1;
+    if (gap > above) {
+      above = gap;
+      aboveI = i;
+      aboveJ = j;
+    } else if (-gap > below) {
+      below = -gap;
+      belowI = i;
+      belowJ = j;
+    }
   }
-  return below > above ? below : above;
+  // Once one sample is used up the gap only shrinks towards 0, so nothing is left to find.
+  const maxGap = above > 0 ? aboveI / n1 - aboveJ / n2 : 0;
+  const minGap = below > 0 ? belowJ / n2 - belowI / n1 : 0;
+  return minGap > maxGap ? minGap : maxGap;
 }
 
 /** NumPy's rounding: halves go to the even neighbour. */
