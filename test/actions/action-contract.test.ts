@@ -48,3 +48,28 @@ for (const name of actionNames) {
       assert.ok(spec.description, `output ${output} needs a description`);
   });
 }
+
+test('the root action offers every action as a command, with the union of their inputs and outputs', () => {
+  const rootMeta = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as ActionYaml;
+  assert.equal(rootMeta.runs.using, 'node24');
+  assert.equal(rootMeta.runs.main, 'dist/modelship.js');
+  const metas = actionNames.map(
+    (name) => parse(readFileSync(join(root, 'actions', name, 'action.yml'), 'utf8')) as ActionYaml,
+  );
+  const union = (pick: (m: ActionYaml) => object | undefined) =>
+    [...new Set(metas.flatMap((m) => Object.keys(pick(m) ?? {})))].sort();
+  assert.deepEqual(Object.keys(rootMeta.inputs ?? {}).sort(), ['command', ...union((m) => m.inputs)].sort());
+  assert.deepEqual(
+    Object.keys(rootMeta.outputs ?? {}).sort(),
+    union((m) => m.outputs),
+  );
+  const commandHelp = rootMeta.inputs!.command!.description;
+  for (const name of actionNames) assert.match(commandHelp, new RegExp(`\\b${name}\\b`));
+  for (const meta of metas)
+    for (const [input, spec] of Object.entries(meta.inputs ?? {}))
+      assert.equal(
+        rootMeta.inputs![input]!.default,
+        spec.default,
+        `input ${input}: default differs from actions/`,
+      );
+});

@@ -1,0 +1,13 @@
+import type { CommandEntry } from './run-cli.js';
+
+// Commands load lazily so `modelship validate` never pays for the drift engine, and vice versa.
+export const commands: Record<string, CommandEntry> = {
+  validate: {
+    summary: 'check a dataset against declarative checks (or --infer a starter checks file)',
+    load: async () => (await import('./commands/validate.js')).validate,
+  },
+  schema: {
+    summary: 'print the JSON Schema of .github/modelship.yml (or --checks: of a checks file)',
+    load: async () => (await import('./commands/schema.js')).schema,
+  },
+};

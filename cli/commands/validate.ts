@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { inferChecks } from '../../core/checks/infer-checks.js';
+import { dataFormatSchema, failOnSchema } from '../../core/config/validate-config-schema.js';
+import { openDataset } from '../../core/data/open-dataset.js';
+import { UserError } from '../../core/errors.js';
+import { failsStep } from '../../core/report/validation/fails-step.js';
+import { validationJson } from '../../core/report/validation/validation-json.js';
+import { renderValidationText } from '../../core/report/validation/validation-text.js';
+import { loadConfig } from '../../platform/config/load-config.js';
+import { resolveDataFiles } from '../../platform/resolve-data-files.js';
+import { validateData } from '../../platform/validate/validate-data.js';
+import { resolveValidationSettings } from '../../platform/validate/validation-settings.js';
+import { EXIT, type CliIO, type Command } from '../cli-io.js';
+import { parseOptions } from '../parse-options.js';
+
+export const validateUsage = `Usage: modelship validate [--data <path|glob|s3://…>] [--checks <file>] [options]
+       modelship validate --infer --data <path>
+
+Checks a dataset (CSV, TSV, JSON Lines or Parquet, optionally .gz; local or S3) against the checks
+declared in a YAML file. Unset options come from .github/modelship.yml (validate: section).
+
+Options:
+  --data <location>     file, glob or s3:// URI of the data
+  --checks <file>       checks file (YAML with a "checks:" list)
+  --config <file>       configuration file (default .github/modelship.yml)
+  --format <format>     csv, jsonl or parquet (default: from the file extension)
+  --delimiter <char>    CSV field delimiter (default "," and tab for .tsv)
+  --fail-on <severity>  error (default), warning or never
+  --json                print the JSON report instead of the table
+  --infer               print a starter checks file inferred from the data
+  -h, --help            show this help
+
+Exit status: 0 when the checks pass under --fail-on, 1 when they do not, 2 on a usage or input error.
+`;
+
+export const validate: Command = async (args, io) => {
+  const options = parseOptions('validate', args, {
+    data: { type: 'string' },
+    checks: { type: 'string' },
+    config: { type: 'string' },
+    format: { type: 'string' },
+    delimiter: { type: 'string' },
+    'fail-on': { type: 'string' },
+    json: { type: 'boolean' },
+    infer: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (options.help) {
+    io.out(validateUsage);
+    return EXIT.ok;
+  }
+  const format = parseChoice('--format', options.format, dataFormatSchema);
+  const failOn = parseChoice('--fail-on', options['fail-on'], failOnSchema);
+  const config = await loadConfig({ cwd: io.cwd, ...(options.config ? { path: options.config } : {}) });
+
+  if (options.infer) return infer(options.data ?? config.validate.data, format, options.delimiter, io);
+
+  const settings = resolveValidationSettings(
+    {
+      ...(options.data !== undefined ? { data: options.data } : {}),
+      ...(options.checks !== undefined ? { checks: options.checks } : {}),
+      ...(format !== undefined ? { format } : {}),
+      ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+      ...(failOn !== undefined ? { failOn } : {}),
+    },
+    config.validate,
+    { data: '--data', checks: '--checks' },
+  );
+  const outcome = await validateData(settings, { cwd: io.cwd });
+  io.out(
+    options.json ? `${JSON.stringify(validationJson(outcome), null, 2)}\n` : renderValidationText(outcome),
+  );
+  return failsStep(outcome.report, settings.failOn) ? EXIT.failed : EXIT.ok;
+};
+
+async function infer(
+  data: string | undefined,
+  format: z.output<typeof dataFormatSchema> | undefined,
+  delimiter: string | undefined,
+  io: CliIO,
+) {
+  if (data === undefined)
+    throw new UserError('usage', '--infer needs --data <path> (or validate.data in .github/modelship.yml)');
+  const files = await resolveDataFiles(data, { cwd: io.cwd });
+  const stream = await openDataset(files, {
+    ...(format !== undefined ? { format } : {}),
+    ...(delimiter !== undefined ? { csv: { delimiter } } : {}),
+  });
+  io.out(await inferChecks(stream));
+  return EXIT.ok;
+}
+
+function parseChoice<S extends z.ZodEnum>(
+  flag: string,
+  value: string | undefined,
+  schema: S,
+): z.output<S> | undefined {
+  if (value === undefined) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new UserError('usage', `${flag} must be one of ${schema.options.join(', ')}, not "${value}"`);
+}

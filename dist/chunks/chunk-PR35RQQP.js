@@ -1,0 +1,3 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+var e=class extends Error{constructor(i,o,s={},a=[]){super(o);this.kind=i;this.location=s;this.details=a}kind;location;details;name="UserError"};function d(n){return n instanceof e}function t(n){let r=n.file??"";return n.line!==void 0&&(r+=`${r?":":"line "}${n.line}`),n.column!==void 0&&(r+=`:${n.column}`),n.field!==void 0&&(r+=`${r?" ":""}(${n.field})`),r}function l(n){let r=t(n.location);return[r?`${r}: ${n.message}`:n.message,...n.details.map(o=>`  - ${o}`)].join(`
+`)}export{e as a,d as b,t as c,l as d};

@@ -1,0 +1,2 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+import{a as s}from"./chunk-PR35RQQP.js";import{parseArgs as i}from"node:util";function g(e,o,t){try{return i({args:o,options:t,strict:!0,allowPositionals:!1}).values}catch(r){let n=r instanceof Error?r.message.replace(/\. To specify.*$/s,""):String(r);throw new s("usage",`${n}. Run "modelship ${e} --help" for its options.`)}}export{g as a};

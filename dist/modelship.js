@@ -1,0 +1,2 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+import{a as e}from"./chunks/chunk-L2WBR6MB.js";import{b as t}from"./chunks/chunk-TFG55W6Q.js";import{a as r}from"./chunks/chunk-PR35RQQP.js";import"./chunks/chunk-R64QHKY4.js";var i={"validate-data":()=>import("./chunks/main-YXLV2GMG.js")};await e(async()=>{let o=t("command",{required:!0}),n=i[o];if(!n)throw new r("input",`input "command": unknown command "${o}"; expected one of ${Object.keys(i).join(", ")}`,{field:"inputs.command"});await(await n()).run()});

@@ -1,0 +1,25 @@
+import { runCli } from '../../cli/run-cli.js';
+import { commands } from '../../cli/commands.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `modelship <args>` in this process with captured output, exactly as the bin dispatches it. */
+export async function runModelship(
+  args: string[],
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(
+    args,
+    { out: (t) => void (stdout += t), err: (t) => void (stderr += t), cwd, env },
+    commands,
+    '0.0.0-test',
+  );
+  return { code, stdout, stderr };
+}
