@@ -1,11 +1,13 @@
 import { UserError } from '../errors.js';
 import type { DataFile } from '../ports.js';
 import { readCsv } from './csv/read-csv.js';
+import { readJsonl } from './jsonl/read-jsonl.js';
 import type { Batch, DataFormat, DataStream, FileReader, OpenOptions } from './types.js';
 
 /** One reader per format; JSON Lines and Parquet join as their readers land. */
 const readers: Partial<Record<DataFormat, FileReader>> = {
   csv: readCsv,
+  jsonl: readJsonl,
 };
 
 const EXTENSIONS: [RegExp, DataFormat][] = [

@@ -1,0 +1,101 @@
+import { parseTimestamp } from '../parse-timestamp.js';
+import type { ColumnChunk, ColumnType } from '../types.js';
+import { StringDictionary } from './string-dictionary.js';
+
+/** A value that does not fit the column's type: its row index in the batch and the value. */
+export type Misfit = (index: number, value: unknown) => never;
+
+const isMissing = (v: unknown) => v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
+
+/**
+ * The narrowest type that fits every non-missing value of a batch of already-parsed values (JSON,
+ * Parquet): integer, float, boolean, timestamp (Dates, and ISO strings when `timestampsFromText`),
+ * else string. Undefined when every value is missing.
+ */
+export function inferValuesType(
+  values: ArrayLike<unknown>,
+  timestampsFromText: boolean,
+): ColumnType | undefined {
+  let type: ColumnType | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isMissing(v)) continue;
+    let t: ColumnType;
+    if (typeof v === 'number')
+      t = Number.isInteger(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER ? 'integer' : 'float';
+    else if (typeof v === 'bigint')
+      t = v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER) ? 'integer' : 'float';
+    else if (typeof v === 'boolean') t = 'boolean';
+    else if (v instanceof Date) t = 'timestamp';
+    else if (typeof v === 'string' && timestampsFromText && parseTimestamp(v) !== undefined) t = 'timestamp';
+    else return 'string';
+    if (type === undefined || type === t) type = t;
+    else if ((type === 'integer' && t === 'float') || (type === 'float' && t === 'integer')) type = 'float';
+    else return 'string';
+  }
+  return type;
+}
+
+/** Text of a parsed value in a string column: numbers as `String(n)`, objects as JSON, dates as ISO. */
+export function valueText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object')
+    return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
+  return String(v);
+}
+
+/** Converts parsed values into a chunk of `type`; a value that cannot be one goes to `misfit`. */
+export function valuesToChunk(values: ArrayLike<unknown>, type: ColumnType, misfit: Misfit): ColumnChunk {
+  const rows = values.length;
+  const valid = new Uint8Array(rows);
+  let nullCount = 0;
+  if (type === 'string') {
+    const dictionary = new StringDictionary();
+    const codes = new Int32Array(rows);
+    for (let i = 0; i < rows; i++) {
+      const v = values[i];
+      if (isMissing(v)) {
+        nullCount++;
+        continue;
+      }
+      codes[i] = dictionary.encodeText(valueText(v));
+      valid[i] = 1;
+    }
+    return { type, codes, dictionary: dictionary.values, valid, nullCount };
+  }
+  const numbers = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const v = values[i];
+    if (isMissing(v)) {
+      nullCount++;
+      continue;
+    }
+    const x = toNumber(v, type);
+    if (x === undefined) misfit(i, v);
+    numbers[i] = x;
+    valid[i] = 1;
+  }
+  return { type, values: numbers, valid, nullCount };
+}
+
+function toNumber(v: unknown, type: ColumnType): number | undefined {
+  switch (type) {
+    case 'boolean':
+      return typeof v === 'boolean' ? Number(v) : undefined;
+    case 'timestamp':
+      if (v instanceof Date) return v.getTime();
+      if (typeof v === 'string') return parseTimestamp(v);
+      return typeof v === 'number' ? v : undefined;
+    default: {
+      const x =
+        typeof v === 'number' || typeof v === 'bigint'
+          ? Number(v)
+          : typeof v === 'string' && v.trim() !== ''
+            ? Number(v)
+            : NaN;
+      if (Number.isNaN(x)) return undefined;
+      return type === 'integer' && !Number.isInteger(x) ? undefined : x;
+    }
+  }
+}
