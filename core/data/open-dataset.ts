@@ -2,12 +2,14 @@ import { UserError } from '../errors.js';
 import type { DataFile } from '../ports.js';
 import { readCsv } from './csv/read-csv.js';
 import { readJsonl } from './jsonl/read-jsonl.js';
+import { readParquet } from './parquet/read-parquet.js';
 import type { Batch, DataFormat, DataStream, FileReader, OpenOptions } from './types.js';
 
-/** One reader per format; JSON Lines and Parquet join as their readers land. */
+/** One reader per format. */
 const readers: Partial<Record<DataFormat, FileReader>> = {
   csv: readCsv,
   jsonl: readJsonl,
+  parquet: readParquet,
 };
 
 const EXTENSIONS: [RegExp, DataFormat][] = [

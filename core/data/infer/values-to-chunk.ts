@@ -88,6 +88,12 @@ function toNumber(v: unknown, type: ColumnType): number | undefined {
       if (typeof v === 'string') return parseTimestamp(v);
       return typeof v === 'number' ? v : undefined;
     default: {
+      if (
+        typeof v === 'bigint' &&
+        (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))
+      ) {
+        return type === 'float' ? Number(v) : undefined;
+      }
       const x =
         typeof v === 'number' || typeof v === 'bigint'
           ? Number(v)
