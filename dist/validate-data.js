@@ -1,2 +1,2 @@
 import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
-import{a as o}from"./chunks/chunk-ZFCWJGPT.js";import{a as r}from"./chunks/chunk-L2WBR6MB.js";import"./chunks/chunk-TFG55W6Q.js";import"./chunks/chunk-ASN3UHAJ.js";import"./chunks/chunk-FX23DWPH.js";import"./chunks/chunk-NAJHRDEL.js";import"./chunks/chunk-PR35RQQP.js";import"./chunks/chunk-R64QHKY4.js";await r(o);
+import{a as o}from"./chunks/chunk-62N2WYL3.js";import{a as r}from"./chunks/chunk-L2WBR6MB.js";import"./chunks/chunk-TFG55W6Q.js";import"./chunks/chunk-ZL57ZWET.js";import"./chunks/chunk-FX23DWPH.js";import"./chunks/chunk-NAJHRDEL.js";import"./chunks/chunk-PR35RQQP.js";import"./chunks/chunk-R64QHKY4.js";await r(o);

@@ -3,10 +3,9 @@ import { resolve } from 'node:path';
 import { loadChecks } from '../../core/checks/load-checks.js';
 import { requiredColumns, requiredColumnTypes, runChecks } from '../../core/checks/run-checks.js';
 import type { ValidationReport } from '../../core/checks/report.js';
-import { openDataset } from '../../core/data/open-dataset.js';
 import { UserError } from '../../core/errors.js';
 import type { DataFile } from '../../core/ports.js';
-import { resolveDataFiles } from '../resolve-data-files.js';
+import { readDatasetInWorker } from '../data/read-dataset-in-worker.js';
 import type { ValidationSettings } from './validation-settings.js';
 
 export interface ValidationOutcome {
@@ -35,10 +34,9 @@ export async function validateData(
       'no data given: pass --data (the action\'s "data" input), set validate.data in .github/modelship.yml, or data.path in the checks file',
     );
   }
-  const files = await resolveDataFiles(data, { cwd: options.cwd });
   const format = settings.format ?? checks.data?.format;
   const delimiter = settings.delimiter ?? checks.data?.delimiter;
-  const stream = await openDataset(files, {
+  const { files, stream } = await readDatasetInWorker(data, options.cwd, {
     ...(format !== undefined ? { format } : {}),
     ...(delimiter !== undefined ? { csv: { delimiter } } : {}),
     columnTypes: requiredColumnTypes(checks),

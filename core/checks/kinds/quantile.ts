@@ -1,8 +1,7 @@
 import type { CheckOf } from '../check-schema.js';
 import { GrowableFloats } from '../growable-floats.js';
 import { NumericColumn } from '../numeric-column.js';
-import { sortFloat64 } from '../../drift/stats/sort.js';
-import { sortedQuantile } from '../sorted-quantile.js';
+import { selectQuantile } from '../select-quantile.js';
 import { StatisticCheck } from '../statistic-check.js';
 
 /** `quantile` q of the non-missing, non-NaN values, interpolated linearly as pandas and numpy do. */
@@ -10,6 +9,6 @@ export function quantileCheck(check: CheckOf<'quantile'>, maxExamples: number): 
   const values = new GrowableFloats();
   const column = new NumericColumn('number', maxExamples, (x) => values.push(x));
   return new StatisticCheck(`quantile ${check.q}`, check, column, () =>
-    values.length === 0 ? undefined : sortedQuantile(sortFloat64(values.view()), check.q),
+    values.length === 0 ? undefined : selectQuantile(values.view(), check.q),
   );
 }

@@ -41,6 +41,7 @@ export class CsvTokenizer {
     block.bytes = bytes;
     const { delimiter, quote, stops } = this;
     const perRecord = block.fieldsPerRecord;
+    const capacity = block.capacity;
     const starts = block.fieldStart;
     const ends = block.fieldEnd;
     const quoted = block.fieldQuoted;
@@ -55,7 +56,8 @@ export class CsvTokenizer {
 
       const recordPos = pos;
       const recordLine = this.line;
-      let field = block.rows * perRecord;
+      // Column-major: field c of this record sits at c * capacity + row.
+      let field = block.rows;
       let count = 0;
       let i = pos;
       for (;;) {
@@ -107,7 +109,7 @@ export class CsvTokenizer {
           starts[field] = fieldStart;
           ends[field] = fieldEnd;
           quoted[field] = needsUnquote;
-          field++;
+          field += capacity;
         }
         count++;
         if (i < end && bytes[i] === delimiter) {

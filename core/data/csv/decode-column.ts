@@ -25,7 +25,7 @@ class FieldCursor {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly quoted: Uint8Array;
-  private readonly stride: number;
+  private readonly base: number;
   private readonly source: Uint8Array;
   constructor(
     block: RecordBlock,
@@ -35,11 +35,11 @@ class FieldCursor {
     this.starts = block.fieldStart;
     this.ends = block.fieldEnd;
     this.quoted = block.fieldQuoted;
-    this.stride = block.fieldsPerRecord;
+    this.base = col * block.capacity;
     this.source = this.bytes = block.bytes;
   }
   at(row: number): void {
-    const f = row * this.stride + this.col;
+    const f = this.base + row;
     if (this.quoted[f] === 1) {
       this.bytes = unquoteField(this.source, this.starts[f]!, this.ends[f]!, this.quote);
       this.start = 0;
@@ -96,21 +96,27 @@ function numericChunk(rows: number): NumericChunk {
 
 function decodeNumbers(cursor: FieldCursor, rows: number, ctx: DecodeContext): NumericChunk | undefined {
   const chunk = numericChunk(rows);
+  const values = chunk.values;
+  const valid = chunk.valid;
   const slot: NumberSlot = { value: 0 };
   let decimal = false;
+  let nulls = 0;
   for (let r = 0; r < rows; r++) {
     cursor.at(r);
-    const { bytes, start, end } = cursor;
+    const bytes = cursor.bytes;
+    const start = cursor.start;
+    const end = cursor.end;
     const kind = parseNumberBytes(bytes, start, end, slot);
     if (kind === NOT_A_NUMBER) {
       if (!ctx.missing.matches(bytes, start, end)) return undefined;
-      chunk.nullCount++;
+      nulls++;
       continue;
     }
     if (kind === DECIMAL) decimal = true;
-    chunk.values[r] = slot.value;
-    chunk.valid[r] = 1;
+    values[r] = slot.value;
+    valid[r] = 1;
   }
+  chunk.nullCount = nulls;
   if (decimal) chunk.type = 'float';
   return chunk;
 }

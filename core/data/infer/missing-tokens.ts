@@ -23,7 +23,10 @@ export const DEFAULT_MISSING_TOKENS: readonly string[] = [
 
 /** Tells whether a byte range is one of the missing-value tokens, without decoding it. */
 export class MissingTokens {
-  private readonly byFirstByte = new Map<number, Uint8Array[]>();
+  /** Tokens by their first byte: most fields start with a byte no token starts with. */
+  private readonly byFirstByte: (Uint8Array[] | undefined)[] = new Array<Uint8Array[] | undefined>(256).fill(
+    undefined,
+  );
   private readonly maxLength: number;
   readonly matchesEmpty: boolean;
   readonly texts: ReadonlySet<string>;
@@ -37,9 +40,8 @@ export class MissingTokens {
       const bytes = encoder.encode(token);
       if (bytes.length === 0) continue;
       maxLength = Math.max(maxLength, bytes.length);
-      const list = this.byFirstByte.get(bytes[0]!) ?? [];
+      const list = (this.byFirstByte[bytes[0]!] ??= []);
       list.push(bytes);
-      this.byFirstByte.set(bytes[0]!, list);
     }
     this.maxLength = maxLength;
   }
@@ -48,7 +50,7 @@ export class MissingTokens {
     const length = end - start;
     if (length === 0) return this.matchesEmpty;
     if (length > this.maxLength) return false;
-    const candidates = this.byFirstByte.get(bytes[start]!);
+    const candidates = this.byFirstByte[bytes[start]!];
     if (candidates === undefined) return false;
     outer: for (const token of candidates) {
       if (token.length !== length) continue;
