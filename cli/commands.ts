@@ -6,6 +6,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'check a dataset against declarative checks (or --infer a starter checks file)',
     load: async () => (await import('./commands/validate.js')).validate,
   },
+  drift: {
+    summary: 'compare reference and current data column by column',
+    load: async () => (await import('./commands/drift.js')).drift,
+  },
   schema: {
     summary: 'print the JSON Schema of .github/modelship.yml (or --checks: of a checks file)',
     load: async () => (await import('./commands/schema.js')).schema,

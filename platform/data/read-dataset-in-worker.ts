@@ -12,6 +12,8 @@ const AHEAD = 3;
 export interface DatasetInWorker {
   files: Pick<DataFile, 'name' | 'inWorkspace' | 'size'>[];
   stream: DataStream;
+  /** Stops the reader thread when the stream will not be read to its end. */
+  close(): Promise<void>;
 }
 
 type FromWorker =
@@ -99,7 +101,7 @@ export async function readDatasetInWorker(
       };
     },
   };
-  return { files: opened.files, stream };
+  return { files: opened.files, stream, close: async () => void (await worker.terminate()) };
 }
 
 /**

@@ -1,0 +1,72 @@
+import { driftConfigSchema } from '../../core/drift/drift-config-schema.js';
+import { UserError } from '../../core/errors.js';
+import { driftJson } from '../../core/report/drift/drift-json.js';
+import { renderDriftText } from '../../core/report/drift/drift-text.js';
+import { loadConfig } from '../../platform/config/load-config.js';
+import { writeDriftHtml } from '../../platform/drift/write-drift-html.js';
+import { runDrift } from '../../platform/drift/run-drift.js';
+import { EXIT, type Command } from '../cli-io.js';
+import { parseOptions } from '../parse-options.js';
+
+export const driftUsage = `Usage: modelship drift [--reference <location>] [--current <location>] [options]
+
+Compares current data with reference data (usually the training set) column by column, with
+Evidently's default tests, and decides whether the dataset drifted. Locations are files, globs or
+s3:// URIs (CSV, TSV, JSON Lines, Parquet). Unset options come from .github/modelship.yml (drift:).
+
+Options:
+  --reference <location>  reference data
+  --current <location>    current data
+  --config <file>         configuration file (default .github/modelship.yml)
+  --drift-share <share>   share of drifted columns that makes the dataset drift (default 0.5)
+  --json                  print the result as JSON
+  --html <file>           also write a self-contained HTML report with charts
+  -h, --help              show this help
+
+Exit status: 0 when the dataset did not drift, 1 when it did, 2 on a usage or input error.
+`;
+
+export const drift: Command = async (args, io) => {
+  const options = parseOptions('drift', args, {
+    reference: { type: 'string' },
+    current: { type: 'string' },
+    config: { type: 'string' },
+    'drift-share': { type: 'string' },
+    json: { type: 'boolean' },
+    html: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (options.help) {
+    io.out(driftUsage);
+    return EXIT.ok;
+  }
+  const file = await loadConfig({ cwd: io.cwd, ...(options.config ? { path: options.config } : {}) });
+  const share = options['drift-share'];
+  const config =
+    share === undefined
+      ? file.drift
+      : driftConfigSchema.parse({ ...file.drift, 'drift-share': parseShare(share) });
+  const reference = options.reference ?? config.reference;
+  const current = options.current ?? config.current;
+  if (reference === undefined || current === undefined) {
+    throw new UserError(
+      'usage',
+      'drift needs both --reference and --current (or drift.reference and drift.current in .github/modelship.yml)',
+    );
+  }
+  const report = await runDrift({ reference, current, config, cwd: io.cwd });
+  if (options.html) await writeDriftHtml(report, { reference, current, path: options.html, cwd: io.cwd });
+  io.out(
+    options.json
+      ? `${JSON.stringify(driftJson(report), null, 2)}\n`
+      : renderDriftText(report, reference, current),
+  );
+  return report.dataset.drift ? EXIT.failed : EXIT.ok;
+};
+
+function parseShare(text: string): number {
+  const share = Number(text);
+  if (!(share > 0 && share <= 1))
+    throw new UserError('usage', `--drift-share must be a number in (0, 1], not "${text}"`);
+  return share;
+}

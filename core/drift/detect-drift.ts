@@ -1,0 +1,130 @@
+import { UserError } from '../errors.js';
+import type { ColumnSample } from './column-sample.js';
+import { compareSamples } from './compare-samples.js';
+import { defaultTest } from './choose-test.js';
+import type { DriftConfig } from './drift-config-schema.js';
+import { DEFAULT_THRESHOLDS, NUMERIC_TESTS, P_VALUE_TESTS } from './drift-defaults.js';
+import type { ColumnDrift, DriftReport, DriftTestName } from './drift-result.js';
+import { prepareColumn } from './prepare-column.js';
+import { summarizeSample } from './summarize-sample.js';
+
+export interface DriftInput {
+  /** Column samples of each side, in file order. */
+  reference: Map<string, ColumnSample>;
+  current: Map<string, ColumnSample>;
+  referenceRows: number;
+  currentRows: number;
+}
+
+/** The smallest p-value severity is measured against (p-values underflow to 0 for huge samples). */
+const TINY_P = 1e-300;
+
+/** p-value tests drift when p < threshold (KS: p ≤ threshold, as Evidently); distances when ≥ threshold. */
+export function isDrift(test: DriftTestName, value: number, threshold: number): boolean {
+  if (!P_VALUE_TESTS.has(test)) return value >= threshold;
+  return test === 'ks' ? value <= threshold : value < threshold;
+}
+
+function severity(test: DriftTestName, value: number, threshold: number, drift: boolean): number {
+  if (!drift) return 0;
+  return P_VALUE_TESTS.has(test) ? Math.log10(threshold / Math.max(value, TINY_P)) : value / threshold - 1;
+}
+
+/**
+ * Decides drift column by column and for the dataset: each column gets Evidently's default test for
+ * its kind and size (or the configured one), a verdict against its threshold, summaries of both sides
+ * and chart data; the dataset drifts when the share of drifted columns reaches `drift-share`.
+ */
+export function detectDrift(input: DriftInput, config: DriftConfig): Omit<DriftReport, 'durationMs'> {
+  const names = columnOrder([...input.reference.keys()], [...input.current.keys()], config);
+  return datasetDrift(driftColumns(names, input, config), input.referenceRows, input.currentRows, config);
+}
+
+/** Reference columns in order, then current-only ones, without ignored columns. */
+export function columnOrder(reference: string[], current: string[], config: DriftConfig): string[] {
+  const ignored = new Set(config.ignore);
+  return [...new Set([...reference, ...current])].filter((n) => !ignored.has(n));
+}
+
+/** The verdict for columns of either side (callers may test columns in groups to bound memory). */
+export function driftColumns(names: string[], input: DriftInput, config: DriftConfig): ColumnDrift[] {
+  return names.map((name) => driftOfColumn(name, input, config));
+}
+
+export function datasetDrift(
+  columns: ColumnDrift[],
+  referenceRows: number,
+  currentRows: number,
+  config: DriftConfig,
+): Omit<DriftReport, 'durationMs'> {
+  const tested = columns.filter((c) => c.status === 'tested');
+  const drifted = tested.filter((c) => c.drift).length;
+  const share = tested.length === 0 ? 0 : drifted / tested.length;
+  return {
+    dataset: {
+      drift: tested.length > 0 && share >= config['drift-share'],
+      share,
+      drifted,
+      columns: tested.length,
+      driftShare: config['drift-share'],
+      referenceRows,
+      currentRows,
+    },
+    columns,
+  };
+}
+
+function driftOfColumn(name: string, input: DriftInput, config: DriftConfig): ColumnDrift {
+  const reference = input.reference.get(name);
+  const current = input.current.get(name);
+  const settings = config.columns[name] ?? { skip: false };
+  const base = {
+    column: name,
+    dataType: reference?.dataType ?? current?.dataType ?? 'string',
+    kind: settings.kind ?? (reference?.numbers ? 'numerical' : 'categorical'),
+    drift: false,
+    severity: 0,
+    reference: reference ? summarizeSample(reference, undefined) : { rows: 0, missing: 0 },
+    current: current ? summarizeSample(current, undefined) : { rows: 0, missing: 0 },
+  } satisfies Partial<ColumnDrift>;
+  if (!reference) return { ...base, status: 'missing-in-reference', note: 'only in the current data' };
+  if (!current) return { ...base, status: 'missing-in-current', note: 'only in the reference data' };
+  if (settings.skip) return { ...base, status: 'skipped', note: 'skipped by configuration' };
+  const valuesOf = (s: ColumnSample) =>
+    s.numbers?.length ?? [...(s.categories?.values() ?? [])].reduce((a, b) => a + b, 0);
+  if (valuesOf(reference) === 0 || valuesOf(current) === 0) {
+    const side = valuesOf(reference) === 0 ? 'reference' : 'current';
+    return {
+      ...base,
+      status: 'empty',
+      note: `no value left in the ${side} data after dropping missing and infinite values`,
+    };
+  }
+
+  const column = prepareColumn(name, reference, current, settings.kind);
+  const test = settings.test ?? defaultTest(column.kind, reference.rows, column.referenceDistinct);
+  if (NUMERIC_TESTS.has(test) && !column.reference) {
+    throw new UserError('config', `test "${test}" compares numbers, but column "${name}" holds text`, {
+      field: `drift.columns.${name}.test`,
+    });
+  }
+  const threshold = settings.threshold ?? config.thresholds[test] ?? DEFAULT_THRESHOLDS[test];
+  const outcome = compareSamples(test, column);
+  const judged = P_VALUE_TESTS.has(test) ? outcome.pValue! : outcome.statistic;
+  const drift = Number.isFinite(judged) && isDrift(test, judged, threshold);
+  return {
+    ...base,
+    kind: column.kind,
+    status: 'tested',
+    test,
+    statistic: outcome.statistic,
+    ...(outcome.pValue !== undefined ? { pValue: outcome.pValue } : {}),
+    threshold,
+    thresholdOn: P_VALUE_TESTS.has(test) ? 'p_value' : 'statistic',
+    drift,
+    severity: severity(test, judged, threshold, drift),
+    reference: summarizeSample(reference, column.reference),
+    current: summarizeSample(current, column.current),
+    histogram: column.histogram,
+  };
+}

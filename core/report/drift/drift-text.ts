@@ -1,0 +1,33 @@
+import type { DriftReport } from '../../drift/drift-result.js';
+import { bySeverity } from './by-severity.js';
+import { columnVerdict, driftHeadline, formatPValue, formatStatistic } from './format-drift.js';
+
+/** The terminal table of `modelship drift`: most drifted columns first. */
+export function renderDriftText(report: DriftReport, reference: string, current: string): string {
+  const rows = bySeverity(report.columns).map((c) => [
+    c.drift ? '✗' : c.status === 'tested' ? '✓' : '·',
+    c.column,
+    c.kind,
+    c.test ?? '',
+    formatStatistic(c.statistic),
+    c.pValue === undefined ? '' : formatPValue(c.pValue),
+    c.threshold === undefined ? '' : String(c.threshold),
+    columnVerdict(c.status, c.drift),
+  ]);
+  const header = ['', 'column', 'kind', 'test', 'statistic', 'p-value', 'threshold', 'verdict'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [
+    `Comparing ${current} (${report.dataset.currentRows.toLocaleString('en-US')} rows) with ${reference} (${report.dataset.referenceRows.toLocaleString('en-US')} rows)`,
+    '',
+    line(header),
+    ...rows.map(line),
+    '',
+    `${driftHeadline(report.dataset)} (${(report.durationMs / 1000).toFixed(2)} s)`,
+    '',
+  ].join('\n');
+}

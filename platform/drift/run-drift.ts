@@ -1,0 +1,75 @@
+import { collectSamples } from '../../core/drift/column-sample.js';
+import { columnOrder, datasetDrift, driftColumns } from '../../core/drift/detect-drift.js';
+import type { DriftConfig } from '../../core/drift/drift-config-schema.js';
+import type { ColumnDrift, DriftReport } from '../../core/drift/drift-result.js';
+import type { OpenOptions } from '../../core/data/types.js';
+import { readDatasetInWorker } from '../data/read-dataset-in-worker.js';
+
+export interface RunDriftOptions {
+  reference: string;
+  current: string;
+  config: DriftConfig;
+  cwd: string;
+  read?: OpenOptions;
+  /** Bytes of column values to hold at once (default 1 GiB); bigger data is tested in column groups. */
+  memoryBudget?: number;
+}
+
+const DEFAULT_BUDGET = 1 << 30;
+/** Bytes in memory per stored byte: ~8-byte doubles for ~7-character CSV values; more when compressed. */
+const EXPANSION = (name: string) => (/\.(gz|parquet)$/i.test(name) ? 4 : 1.3);
+
+/**
+ * Compares two datasets. Both sides are parsed at once, each on its own worker thread, while this
+ * thread keeps only what the tests need (finite numbers, category counts). When the values would not
+ * fit the memory budget, columns are tested in groups, one read of both files per group: a 10-million
+ * row pair then needs a few passes instead of gigabytes of doubles.
+ */
+export async function runDrift(options: RunDriftOptions): Promise<DriftReport> {
+  const started = performance.now();
+  let pass = await readBoth(options, undefined);
+  const names = columnOrder(pass.reference.names, pass.current.names, options.config);
+  const groups = Math.max(1, Math.ceil(pass.bytes / (options.memoryBudget ?? DEFAULT_BUDGET)));
+  const columns: ColumnDrift[] = [];
+  let rows = { reference: 0, current: 0 };
+  for (let g = 0; g < groups; g++) {
+    const group = names.slice(
+      Math.floor((g * names.length) / groups),
+      Math.floor(((g + 1) * names.length) / groups),
+    );
+    if (groups > 1) {
+      // The opening pass decodes every column; each group gets a pass decoding only its own.
+      await pass.close();
+      pass = await readBoth(options, group);
+    }
+    const samples = await pass.collect(new Set(group));
+    rows = { reference: samples.referenceRows, current: samples.currentRows };
+    columns.push(...driftColumns(group, samples, options.config));
+  }
+  const report = datasetDrift(columns, rows.reference, rows.current, options.config);
+  return { ...report, durationMs: Math.round(performance.now() - started) };
+}
+
+async function readBoth(options: RunDriftOptions, columns: string[] | undefined) {
+  const read = { ...options.read, ...(columns ? { columns } : {}) };
+  const [reference, current] = await Promise.all([
+    readDatasetInWorker(options.reference, options.cwd, read),
+    readDatasetInWorker(options.current, options.cwd, read),
+  ]);
+  const bytes = (dataset: typeof reference) =>
+    dataset.files.reduce((total, f) => total + f.size * EXPANSION(f.name), 0);
+  return {
+    reference: { names: reference.stream.schema.names },
+    current: { names: current.stream.schema.names },
+    bytes: bytes(reference) + bytes(current),
+    close: () => Promise.all([reference.close(), current.close()]),
+    /** Reads both streams (in parallel) keeping samples of the given columns. */
+    async collect(wanted: Set<string>) {
+      const [ref, cur] = await Promise.all([
+        collectSamples(reference.stream, wanted),
+        collectSamples(current.stream, wanted),
+      ]);
+      return { reference: ref.samples, current: cur.samples, referenceRows: ref.rows, currentRows: cur.rows };
+    },
+  };
+}
