@@ -64,8 +64,13 @@ export function histogramSvg(histogram: DriftHistogram, title: string): string {
   const base = MARGIN.top + plotH;
   const ticks =
     histogram.axis === 'bins'
-      ? [0, Math.floor(bins / 2), bins].map((i) =>
-          tick(MARGIN.left + i * slot, base, formatStatistic(histogram.edges![i]!), 'middle'),
+      ? ([0, Math.floor(bins / 2), bins] as const).map((i, k) =>
+          tick(
+            MARGIN.left + i * slot,
+            base,
+            formatStatistic(histogram.edges![i]!),
+            (['start', 'middle', 'end'] as const)[k]!,
+          ),
         )
       : histogram.labels!.map((label, i) =>
           tick(
@@ -105,7 +110,13 @@ function rect(
   void share;
 }
 
-function tick(x: number, y: number, label: string, anchor: 'middle' | 'end', rotate = false): string {
+function tick(
+  x: number,
+  y: number,
+  label: string,
+  anchor: 'start' | 'middle' | 'end',
+  rotate = false,
+): string {
   const transform = rotate ? ` transform="rotate(-35 ${x.toFixed(1)} ${y + 14})"` : '';
   return `<text x="${x.toFixed(1)}" y="${y + 14}" text-anchor="${anchor}" class="axis"${transform}>${escapeHtml(label)}</text>`;
 }
