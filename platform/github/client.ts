@@ -1,0 +1,66 @@
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck';
+
+export interface GitHubClientOptions {
+  /** A token (GITHUB_TOKEN, an installation token, a PAT). */
+  token?: string;
+  /** API root; default GITHUB_API_URL (set by the runner, also for GHES), else api.github.com. */
+  baseUrl?: string;
+  userAgent?: string;
+  /** Where retries and rate-limit waits are reported (the action's log). */
+  log?: (message: string) => void;
+  /** Retries of a rate-limited or failed request before giving up (default 3). */
+  retries?: number;
+  /**
+   * GitHub asks integrations to space content-creating requests (1 s between writes, 3 s between
+   * comments) and to honour retry-after in seconds. Default true; tests against the stand-in turn it
+   * off so a suite is not minutes of waiting.
+   */
+  pacing?: boolean;
+}
+
+const RetryingOctokit = Octokit.plugin(retry, throttling);
+export type GitHubClient = InstanceType<typeof RetryingOctokit>;
+
+/**
+ * The one way Modelship talks to GitHub: Octokit with retries of transient failures (5xx, resets)
+ * and the throttling plugin's waits on primary and secondary rate limits, each bounded.
+ */
+export function createGitHubClient(options: GitHubClientOptions = {}): GitHubClient {
+  const retries = options.retries ?? 3;
+  const log = options.log ?? (() => {});
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+      log(
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}; retry ${retryCount + 1} of ${retries} in ${retryAfter} s`,
+      );
+      return retryCount < retries;
+    };
+  return new RetryingOctokit({
+    ...(options.token ? { auth: options.token } : {}),
+    baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+    userAgent: options.userAgent ?? 'modelship',
+    request: { retries },
+    // Besides Octokit's defaults, a conflict (409) or a refused method (405) will not change on retry.
+    retry: {
+      retries,
+      doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422, 451],
+      ...(options.pacing === false ? { retryAfterBaseValue: 1 } : {}),
+    },
+    throttle: {
+      onRateLimit: onLimit('primary'),
+      onSecondaryRateLimit: onLimit('secondary'),
+      ...(options.pacing === false
+        ? {
+            write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+            notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+            retryAfterBaseValue: 1,
+          }
+        : {}),
+    },
+    log: { debug: () => {}, info: () => {}, warn: log, error: log },
+  });
+}

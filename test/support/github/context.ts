@@ -1,0 +1,33 @@
+import type { Operation } from './openapi.js';
+import type { GitHubState, Repo, Token } from './state.js';
+
+/** What a handler sees: the matched operation, parameters, body, the caller, and the state. */
+export interface HandlerContext {
+  operation: Operation;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  rawBody: Buffer;
+  headers: Record<string, string | string[] | undefined>;
+  token: Token | undefined;
+  state: GitHubState;
+  /** API and uploads base URLs of this stand-in. */
+  baseUrl: string;
+  uploadsUrl: string;
+  /** The repository named by {owner}/{repo}, checked to exist and be visible to the caller. */
+  repo(): Repo;
+}
+
+export interface HandlerResult {
+  status: number;
+  body?: unknown;
+  /** Raw bytes (asset downloads, blobs in raw form). */
+  raw?: Buffer;
+  headers?: Record<string, string>;
+  /** Whole list for list endpoints; the server pages it and sets `Link`. */
+  list?: unknown[];
+  /** List endpoints that wrap items, e.g. `{ total_count, check_runs: [...] }`. */
+  wrap?: (page: unknown[], total: number) => unknown;
+}
+
+export type Handler = (ctx: HandlerContext) => HandlerResult | Promise<HandlerResult>;

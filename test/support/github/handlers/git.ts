@@ -1,0 +1,216 @@
+import type { Handler, HandlerContext } from '../context.js';
+import { HttpError, notFound, unprocessable } from '../http-error.js';
+
+const refJson = (ctx: HandlerContext, ref: string, sha: string, type: string) => ({
+  ref,
+  node_id: `REF_${sha.slice(0, 8)}`,
+  url: `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git/${ref.split('/').map(encodeURIComponent).join('/')}`,
+  object: { sha, type, url: `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git/${type}s/${sha}` },
+});
+
+function commitJson(ctx: HandlerContext, sha: string) {
+  const info = ctx.repo().git.commitInfo(sha);
+  if (!info) throw notFound();
+  const base = `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git`;
+  return {
+    sha,
+    node_id: `C_${sha.slice(0, 8)}`,
+    url: `${base}/commits/${sha}`,
+    html_url: `https://github.com/${ctx.repo().fullName}/commit/${sha}`,
+    author: info.author,
+    committer: info.committer,
+    message: info.message.replace(/\n$/, ''),
+    tree: { sha: info.tree, url: `${base}/trees/${info.tree}` },
+    parents: info.parents.map((p) => ({
+      sha: p,
+      url: `${base}/commits/${p}`,
+      html_url: `https://github.com/${ctx.repo().fullName}/commit/${p}`,
+    })),
+    verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+  };
+}
+
+function treeJson(ctx: HandlerContext, sha: string, recursive: boolean) {
+  const entries = ctx.repo().git.tree(sha, recursive);
+  if (!entries) throw notFound();
+  const base = `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git`;
+  return {
+    sha,
+    url: `${base}/trees/${sha}`,
+    truncated: false,
+    tree: entries.map((e) => ({
+      path: e.path,
+      mode: e.mode,
+      type: e.type,
+      sha: e.sha,
+      ...(e.size !== undefined ? { size: e.size } : {}),
+      url: `${base}/${e.type}s/${e.sha}`,
+    })),
+  };
+}
+
+function ensureObject(ctx: HandlerContext, sha: string) {
+  const type = ctx.repo().git.typeOf(sha);
+  if (!type) throw unprocessable('Object does not exist');
+  return type;
+}
+
+export const gitHandlers: Record<string, Handler> = {
+  'git/get-ref': (ctx) => {
+    const ref = `refs/${ctx.params.ref}`;
+    const sha = ctx.repo().git.refSha(ref);
+    if (!sha) throw notFound();
+    return { status: 200, body: refJson(ctx, ref, sha, ctx.repo().git.typeOf(sha)!) };
+  },
+
+  'git/list-matching-refs': (ctx) => {
+    const prefix = `refs/${ctx.params.ref}`;
+    const refs = ctx
+      .repo()
+      .git.refs('refs/')
+      .filter((r) => r.ref.startsWith(prefix));
+    return { status: 200, list: refs.map((r) => refJson(ctx, r.ref, r.sha, r.type)) };
+  },
+
+  'git/create-ref': (ctx) => {
+    const { ref, sha } = ctx.body as { ref: string; sha: string };
+    if (!/^refs\/[^/]+\/.+/.test(ref)) throw unprocessable(`${ref} is not a valid ref name.`);
+    const type = ensureObject(ctx, sha);
+    if (ctx.repo().git.refSha(ref)) throw unprocessable('Reference already exists');
+    ctx.repo().git.updateRef(ref, sha, '');
+    return {
+      status: 201,
+      body: refJson(ctx, ref, sha, type),
+      headers: {
+        location: `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git/${ref.split('/').map(encodeURIComponent).join('/')}`,
+      },
+    };
+  },
+
+  'git/update-ref': (ctx) => {
+    const ref = `refs/${ctx.params.ref}`;
+    const { sha, force } = ctx.body as { sha: string; force?: boolean };
+    const git = ctx.repo().git;
+    const current = git.refSha(ref);
+    if (!current) throw unprocessable('Reference does not exist');
+    const type = ensureObject(ctx, sha);
+    if (!force && type === 'commit' && !git.isAncestor(current, sha))
+      throw unprocessable('Update is not a fast forward');
+    git.updateRef(ref, sha, current);
+    return { status: 200, body: refJson(ctx, ref, sha, type) };
+  },
+
+  'git/delete-ref': (ctx) => {
+    const ref = `refs/${ctx.params.ref}`;
+    if (!ctx.repo().git.refSha(ref)) throw unprocessable('Reference does not exist');
+    ctx.repo().git.deleteRef(ref);
+    return { status: 204 };
+  },
+
+  'git/create-tag': (ctx) => {
+    const { tag, message, object, type, tagger } = ctx.body as {
+      tag: string;
+      message: string;
+      object: string;
+      type: string;
+      tagger?: { name: string; email: string };
+    };
+    const actual = ensureObject(ctx, object);
+    if (actual !== type) throw unprocessable(`Object ${object} is a ${actual}, not a ${type}`);
+    const sha = ctx.repo().git.makeTag(tag, object, type, message, tagger);
+    return { status: 201, body: tagJson(ctx, sha) };
+  },
+
+  'git/get-tag': (ctx) => ({ status: 200, body: tagJson(ctx, ctx.params.tag_sha!) }),
+
+  'git/create-blob': (ctx) => {
+    const { content, encoding } = ctx.body as { content: string; encoding?: string };
+    const bytes = encoding === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8');
+    const sha = ctx.repo().git.writeBlob(bytes);
+    return {
+      status: 201,
+      body: { sha, url: `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git/blobs/${sha}` },
+    };
+  },
+
+  'git/get-blob': (ctx) => {
+    const sha = ctx.params.file_sha!;
+    const content = ctx.repo().git.readBlob(sha);
+    if (!content) throw notFound();
+    return {
+      status: 200,
+      body: {
+        sha,
+        node_id: `B_${sha.slice(0, 8)}`,
+        size: content.length,
+        url: `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git/blobs/${sha}`,
+        content: content.toString('base64'),
+        encoding: 'base64',
+      },
+    };
+  },
+
+  'git/create-tree': (ctx) => {
+    const { tree, base_tree } = ctx.body as {
+      tree: { path: string; mode: string; type: string; sha?: string | null; content?: string }[];
+      base_tree?: string;
+    };
+    const git = ctx.repo().git;
+    if (base_tree && git.typeOf(base_tree) !== 'tree') throw unprocessable('base_tree is not a valid tree');
+    const entries = tree.map((e) => {
+      if (e.content !== undefined)
+        return { path: e.path, mode: e.mode, sha: git.writeBlob(Buffer.from(e.content, 'utf8')) };
+      if (e.sha && !git.typeOf(e.sha)) throw unprocessable(`tree.sha ${e.sha} is not a valid ${e.type}`);
+      return { path: e.path, mode: e.mode, sha: e.sha ?? null };
+    });
+    const sha = git.makeTree(entries, base_tree);
+    return { status: 201, body: treeJson(ctx, sha, false) };
+  },
+
+  'git/get-tree': (ctx) => {
+    const sha = ctx.repo().git.resolveRef(`${ctx.params.tree_sha}^{tree}`) ?? ctx.params.tree_sha!;
+    return {
+      status: 200,
+      body: treeJson(ctx, sha, ['1', 'true'].includes(ctx.query.get('recursive') ?? '')),
+    };
+  },
+
+  'git/create-commit': (ctx) => {
+    const {
+      message,
+      tree,
+      parents = [],
+      author,
+    } = ctx.body as {
+      message: string;
+      tree: string;
+      parents?: string[];
+      author?: { name: string; email: string; date?: string };
+    };
+    const git = ctx.repo().git;
+    if (git.typeOf(tree) !== 'tree') throw unprocessable('Tree SHA does not exist');
+    for (const p of parents)
+      if (git.typeOf(p) !== 'commit')
+        throw unprocessable('Parent SHA does not exist or is not a commit object');
+    const sha = git.commit(tree, parents, message, author, author?.date);
+    return { status: 201, body: commitJson(ctx, sha) };
+  },
+
+  'git/get-commit': (ctx) => ({ status: 200, body: commitJson(ctx, ctx.params.commit_sha!) }),
+};
+
+function tagJson(ctx: HandlerContext, sha: string) {
+  const info = ctx.repo().git.tagInfo(sha);
+  if (!info) throw new HttpError(404, 'Not Found');
+  const base = `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git`;
+  return {
+    node_id: `T_${sha.slice(0, 8)}`,
+    sha,
+    url: `${base}/tags/${sha}`,
+    tag: info.tag,
+    message: info.message,
+    tagger: info.tagger,
+    object: { ...info.object, url: `${base}/${info.object.type}s/${info.object.sha}` },
+    verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+  };
+}

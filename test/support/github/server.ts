@@ -1,0 +1,380 @@
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Handler, HandlerContext, HandlerResult } from './context.js';
+import { Faults } from './faults.js';
+import { fillFromSchema } from './fill-from-schema.js';
+import { appHandlers } from './handlers/apps.js';
+import { checkHandlers } from './handlers/checks.js';
+import { contentHandlers } from './handlers/contents.js';
+import { deploymentHandlers } from './handlers/deployments.js';
+import { gitHandlers } from './handlers/git.js';
+import { issueHandlers } from './handlers/issues.js';
+import { pullHandlers } from './handlers/pulls.js';
+import { releaseHandlers } from './handlers/releases.js';
+import { repoHandlers } from './handlers/repos.js';
+import { HttpError, notFound } from './http-error.js';
+import { verifyAppJwt } from './jwt.js';
+import { githubOpenApi } from './openapi.js';
+import { SchemaValidator } from './schema-validator.js';
+import { GitHubState, type Permission, type Repo } from './state.js';
+
+const handlers: Record<string, Handler> = {
+  ...repoHandlers,
+  ...gitHandlers,
+  ...contentHandlers,
+  ...releaseHandlers,
+  ...checkHandlers,
+  ...issueHandlers,
+  ...pullHandlers,
+  ...deploymentHandlers,
+  ...appHandlers,
+};
+
+/** Operations the stand-in implements (what its tests cover). */
+export const SUPPORTED_OPERATIONS = Object.keys(handlers).sort();
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  operationId: string | undefined;
+  route: string | undefined;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  status: number;
+  /** When the request arrived (ms since the epoch). */
+  at: number;
+}
+
+export interface GitHubStandIn {
+  url: string;
+  uploadsUrl: string;
+  app: { id: number; privateKey: string; publicKey: KeyObject; webhookSecret: string };
+  state: GitHubState;
+  faults: Faults;
+  calls: RecordedCall[];
+  /** Responses the stand-in refused to send because they broke GitHub's schema (a bug in the stand-in). */
+  responseProblems: string[];
+  /** A repository backed by a bare git repo, with `files` committed on its default branch. */
+  createRepo(
+    fullName: string,
+    options?: { files?: Record<string, string>; private?: boolean; defaultBranch?: string },
+  ): Repo & { headSha: string };
+  /** A token acting as `login` (like a PAT or GITHUB_TOKEN), optionally limited to some repositories. */
+  createToken(login: string, repos?: string[]): string;
+  /** Installs the app on repositories; returns the installation id. */
+  installApp(owner: string, repos: string[], permissions?: Record<string, string>): number;
+  setPermission(fullName: string, login: string, permission: Permission): void;
+  /** Opens a pull request from `head` (created from the default branch with `files`) into the default branch. */
+  createPullRequest(fullName: string, head: string, files: Record<string, string>, title?: string): number;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of req) parts.push(chunk as Buffer);
+  return Buffer.concat(parts);
+}
+
+/**
+ * A stateful stand-in for GitHub's REST API on loopback. Every request is checked against GitHub's
+ * OpenAPI description (a bad one gets GitHub's 422), every response too (a bad one is refused and
+ * recorded — a stand-in bug must fail the test, not pass silently). Git data lives in real bare repos.
+ */
+export async function startGitHubStandIn(): Promise<GitHubStandIn> {
+  const root = mkdtempSync(join(tmpdir(), 'modelship-github-'));
+  const state = new GitHubState(root);
+  const api = githubOpenApi();
+  const validator = new SchemaValidator();
+  const faults = new Faults();
+  const calls: RecordedCall[] = [];
+  const responseProblems: string[] = [];
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const app = {
+    id: 4242,
+    privateKey: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+    publicKey,
+    webhookSecret: randomBytes(16).toString('hex'),
+  };
+  const remaining = new Map<string, number>();
+  let baseUrl = '';
+  let uploadsUrl = '';
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const method = req.method ?? 'GET';
+    const rawBody = await readBody(req);
+    const matched = api.match(method, url.pathname);
+    const operation = matched?.operation;
+    const call: RecordedCall = {
+      method,
+      path: url.pathname,
+      operationId: operation?.operationId,
+      route: operation ? `${operation.method} ${operation.path}` : undefined,
+      params: matched?.params ?? {},
+      query: Object.fromEntries(url.searchParams),
+      body: undefined,
+      status: 0,
+      at: Date.now(),
+    };
+    calls.push(call);
+
+    const fault = faults.take(operation?.operationId);
+    if (fault?.kind === 'reset') {
+      call.status = -1;
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'latency') await new Promise((ok) => setTimeout(ok, fault.ms));
+
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}, raw?: Buffer) => {
+      call.status = status;
+      const auth = req.headers.authorization ?? 'anonymous';
+      const left = Math.max(0, (remaining.get(auth) ?? 5000) - 1);
+      remaining.set(auth, left);
+      res.writeHead(status, {
+        'x-ratelimit-limit': '5000',
+        'x-ratelimit-remaining': String(left),
+        'x-ratelimit-used': String(5000 - left),
+        'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+        'x-ratelimit-resource': 'core',
+        'x-github-request-id': randomBytes(8).toString('hex').toUpperCase(),
+        ...(raw ? {} : body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+        ...headers,
+      });
+      res.end(raw ?? (body === undefined ? undefined : JSON.stringify(body)));
+    };
+
+    try {
+      if (fault?.kind === 'status')
+        throw new HttpError(fault.status, fault.status >= 500 ? 'Server Error' : 'Injected failure');
+      if (fault?.kind === 'secondary-rate-limit') {
+        throw new HttpError(
+          403,
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          undefined,
+          { 'retry-after': String(fault.retryAfter ?? 1) },
+        );
+      }
+      if (!operation) throw notFound();
+      const handler = handlers[operation.operationId];
+      if (!handler) throw new HttpError(501, `The stand-in does not implement ${operation.operationId}`);
+
+      const token = authenticate(req.headers.authorization, operation.operationId);
+      const isUpload = operation.operationId === 'repos/upload-release-asset';
+      let body: unknown;
+      if (!isUpload && rawBody.length > 0) {
+        try {
+          body = JSON.parse(rawBody.toString('utf8'));
+        } catch {
+          throw new HttpError(400, 'Problems parsing JSON');
+        }
+      }
+      call.body = isUpload ? `<${rawBody.length} bytes>` : body;
+      for (const p of operation.parameters) {
+        if (p.in === 'path' && p.schema?.type === 'integer' && !/^\d+$/.test(matched!.params[p.name] ?? ''))
+          throw notFound();
+      }
+      if (!isUpload && operation.requestSchema) {
+        const problems = validator.request(operation, body ?? {});
+        if (problems.length > 0) throw new HttpError(422, `Invalid request.\n\n${problems.join('\n')}`);
+      }
+      const ctx: HandlerContext = {
+        operation,
+        params: matched!.params,
+        query: url.searchParams,
+        body,
+        rawBody,
+        headers: req.headers,
+        token,
+        state,
+        baseUrl,
+        uploadsUrl,
+        repo: () => visibleRepo(matched!.params.owner!, matched!.params.repo!, token, method),
+      };
+      const result = await handler(ctx);
+      respond(operation.operationId, result, url, send);
+    } catch (error) {
+      if (error instanceof HttpError) send(error.status, error.body(), error.headers);
+      else {
+        responseProblems.push(`${method} ${url.pathname}: ${String(error)}`);
+        send(500, { message: `stand-in error: ${String(error)}` });
+      }
+    }
+  };
+
+  function authenticate(header: string | undefined, operationId: string) {
+    if (!header) return undefined;
+    const value = header.replace(/^(token|bearer)\s+/i, '');
+    if (value.split('.').length === 3) {
+      // A JWT is the app itself: only app endpoints accept it.
+      if (!verifyAppJwt(value, app.publicKey, app.id))
+        throw new HttpError(401, 'A JSON web token could not be decoded');
+      if (!operationId.startsWith('apps/')) throw new HttpError(401, 'Bad credentials');
+      return { actor: state.user('modelship[bot]', 'Bot'), installationId: -1, repos: new Set<string>() };
+    }
+    const token = state.tokens.get(value);
+    if (!token || (token.expiresAt !== undefined && token.expiresAt < Date.now()))
+      throw new HttpError(401, 'Bad credentials');
+    return token;
+  }
+
+  function visibleRepo(
+    owner: string,
+    name: string,
+    token: ReturnType<typeof authenticate>,
+    method: string,
+  ): Repo {
+    const repo = state.repo(owner, name);
+    const key = `${owner}/${name}`.toLowerCase();
+    if (!repo) throw notFound();
+    if (token?.installationId === -1) return repo; // the app JWT (apps/get-repo-installation)
+    // Repositories outside a token's scope do not exist, as far as GitHub tells the caller.
+    if (token?.repos && !token.repos.has(key)) throw notFound();
+    if (!token && (repo.private || method !== 'GET')) throw new HttpError(401, 'Requires authentication');
+    return repo;
+  }
+
+  function respond(
+    operationId: string,
+    result: HandlerResult,
+    url: URL,
+    send: (s: number, b: unknown, h?: Record<string, string>, raw?: Buffer) => void,
+  ) {
+    const operation = api.byId.get(operationId)!;
+    const query = url.searchParams;
+    const headers = { ...result.headers };
+    let body = result.body;
+    if (result.list) {
+      const perPage = Math.min(100, Math.max(1, Number(query.get('per_page') ?? 30)));
+      const page = Math.max(1, Number(query.get('page') ?? 1));
+      const last = Math.max(1, Math.ceil(result.list.length / perPage));
+      const items = result.list.slice((page - 1) * perPage, page * perPage);
+      body = result.wrap ? result.wrap(items, result.list.length) : items;
+      const link = (p: number, rel: string) => {
+        const next = new URLSearchParams(query);
+        next.set('page', String(p));
+        next.set('per_page', String(perPage));
+        return `<${baseUrl}${url.pathname}?${next}>; rel="${rel}"`;
+      };
+      const links = [
+        ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
+        ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : []),
+      ];
+      if (links.length) headers.link = links.join(', ');
+    }
+    if (result.raw) return send(result.status, undefined, headers, result.raw);
+    const schema = operation.responses[String(result.status)]?.schema;
+    if (schema && body !== undefined) body = fillFromSchema(schema, body, baseUrl);
+    const problems = body === undefined ? [] : validator.response(operation, result.status, body);
+    if (problems.length > 0) {
+      responseProblems.push(`${operationId} ${result.status}: ${problems.join('; ')}`);
+      return send(500, {
+        message: `stand-in response for ${operationId} breaks GitHub's schema: ${problems.join('; ')}`,
+      });
+    }
+    send(result.status, body, headers);
+  }
+
+  const listen = (server: Server) =>
+    new Promise<string>((ok) =>
+      server.listen(0, '127.0.0.1', () =>
+        ok(`http://127.0.0.1:${(server.address() as { port: number }).port}`),
+      ),
+    );
+  const wrap = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
+  const apiServer = createServer(wrap);
+  const uploadServer = createServer(wrap);
+  baseUrl = await listen(apiServer);
+  uploadsUrl = await listen(uploadServer);
+
+  const standIn: GitHubStandIn = {
+    url: baseUrl,
+    uploadsUrl,
+    app,
+    state,
+    faults,
+    calls,
+    responseProblems,
+    createRepo(fullName, options = {}) {
+      const repo = state.createRepo(fullName, options);
+      const git = repo.git;
+      const files = Object.entries(options.files ?? { 'README.md': `# ${repo.name}\n` });
+      const tree = git.makeTree(
+        files.map(([path, content]) => ({ path, mode: '100644', sha: git.writeBlob(Buffer.from(content)) })),
+      );
+      const headSha = git.commit(tree, [], 'Initial commit');
+      git.updateRef(`refs/heads/${repo.defaultBranch}`, headSha, '');
+      return Object.assign(repo, { headSha });
+    },
+    createToken(login, repos) {
+      const token = `ghp_${randomBytes(18).toString('hex')}`;
+      state.tokens.set(token, {
+        actor: state.user(login),
+        ...(repos ? { repos: new Set(repos.map((r) => r.toLowerCase())) } : {}),
+      });
+      return token;
+    },
+    installApp(
+      owner,
+      repos,
+      permissions = {
+        contents: 'write',
+        checks: 'write',
+        issues: 'write',
+        pull_requests: 'write',
+        deployments: 'write',
+        metadata: 'read',
+      },
+    ) {
+      const id = state.id();
+      state.installations.set(id, {
+        id,
+        account: state.user(owner),
+        repos: new Set(repos.map((r) => r.toLowerCase())),
+        permissions,
+      });
+      return id;
+    },
+    setPermission(fullName, login, permission) {
+      const [owner, name] = fullName.split('/') as [string, string];
+      state.user(login);
+      state.repo(owner, name)!.collaborators.set(login, permission);
+    },
+    createPullRequest(fullName, head, files, title = `Update from ${head}`) {
+      const [owner, name] = fullName.split('/') as [string, string];
+      const repo = state.repo(owner, name)!;
+      const base = repo.git.refSha(`refs/heads/${repo.defaultBranch}`)!;
+      const tree = repo.git.makeTree(
+        Object.entries(files).map(([path, content]) => ({
+          path,
+          mode: '100644',
+          sha: repo.git.writeBlob(Buffer.from(content)),
+        })),
+        repo.git.commitInfo(base)!.tree,
+      );
+      repo.git.updateRef(`refs/heads/${head}`, repo.git.commit(tree, [base], title), '');
+      const token = standIn.createToken(repo.owner.login);
+      const ctx = {
+        repo: () => repo,
+        token: state.tokens.get(token),
+        state,
+        baseUrl,
+        uploadsUrl,
+        body: { title, head, base: repo.defaultBranch },
+      } as unknown as HandlerContext;
+      const created = pullHandlers['pulls/create']!(ctx) as HandlerResult;
+      return (created.body as { number: number }).number;
+    },
+    async close() {
+      await Promise.all([apiServer, uploadServer].map((s) => new Promise<void>((ok) => s.close(() => ok()))));
+      apiServer.closeAllConnections();
+      uploadServer.closeAllConnections();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+  return standIn;
+}
