@@ -2,11 +2,13 @@ import { githubOpenApi, type Schema } from './openapi.js';
 
 const FIXED_TIME = '2026-01-01T00:00:00Z';
 
-function resolve(schema: Schema): Schema {
+type Components = Record<string, Record<string, Schema>>;
+
+function resolve(schema: Schema, components: Components): Schema {
   let node = schema;
   while (typeof node.$ref === 'string') {
     const [, , group, name] = node.$ref.split('/');
-    node = githubOpenApi().doc.components[group!]![name!]!;
+    node = components[group!]![name!]!;
   }
   return node;
 }
@@ -17,16 +19,22 @@ function resolve(schema: Schema): Schema {
  * Handlers set the fields that carry meaning (ids, shas, names, states, urls); this fills the rest, so
  * responses have GitHub's full shape and still pass the schema check.
  */
-export function fillFromSchema(schema: Schema, value: unknown, baseUrl: string): unknown {
-  const node = resolve(schema);
+export function fillFromSchema(
+  schema: Schema,
+  value: unknown,
+  baseUrl: string,
+  components: Components = githubOpenApi().doc.components,
+): unknown {
+  const fill = (s: Schema, v: unknown) => fillFromSchema(s, v, baseUrl, components);
+  const node = resolve(schema, components);
   if (Array.isArray(node.allOf)) {
     let result = value;
-    for (const part of node.allOf as Schema[]) result = fillFromSchema(part, result, baseUrl);
+    for (const part of node.allOf as Schema[]) result = fill(part, result);
     return result;
   }
   const variants = (node.anyOf ?? node.oneOf) as Schema[] | undefined;
   if (variants) {
-    if (value === null && variants.some((v) => resolve(v).type === 'null')) return null;
+    if (value === null && variants.some((v) => resolve(v, components).type === 'null')) return null;
     // The variant of the value's own kind (a directory listing is the array variant, a file the object one).
     const kind = Array.isArray(value)
       ? 'array'
@@ -34,15 +42,14 @@ export function fillFromSchema(schema: Schema, value: unknown, baseUrl: string):
         ? undefined
         : typeof value;
     const matching = variants.find((v) => {
-      const type = resolve(v).type;
+      const type = resolve(v, components).type;
       return kind === undefined
         ? type !== 'null'
         : type === kind || (kind === 'number' && type === 'integer');
     });
-    return fillFromSchema(
-      matching ?? variants.find((v) => resolve(v).type !== 'null') ?? variants[0]!,
+    return fill(
+      matching ?? variants.find((v) => resolve(v, components).type !== 'null') ?? variants[0]!,
       value,
-      baseUrl,
     );
   }
   if (value === null && node.nullable === true) return null;
@@ -56,7 +63,7 @@ export function fillFromSchema(schema: Schema, value: unknown, baseUrl: string):
         value !== null && typeof value === 'object' ? { ...(value as Record<string, unknown>) } : {};
       const properties = (node.properties ?? {}) as Record<string, Schema>;
       for (const key of (node.required ?? []) as string[]) {
-        if (properties[key]) object[key] = fillFromSchema(properties[key], object[key], baseUrl);
+        if (properties[key]) object[key] = fill(properties[key], object[key]);
         else if (!(key in object)) object[key] = null;
       }
       for (const [key, property] of Object.entries(properties)) {
@@ -65,14 +72,14 @@ export function fillFromSchema(schema: Schema, value: unknown, baseUrl: string):
           object[key] !== undefined &&
           !((node.required as string[] | undefined) ?? []).includes(key)
         ) {
-          object[key] = fillFromSchema(property, object[key], baseUrl);
+          object[key] = fill(property, object[key]);
         }
       }
       return object;
     }
     case 'array': {
       if (!Array.isArray(value)) return [];
-      return node.items ? value.map((item) => fillFromSchema(node.items as Schema, item, baseUrl)) : value;
+      return node.items ? value.map((item) => fill(node.items as Schema, item)) : value;
     }
     case 'string':
       if (value !== undefined && value !== null) return value;

@@ -1,0 +1,29 @@
+// `npm run github-standin`: the GitHub stand-in for local experiments. Prints its URLs, a token with
+// access to a seeded repository, and the app's credentials; runs until interrupted.
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGitHubStandIn } from './server.js';
+
+const gh = await startGitHubStandIn();
+const repo = gh.createRepo('acme/models', {
+  files: { 'README.md': '# models\n', '.github/modelship.yml': 'version: 1\n' },
+});
+const token = gh.createToken('acme');
+const installationId = gh.installApp('acme', ['acme/models']);
+const keyFile = join(tmpdir(), `modelship-standin-app-${process.pid}.pem`);
+writeFileSync(keyFile, gh.app.privateKey);
+console.log(`GitHub stand-in ready
+  GITHUB_API_URL=${gh.url}
+  uploads:        ${gh.uploadsUrl}
+  GITHUB_TOKEN=${token}   (owner of acme/models, head ${repo.headSha.slice(0, 7)})
+  app id ${gh.app.id}, installation ${installationId}, private key ${keyFile}, webhook secret ${gh.app.webhookSecret}
+  bare repository: ${repo.git.dir}
+Try: curl -H "Authorization: token ${token}" ${gh.url}/repos/acme/models
+Ctrl-C to stop.`);
+const stop = async () => {
+  await gh.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
