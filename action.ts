@@ -6,6 +6,7 @@ import { runAction } from './actions/shared/run-action.js';
 // the per-action folders; each command loads only its own module.
 const commands: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   'validate-data': () => import('./actions/validate-data/main.js'),
+  'drift-report': () => import('./actions/drift-report/main.js'),
 };
 
 await runAction(async () => {

@@ -1,0 +1,2 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+import{a as o}from"./chunks/chunk-N3PPFMNZ.js";import"./chunks/chunk-2PIDCI24.js";import"./chunks/chunk-GC6WKS3C.js";import"./chunks/chunk-6YAKSLRR.js";import{a as r}from"./chunks/chunk-ABCRJBE7.js";import"./chunks/chunk-UY5ZPACK.js";import"./chunks/chunk-BSKK7NQU.js";import"./chunks/chunk-62SSLEUO.js";import"./chunks/chunk-FX23DWPH.js";import"./chunks/chunk-PR35RQQP.js";import"./chunks/chunk-R64QHKY4.js";await r(o);

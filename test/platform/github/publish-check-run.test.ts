@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createGitHubClient, type GitHubClient } from '../../../platform/github/client.js';
+import { publishCheckRun, type CheckRunAnnotation } from '../../../platform/github/publish-check-run.js';
+import { checkRunAnnotations } from '../../support/github/handlers/checks.js';
+import { startGitHubStandIn, type GitHubStandIn } from '../../support/github/server.js';
+
+let gh: GitHubStandIn;
+let octokit: GitHubClient;
+let headSha: string;
+before(async () => {
+  gh = await startGitHubStandIn();
+  headSha = gh.createRepo('acme/models').headSha;
+  octokit = createGitHubClient({ token: gh.createToken('acme'), baseUrl: gh.url, pacing: false });
+});
+after(() => gh.close());
+
+const request = (conclusion: 'success' | 'failure', annotations?: CheckRunAnnotation[]) => ({
+  owner: 'acme',
+  repo: 'models',
+  headSha,
+  name: 'Modelship drift',
+  conclusion,
+  output: {
+    title: conclusion === 'failure' ? 'Drift in 3 of 4 columns' : 'No drift',
+    summary: '### summary',
+    text: 'details',
+  },
+  ...(annotations ? { annotations } : {}),
+});
+
+test('a re-run updates the check run it made instead of adding another', async () => {
+  const first = await publishCheckRun(octokit, request('failure'));
+  const calls = gh.calls.length;
+  const second = await publishCheckRun(octokit, request('success'));
+  assert.equal(second.id, first.id);
+  assert.deepEqual(
+    gh.calls.slice(calls).map((c) => c.operationId),
+    ['checks/list-for-ref', 'checks/update'],
+  );
+  const runs = [...gh.state.repo('acme', 'models')!.checkRuns.values()];
+  assert.equal(runs.length, 1);
+  assert.deepEqual([runs[0]!.status, runs[0]!.conclusion], ['completed', 'success']);
+  assert.equal((runs[0]!.output as { title: string }).title, 'No drift');
+});
+
+test('more than 50 annotations go in batches of 50', async () => {
+  const annotations = Array.from({ length: 120 }, (_, i) => ({
+    path: 'data/current.csv',
+    start_line: i + 2,
+    end_line: i + 2,
+    annotation_level: 'warning' as const,
+    message: `row ${i + 1}`,
+  }));
+  const calls = gh.calls.length;
+  const { id } = await publishCheckRun(octokit, { ...request('failure', annotations), name: 'annotated' });
+  assert.deepEqual(
+    gh.calls.slice(calls).map((c) => c.operationId),
+    ['checks/list-for-ref', 'checks/create', 'checks/update', 'checks/update'],
+  );
+  const run = gh.state.repo('acme', 'models')!.checkRuns.get(id)!;
+  assert.equal(checkRunAnnotations(run).length, 120);
+});
