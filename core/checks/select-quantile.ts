@@ -1,11 +1,14 @@
 import { sortedMedian, sortedQuantile } from './sorted-quantile.js';
 
+/** Values to select from: doubles, or scaled integers (see CompactNumbers) read back through `scale`. */
+export type SelectableArray = Float64Array | Int32Array;
+
 /**
  * Moves the k-th smallest value to index k, smaller ones before it and larger ones after
  * (Hoare partitioning around a median-of-three pivot). O(n) on average, against O(n log n) for a full
  * sort — a quantile check needs only one or two order statistics. Reorders `values` in place.
  */
-function select(values: Float64Array, k: number): void {
+function select(values: SelectableArray, k: number): void {
   let lo = 0;
   let hi = values.length - 1;
   while (hi > lo) {
@@ -37,36 +40,39 @@ function medianOfThree(a: number, b: number, c: number): number {
 }
 
 /** The smallest value in values[from, end). */
-function minFrom(values: Float64Array, from: number): number {
+function minFrom(values: SelectableArray, from: number): number {
   let min = values[from]!;
   for (let i = from + 1; i < values.length; i++) if (values[i]! < min) min = values[i]!;
   return min;
 }
 
 /** The two order statistics around position `index` (floor and the next), as a 2-element sorted array. */
-function neighbours(values: Float64Array, index: number): Float64Array {
+function neighbours(values: SelectableArray, index: number, scale: number): Float64Array {
   const lo = Math.floor(index);
   select(values, lo);
   const pair = new Float64Array(2);
-  pair[0] = values[lo]!;
-  pair[1] = lo + 1 < values.length ? minFrom(values, lo + 1) : values[lo]!;
+  pair[0] = values[lo]! / scale;
+  pair[1] = (lo + 1 < values.length ? minFrom(values, lo + 1) : values[lo]!) / scale;
   return pair;
 }
 
-/** numpy's linear-interpolation quantile of unsorted values (reorders them), without sorting. */
-export function selectQuantile(values: Float64Array, q: number): number {
+/**
+ * numpy's linear-interpolation quantile of unsorted values (reorders them), without sorting. Scaled
+ * integers are divided by `scale` before interpolating, which gives back the exact doubles they hold.
+ */
+export function selectQuantile(values: SelectableArray, q: number, scale = 1): number {
   const index = q * (values.length - 1);
-  const pair = neighbours(values, index);
+  const pair = neighbours(values, index, scale);
   // sortedQuantile on the pair with the same fractional position gives numpy's exact lerp.
   return sortedQuantile(pair, index - Math.floor(index));
 }
 
 /** numpy's median of unsorted values (reorders them), without sorting. */
-export function selectMedian(values: Float64Array): number {
+export function selectMedian(values: SelectableArray, scale = 1): number {
   const n = values.length;
   if (n % 2 === 1) {
     select(values, n >> 1);
-    return values[n >> 1]!;
+    return values[n >> 1]! / scale;
   }
-  return sortedMedian(neighbours(values, n / 2 - 1));
+  return sortedMedian(neighbours(values, n / 2 - 1, scale));
 }

@@ -1,0 +1,86 @@
+import type { SelectableArray } from './select-quantile.js';
+
+const CHUNK = 1 << 16;
+const INT32_MAX = 2 ** 31 - 1;
+const MAX_SCALE_DIGITS = 9;
+
+/**
+ * A column's numbers kept for an exact order statistic, in half the memory when they allow: values
+ * that are decimals with few digits (12, 0.5, 1013.25) are stored as 32-bit integers m with x = m / 10^k
+ * for one k per column — only when dividing gives back exactly the same double, so nothing is
+ * rounded. Anything else (more digits, huge values, infinities) switches the column to doubles.
+ * Fixed-size chunks avoid the doubling array's 2× over-allocation.
+ */
+export class CompactNumbers {
+  private chunks: SelectableArray[] = [];
+  private current: SelectableArray = new Int32Array(CHUNK);
+  private used = 0;
+  private digits = 0;
+  private scale = 1;
+  private maxAbs = 0;
+  private wide = false;
+  length = 0;
+
+  push(x: number): void {
+    if (!this.wide && !this.pushScaled(x)) this.widen();
+    if (this.wide) this.store(x);
+  }
+
+  private pushScaled(x: number): boolean {
+    for (let digits = this.digits; digits <= MAX_SCALE_DIGITS; digits++) {
+      const scale = 10 ** digits;
+      const m = Math.round(x * scale);
+      if (m / scale !== x || Math.abs(m) > INT32_MAX) continue;
+      if (digits > this.digits && !this.rescale(digits)) return false;
+      this.maxAbs = Math.max(this.maxAbs, Math.abs(m));
+      this.store(m);
+      return true;
+    }
+    return false;
+  }
+
+  /** More decimal digits for every stored value, if they all still fit in 32 bits. */
+  private rescale(digits: number): boolean {
+    const factor = 10 ** (digits - this.digits);
+    if (this.maxAbs * factor > INT32_MAX) return false;
+    for (const chunk of [...this.chunks, this.current])
+      for (let i = 0; i < chunk.length; i++) chunk[i] = chunk[i]! * factor;
+    this.maxAbs *= factor;
+    this.digits = digits;
+    this.scale = 10 ** digits;
+    return true;
+  }
+
+  private widen(): void {
+    const toDoubles = (chunk: SelectableArray) => Float64Array.from(chunk, (m) => m / this.scale);
+    this.chunks = this.chunks.map(toDoubles);
+    const current = new Float64Array(CHUNK);
+    current.set(toDoubles(this.current.subarray(0, this.used)));
+    this.current = current;
+    this.scale = 1;
+    this.wide = true;
+  }
+
+  private store(value: number): void {
+    if (this.used === CHUNK) {
+      this.chunks.push(this.current);
+      this.current = this.wide ? new Float64Array(CHUNK) : new Int32Array(CHUNK);
+      this.used = 0;
+    }
+    this.current[this.used++] = value;
+    this.length++;
+  }
+
+  /** Every value in one array (the chunks are released), with the divisor that reads them as numbers. */
+  take(): { values: SelectableArray; scale: number } {
+    const values = this.wide ? new Float64Array(this.length) : new Int32Array(this.length);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      values.set(chunk, at);
+      at += chunk.length;
+    }
+    values.set(this.current.subarray(0, this.used), at);
+    this.chunks = [];
+    return { values, scale: this.scale };
+  }
+}

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CompactNumbers } from '../../../core/checks/compact-numbers.js';
+import { selectMedian, selectQuantile } from '../../../core/checks/select-quantile.js';
+import { sortedMedian, sortedQuantile } from '../../../core/checks/sorted-quantile.js';
+
+let seed = 3;
+const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+
+const columns: Record<string, () => number> = {
+  integers: () => Math.floor(random() * 2000) - 1000,
+  'two decimals': () => Math.round(random() * 1e5) / 100,
+  'digits grow mid-stream': () =>
+    random() < 0.9 ? Math.round(random() * 100) : Math.round(random() * 1e6) / 1e4,
+  'needs doubles': () => (random() < 0.99 ? Math.round(random() * 100) / 10 : random() * 1e3),
+  'too large for 32 bits': () => (random() < 0.5 ? 5 : 3e9 + Math.floor(random() * 10)),
+  'with infinities': () => (random() < 0.02 ? -Infinity : Math.round(random() * 10) / 4),
+};
+
+test('compactly kept values give exactly the quantiles of the doubles they came from', () => {
+  for (const [label, make] of Object.entries(columns)) {
+    for (const n of [1, 2, 7, 1000, 70_000]) {
+      const doubles = Float64Array.from({ length: n }, make);
+      const sorted = Float64Array.from(doubles).sort();
+      for (const q of [0, 0.1, 0.5, 0.9, 1]) {
+        const compact = new CompactNumbers();
+        for (const x of doubles) compact.push(x);
+        const { values, scale } = compact.take();
+        assert.equal(selectQuantile(values, q, scale), sortedQuantile(sorted, q), `${label} n=${n} q=${q}`);
+      }
+      const compact = new CompactNumbers();
+      for (const x of doubles) compact.push(x);
+      const { values, scale } = compact.take();
+      assert.equal(selectMedian(values, scale), sortedMedian(sorted), `${label} n=${n} median`);
+    }
+  }
+});
+
+test('decimals with few digits take four bytes each', () => {
+  const compact = new CompactNumbers();
+  for (let i = 0; i < 100_000; i++) compact.push(Math.round(random() * 1e7) / 1e4);
+  const { values } = compact.take();
+  assert.ok(values instanceof Int32Array);
+  assert.equal(values.length, 100_000);
+});
