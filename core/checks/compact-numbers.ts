@@ -22,16 +22,27 @@ export class CompactNumbers {
   length = 0;
 
   push(x: number): void {
-    if (!this.wide && !this.pushScaled(x)) this.widen();
-    if (this.wide) this.store(x);
+    if (!this.wide) {
+      // Fast path: the value fits the current scale (almost always, after the first few).
+      const m = Math.round(x * this.scale);
+      if (m / this.scale === x && m <= INT32_MAX && m >= -INT32_MAX) {
+        const magnitude = m < 0 ? -m : m;
+        if (magnitude > this.maxAbs) this.maxAbs = magnitude;
+        this.store(m);
+        return;
+      }
+      if (this.pushScaled(x)) return;
+      this.widen();
+    }
+    this.store(x);
   }
 
   private pushScaled(x: number): boolean {
-    for (let digits = this.digits; digits <= MAX_SCALE_DIGITS; digits++) {
+    for (let digits = this.digits + 1; digits <= MAX_SCALE_DIGITS; digits++) {
       const scale = 10 ** digits;
       const m = Math.round(x * scale);
       if (m / scale !== x || Math.abs(m) > INT32_MAX) continue;
-      if (digits > this.digits && !this.rescale(digits)) return false;
+      if (!this.rescale(digits)) return false;
       this.maxAbs = Math.max(this.maxAbs, Math.abs(m));
       this.store(m);
       return true;

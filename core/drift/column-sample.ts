@@ -1,5 +1,7 @@
 import type { ColumnChunk, ColumnType, DataStream } from '../data/types.js';
 import { widenType } from '../data/types.js';
+import { CompactNumbers } from '../checks/compact-numbers.js';
+import type { SelectableArray } from '../checks/select-quantile.js';
 
 /**
  * What the drift engine keeps of one column of one side: its values without missing and infinite
@@ -12,47 +14,42 @@ export interface ColumnSample {
   rows: number;
   /** Missing or infinite values, dropped. */
   missing: number;
-  /** Finite values of a numeric (integer, float, timestamp) column, in data order. */
-  numbers?: Float64Array;
+  /** Finite values of a numeric (integer, float, timestamp) column, kept compactly (see CompactNumbers). */
+  numbers?: NumericValues;
   /** Category → count for string and boolean columns (and numbers read as text). */
   categories?: Map<string, number>;
 }
 
-const CHUNK = 1 << 16;
+/**
+ * A numeric column's values as stored: often scaled 32-bit integers (half the memory of doubles).
+ * `doubles()` builds a fresh Float64Array each call, so the engine holds doubles for one column at a time.
+ */
+export class NumericValues {
+  constructor(
+    private readonly values: SelectableArray,
+    private readonly scale: number,
+  ) {}
+  get length(): number {
+    return this.values.length;
+  }
+  doubles(): Float64Array {
+    if (this.values instanceof Float64Array && this.scale === 1) return Float64Array.from(this.values);
+    const out = new Float64Array(this.values.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.values[i]! / this.scale;
+    return out;
+  }
+}
 
-/** Finite numbers in fixed-size chunks, joined once at the end: no doubling, no 2× peak per column. */
-class NumberChunks {
-  private chunks: Float64Array[] = [];
-  private current = new Float64Array(CHUNK);
-  private used = 0;
-  length = 0;
-  push(x: number): void {
-    if (this.used === CHUNK) {
-      this.chunks.push(this.current);
-      this.current = new Float64Array(CHUNK);
-      this.used = 0;
-    }
-    this.current[this.used++] = x;
-    this.length++;
-  }
-  join(): Float64Array {
-    const all = new Float64Array(this.length);
-    let at = 0;
-    for (const chunk of this.chunks) {
-      all.set(chunk, at);
-      at += CHUNK;
-    }
-    all.set(this.current.subarray(0, this.used), at);
-    this.chunks = [];
-    return all;
-  }
+function toNumericValues(numbers: CompactNumbers): NumericValues {
+  const { values, scale } = numbers.take();
+  return new NumericValues(values, scale);
 }
 
 class SampleBuilder {
   type: ColumnType | undefined;
   rows = 0;
   missing = 0;
-  numbers: NumberChunks | undefined = new NumberChunks();
+  numbers: CompactNumbers | undefined = new CompactNumbers();
   categories: Map<string, number> | undefined;
 
   constructor(readonly name: string) {}
@@ -62,8 +59,8 @@ class SampleBuilder {
     if (this.categories) return this.categories;
     const categories = new Map<string, number>();
     if (this.numbers) {
-      const values = this.numbers.join();
-      for (const x of values) categories.set(String(x), (categories.get(String(x)) ?? 0) + 1);
+      const { values, scale } = this.numbers.take();
+      for (const m of values) categories.set(String(m / scale), (categories.get(String(m / scale)) ?? 0) + 1);
       this.numbers = undefined;
     }
     this.categories = categories;
@@ -124,7 +121,7 @@ class SampleBuilder {
     };
     if (this.categories) sample.categories = this.categories;
     else if (this.type === 'boolean') sample.categories = new Map();
-    else if (this.numbers && this.type !== undefined) sample.numbers = this.numbers.join();
+    else if (this.numbers && this.type !== undefined) sample.numbers = toNumericValues(this.numbers);
     else sample.categories = new Map();
     return sample;
   }

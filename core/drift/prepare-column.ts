@@ -77,8 +77,9 @@ export function prepareColumn(
   kindOverride: DriftColumnKind | undefined,
 ): Column {
   const bothNumeric = reference.numbers !== undefined && current.numbers !== undefined;
-  const refSorted = reference.numbers ? sortFloat64(reference.numbers) : undefined;
-  const curSorted = current.numbers ? sortFloat64(current.numbers) : undefined;
+  // Doubles for this column only, sorted once and shared by every test and summary.
+  const refSorted = reference.numbers ? sortFloat64(reference.numbers.doubles()) : undefined;
+  const curSorted = current.numbers ? sortFloat64(current.numbers.doubles()) : undefined;
   const referenceDistinct = refSorted ? countDistinct(refSorted) : (reference.categories?.size ?? 0);
   const inferred: DriftColumnKind =
     bothNumeric && !(reference.dataType === 'integer' && referenceDistinct <= MAX_CATEGORICAL_DISTINCT)

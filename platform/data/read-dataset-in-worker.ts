@@ -7,7 +7,7 @@ import { resolveDataFiles } from '../resolve-data-files.js';
 
 const WORKER_MARK = 'modelship-dataset-reader';
 /** Batches parsed ahead of the consumer: enough to keep both threads busy, few enough to bound memory. */
-const AHEAD = 3;
+const AHEAD = 2;
 
 export interface DatasetInWorker {
   files: Pick<DataFile, 'name' | 'inWorkspace' | 'size'>[];

@@ -15,7 +15,9 @@ export interface RunDriftOptions {
   memoryBudget?: number;
 }
 
-const DEFAULT_BUDGET = 1 << 30;
+const DEFAULT_BUDGET = 768 << 20;
+/** Smaller batches than validation's: two readers' batches in flight at once, and memory is the constraint. */
+const BATCH_ROWS = 16_384;
 /** Bytes in memory per stored byte: ~8-byte doubles for ~7-character CSV values; more when compressed. */
 const EXPANSION = (name: string) => (/\.(gz|parquet)$/i.test(name) ? 4 : 1.3);
 
@@ -51,7 +53,7 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftReport> {
 }
 
 async function readBoth(options: RunDriftOptions, columns: string[] | undefined) {
-  const read = { ...options.read, ...(columns ? { columns } : {}) };
+  const read = { batchRows: BATCH_ROWS, ...options.read, ...(columns ? { columns } : {}) };
   const [reference, current] = await Promise.all([
     readDatasetInWorker(options.reference, options.cwd, read),
     readDatasetInWorker(options.current, options.cwd, read),
