@@ -82,9 +82,21 @@ export class CompactNumbers {
     this.length++;
   }
 
-  /** Every value in one array (the chunks are released), with the divisor that reads them as numbers. */
+  /**
+   * Every value in one array, with the divisor that reads them as numbers; the chunks are released.
+   * The array is a shared scratch buffer, valid until the next `take()` anywhere: the checks select
+   * their statistic from it at once, one after another, so a run allocates one big array, not one per check.
+   */
   take(): { values: SelectableArray; scale: number } {
-    const values = this.wide ? new Float64Array(this.length) : new Int32Array(this.length);
+    return this.copyInto(scratch(this.wide, this.length));
+  }
+
+  /** Like `take()`, into an array of its own (for a caller that keeps the values). */
+  takeOwned(): { values: SelectableArray; scale: number } {
+    return this.copyInto(this.wide ? new Float64Array(this.length) : new Int32Array(this.length));
+  }
+
+  private copyInto(values: SelectableArray): { values: SelectableArray; scale: number } {
     let at = 0;
     for (const chunk of this.chunks) {
       values.set(chunk, at);
@@ -92,6 +104,19 @@ export class CompactNumbers {
     }
     values.set(this.current.subarray(0, this.used), at);
     this.chunks = [];
+    this.current = new Int32Array(0);
     return { values, scale: this.scale };
   }
+}
+
+let intScratch = new Int32Array(0);
+let doubleScratch = new Float64Array(0);
+
+function scratch(wide: boolean, length: number): SelectableArray {
+  if (wide) {
+    if (doubleScratch.length < length) doubleScratch = new Float64Array(length);
+    return doubleScratch.subarray(0, length);
+  }
+  if (intScratch.length < length) intScratch = new Int32Array(length);
+  return intScratch.subarray(0, length);
 }

@@ -41,7 +41,7 @@ export class NumericValues {
 }
 
 function toNumericValues(numbers: CompactNumbers): NumericValues {
-  const { values, scale } = numbers.take();
+  const { values, scale } = numbers.takeOwned();
   return new NumericValues(values, scale);
 }
 
