@@ -96,6 +96,18 @@ export class CompactNumbers {
     return this.copyInto(this.wide ? new Float64Array(this.length) : new Int32Array(this.length));
   }
 
+  /**
+   * The values as they were collected, in chunks (the last one cut to length), without copying them;
+   * this object is emptied.
+   */
+  takeChunks(): { chunks: SelectableArray[]; length: number; scale: number } {
+    const chunks = [...this.chunks, this.current.subarray(0, this.used)].filter((c) => c.length > 0);
+    this.chunks = [];
+    this.current = new Int32Array(0);
+    this.used = 0;
+    return { chunks, length: this.length, scale: this.scale };
+  }
+
   private copyInto(values: SelectableArray): { values: SelectableArray; scale: number } {
     let at = 0;
     for (const chunk of this.chunks) {

@@ -1,12 +1,12 @@
 import type { ColumnChunk, ColumnType, DataStream } from '../data/types.js';
 import { widenType } from '../data/types.js';
 import { CompactNumbers } from '../checks/compact-numbers.js';
-import type { SelectableArray } from '../checks/select-quantile.js';
+import { NumericValues } from './numeric-values.js';
 
 /**
  * What the drift engine keeps of one column of one side: its values without missing and infinite
  * ones — numbers in a Float64Array for numeric columns, counts per category for text and booleans.
- * Never the rows themselves, so a million-row column costs 8 MB and a categorical one almost nothing.
+ * Never the rows themselves, so a million-row column costs 4–8 MB and a categorical one almost nothing.
  */
 export interface ColumnSample {
   name: string;
@@ -20,29 +20,9 @@ export interface ColumnSample {
   categories?: Map<string, number>;
 }
 
-/**
- * A numeric column's values as stored: often scaled 32-bit integers (half the memory of doubles).
- * `doubles()` builds a fresh Float64Array each call, so the engine holds doubles for one column at a time.
- */
-export class NumericValues {
-  constructor(
-    private readonly values: SelectableArray,
-    private readonly scale: number,
-  ) {}
-  get length(): number {
-    return this.values.length;
-  }
-  doubles(): Float64Array {
-    if (this.values instanceof Float64Array && this.scale === 1) return Float64Array.from(this.values);
-    const out = new Float64Array(this.values.length);
-    for (let i = 0; i < out.length; i++) out[i] = this.values[i]! / this.scale;
-    return out;
-  }
-}
-
-function toNumericValues(numbers: CompactNumbers): NumericValues {
-  const { values, scale } = numbers.takeOwned();
-  return new NumericValues(values, scale);
+/** A sample that crossed threads by structured clone: its numbers become a NumericValues again. */
+export function reviveSample(plain: ColumnSample): ColumnSample {
+  return plain.numbers ? { ...plain, numbers: NumericValues.revive(plain.numbers) } : plain;
 }
 
 class SampleBuilder {
@@ -121,7 +101,7 @@ class SampleBuilder {
     };
     if (this.categories) sample.categories = this.categories;
     else if (this.type === 'boolean') sample.categories = new Map();
-    else if (this.numbers && this.type !== undefined) sample.numbers = toNumericValues(this.numbers);
+    else if (this.numbers && this.type !== undefined) sample.numbers = NumericValues.from(this.numbers);
     else sample.categories = new Map();
     return sample;
   }

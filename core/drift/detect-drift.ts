@@ -48,7 +48,15 @@ export function columnOrder(reference: string[], current: string[], config: Drif
 
 /** The verdict for columns of either side (callers may test columns in groups to bound memory). */
 export function driftColumns(names: string[], input: DriftInput, config: DriftConfig): ColumnDrift[] {
-  return names.map((name) => driftOfColumn(name, input, config));
+  // One buffer per side for every column's doubles: a result keeps none of them, and a fresh pair
+  // per column is garbage that typed arrays' off-heap memory frees late.
+  const longest = (samples: Map<string, ColumnSample>) =>
+    names.reduce((n, name) => Math.max(n, samples.get(name)?.numbers?.length ?? 0), 0);
+  const buffers = {
+    reference: new Float64Array(longest(input.reference)),
+    current: new Float64Array(longest(input.current)),
+  };
+  return names.map((name) => driftOfColumn(name, input, config, buffers));
 }
 
 export function datasetDrift(
@@ -74,7 +82,12 @@ export function datasetDrift(
   };
 }
 
-function driftOfColumn(name: string, input: DriftInput, config: DriftConfig): ColumnDrift {
+function driftOfColumn(
+  name: string,
+  input: DriftInput,
+  config: DriftConfig,
+  buffers: { reference: Float64Array; current: Float64Array },
+): ColumnDrift {
   const reference = input.reference.get(name);
   const current = input.current.get(name);
   const settings = config.columns[name] ?? { skip: false };
@@ -101,7 +114,7 @@ function driftOfColumn(name: string, input: DriftInput, config: DriftConfig): Co
     };
   }
 
-  const column = prepareColumn(name, reference, current, settings.kind);
+  const column = prepareColumn(name, reference, current, settings.kind, buffers);
   const test = settings.test ?? defaultTest(column.kind, reference.rows, column.referenceDistinct);
   if (NUMERIC_TESTS.has(test) && !column.reference) {
     throw new UserError('config', `test "${test}" compares numbers, but column "${name}" holds text`, {

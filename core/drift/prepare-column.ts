@@ -1,10 +1,9 @@
 import { UserError } from '../errors.js';
-import { sortFloat64 } from './stats/index.js';
 import type { ColumnSample } from './column-sample.js';
 import type { PreparedColumn } from './compare-samples.js';
 import type { DriftColumnKind, DriftHistogram } from './drift-result.js';
 import { MAX_CATEGORICAL_DISTINCT, MAX_DISTINCT_UNBINNED } from './drift-defaults.js';
-import { binEdges, histogramCounts, sturgesBins } from './numpy-histogram.js';
+import { binEdges, sortedHistogramCounts, sturgesBins } from './numpy-histogram.js';
 
 const MAX_DISPLAY_BINS = 30;
 
@@ -75,11 +74,13 @@ export function prepareColumn(
   reference: ColumnSample,
   current: ColumnSample,
   kindOverride: DriftColumnKind | undefined,
+  /** Where to put each side's doubles (reused column after column), or new arrays. */
+  buffers?: { reference: Float64Array; current: Float64Array },
 ): Column {
   const bothNumeric = reference.numbers !== undefined && current.numbers !== undefined;
   // Doubles for this column only, sorted once and shared by every test and summary.
-  const refSorted = reference.numbers ? sortFloat64(reference.numbers.doubles()) : undefined;
-  const curSorted = current.numbers ? sortFloat64(current.numbers.doubles()) : undefined;
+  const refSorted = reference.numbers?.sortedDoubles(buffers?.reference);
+  const curSorted = current.numbers?.sortedDoubles(buffers?.current);
   const referenceDistinct = refSorted ? countDistinct(refSorted) : (reference.categories?.size ?? 0);
   const inferred: DriftColumnKind =
     bothNumeric && !(reference.dataType === 'integer' && referenceDistinct <= MAX_CATEGORICAL_DISTINCT)
@@ -114,7 +115,7 @@ export function prepareColumn(
         Math.max(ref.at(-1)!, cur.at(-1)!),
         sturgesBins(ref.length + cur.length),
       );
-      binned = { reference: histogramCounts(ref, edges), current: histogramCounts(cur, edges) };
+      binned = { reference: sortedHistogramCounts(ref, edges), current: sortedHistogramCounts(cur, edges) };
     } else {
       const aligned = alignedCounts(categoriesOf(reference, ref), categoriesOf(current, cur));
       binned = { reference: aligned.reference, current: aligned.current };
@@ -135,8 +136,8 @@ export function prepareColumn(
     histogram: {
       axis: 'bins',
       edges: [...displayEdges],
-      reference: [...histogramCounts(ref, displayEdges)],
-      current: [...histogramCounts(cur, displayEdges)],
+      reference: [...sortedHistogramCounts(ref, displayEdges)],
+      current: [...sortedHistogramCounts(cur, displayEdges)],
     },
   };
 }

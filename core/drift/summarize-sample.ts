@@ -1,4 +1,5 @@
 import { sortedMedian, sortedQuantile } from '../checks/sorted-quantile.js';
+import { pairwiseSum } from './stats/pairwise-sum.js';
 import type { SampleSummary } from './drift-result.js';
 import type { ColumnSample } from './column-sample.js';
 
@@ -9,8 +10,7 @@ export function summarizeSample(sample: ColumnSample, sorted: Float64Array | und
   const summary: SampleSummary = { rows: sample.rows, missing: sample.missing };
   if (sorted && sorted.length > 0) {
     const n = sorted.length;
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += (sorted[i]! - mean) / (i + 1);
+    const mean = pairwiseSum(sorted) / n;
     let squares = 0;
     for (let i = 0; i < n; i++) squares += (sorted[i]! - mean) ** 2;
     Object.assign(summary, {

@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { openDataset } from '../../core/data/open-dataset.js';
+import { collectSamples, reviveSample, type ColumnSample } from '../../core/drift/column-sample.js';
 import type { Batch, DataStream, OpenOptions } from '../../core/data/types.js';
 import { UserError, type ErrorLocation, type UserErrorKind } from '../../core/errors.js';
 import type { DataFile } from '../../core/ports.js';
@@ -19,16 +20,24 @@ export interface DatasetInWorker {
 type FromWorker =
   | { type: 'opened'; files: DatasetInWorker['files']; names: string[] }
   | { type: 'batch'; batch: Batch }
+  | { type: 'samples'; samples: ColumnSample[]; rows: number }
   | { type: 'end' }
   | { type: 'user-error'; kind: UserErrorKind; message: string; location: ErrorLocation; details: string[] }
   | { type: 'error'; message: string; stack?: string };
 
+/** What the thread does with the data: hand over its batches, or keep drift samples of some columns. */
+type Task = 'batches' | 'samples';
+
 interface Job {
   mark: typeof WORKER_MARK;
+  task: Task;
   location: string;
   cwd: string;
   options: OpenOptions;
 }
+
+/** To the thread: credit for one more batch, or the columns to sample. */
+type ToWorker = 'next' | { collect: string[] };
 
 /**
  * Reads a dataset on a second thread: parsing (the reader's work) overlaps with whatever consumes the
@@ -40,7 +49,85 @@ export async function readDatasetInWorker(
   cwd: string,
   options: OpenOptions,
 ): Promise<DatasetInWorker> {
-  const worker = startWorker({ mark: WORKER_MARK, location, cwd, options });
+  const { worker, receive, opened } = await openChannel({
+    mark: WORKER_MARK,
+    task: 'batches',
+    location,
+    cwd,
+    options,
+  });
+  let used = false;
+  const stream: DataStream = {
+    schema: { names: opened.names },
+    batches() {
+      if (used) throw new Error('a dataset read in a worker can be iterated once');
+      used = true;
+      return {
+        async *[Symbol.asyncIterator]() {
+          try {
+            for (;;) {
+              const message = await receive();
+              if (message.type === 'end') return;
+              if (message.type !== 'batch') throw new Error(`data reader thread: unexpected ${message.type}`);
+              worker.postMessage('next' satisfies ToWorker);
+              yield message.batch;
+            }
+          } finally {
+            await worker.terminate();
+          }
+        },
+      };
+    },
+  };
+  return { files: opened.files, stream, close: async () => void (await worker.terminate()) };
+}
+
+export interface SamplesInWorker {
+  files: DatasetInWorker['files'];
+  names: string[];
+  /** Reads the whole dataset on the thread, keeping drift samples of these columns, numbers sorted. */
+  collect(columns: ReadonlySet<string>): Promise<{ samples: Map<string, ColumnSample>; rows: number }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Samples a dataset for the drift engine entirely on a second thread — parsing, keeping values, and
+ * sorting them — so that two datasets are sampled in parallel and only compact sorted values cross
+ * back (transferred, not copied). The opening message tells the columns before any are chosen.
+ */
+export async function collectSamplesInWorker(
+  location: string,
+  cwd: string,
+  options: OpenOptions,
+): Promise<SamplesInWorker> {
+  const { worker, receive, opened } = await openChannel({
+    mark: WORKER_MARK,
+    task: 'samples',
+    location,
+    cwd,
+    options,
+  });
+  return {
+    files: opened.files,
+    names: opened.names,
+    async collect(columns) {
+      worker.postMessage({ collect: [...columns] } satisfies ToWorker);
+      try {
+        const message = await receive();
+        if (message.type !== 'samples') throw new Error(`data reader thread: unexpected ${message.type}`);
+        const samples = new Map(message.samples.map((plain) => [plain.name, reviveSample(plain)]));
+        return { samples, rows: message.rows };
+      } finally {
+        await worker.terminate();
+      }
+    },
+    close: async () => void (await worker.terminate()),
+  };
+}
+
+/** Starts the thread and waits for it to open the data; its messages then arrive through `receive`. */
+async function openChannel(job: Job) {
+  const worker = startWorker(job);
   const inbox: FromWorker[] = [];
   let wake: (() => void) | undefined;
   let failure: unknown;
@@ -69,7 +156,6 @@ export async function readDatasetInWorker(
       wake = undefined;
     }
   };
-
   let opened: FromWorker;
   try {
     opened = await receive();
@@ -78,30 +164,7 @@ export async function readDatasetInWorker(
     throw error;
   }
   if (opened.type !== 'opened') throw new Error(`data reader thread: unexpected ${opened.type}`);
-  let used = false;
-  const stream: DataStream = {
-    schema: { names: opened.names },
-    batches() {
-      if (used) throw new Error('a dataset read in a worker can be iterated once');
-      used = true;
-      return {
-        async *[Symbol.asyncIterator]() {
-          try {
-            for (;;) {
-              const message = await receive();
-              if (message.type === 'end') return;
-              if (message.type !== 'batch') throw new Error(`data reader thread: unexpected ${message.type}`);
-              worker.postMessage('next');
-              yield message.batch;
-            }
-          } finally {
-            await worker.terminate();
-          }
-        },
-      };
-    },
-  };
-  return { files: opened.files, stream, close: async () => void (await worker.terminate()) };
+  return { worker, receive, opened };
 }
 
 /**
@@ -126,14 +189,22 @@ function transferables(batch: Batch): ArrayBuffer[] {
   return [...buffers];
 }
 
+function sampleTransferables(samples: ColumnSample[]): ArrayBuffer[] {
+  return samples.flatMap((sample) => sample.numbers?.buffers() ?? []);
+}
+
 async function serve(job: Job): Promise<void> {
   const port = parentPort!;
-  let credit = AHEAD;
+  const inbox: ToWorker[] = [];
   let wake: (() => void) | undefined;
-  port.on('message', () => {
-    credit++;
+  port.on('message', (message: ToWorker) => {
+    inbox.push(message);
     wake?.();
   });
+  const receive = async (): Promise<ToWorker> => {
+    while (inbox.length === 0) await new Promise<void>((ok) => (wake = ok));
+    return inbox.shift()!;
+  };
   try {
     const files = await resolveDataFiles(job.location, { cwd: job.cwd });
     const stream = await openDataset(files, job.options);
@@ -142,10 +213,27 @@ async function serve(job: Job): Promise<void> {
       files: files.map(({ name, inWorkspace, size }) => ({ name, inWorkspace, size })),
       names: stream.schema.names,
     } satisfies FromWorker);
+    if (job.task === 'samples') {
+      const request = await receive();
+      if (request === 'next') throw new Error('data reader thread: samples requested without columns');
+      const { samples, rows } = await collectSamples(stream, new Set(request.collect));
+      const list = [...samples.values()];
+      for (const sample of list) sample.numbers?.sort();
+      port.postMessage(
+        { type: 'samples', samples: list, rows } satisfies FromWorker,
+        sampleTransferables(list),
+      );
+      return;
+    }
+    let credit = AHEAD;
     for await (const batch of stream.batches()) {
-      while (credit === 0) await new Promise<void>((ok) => (wake = ok));
+      while (credit === 0) {
+        await receive();
+        credit++;
+      }
       credit--;
       port.postMessage({ type: 'batch', batch } satisfies FromWorker, transferables(batch));
+      credit += inbox.splice(0).length;
     }
     port.postMessage({ type: 'end' } satisfies FromWorker);
   } catch (error) {

@@ -1,9 +1,8 @@
-import { collectSamples } from '../../core/drift/column-sample.js';
 import { columnOrder, datasetDrift, driftColumns } from '../../core/drift/detect-drift.js';
 import type { DriftConfig } from '../../core/drift/drift-config-schema.js';
 import type { ColumnDrift, DriftReport } from '../../core/drift/drift-result.js';
 import type { OpenOptions } from '../../core/data/types.js';
-import { readDatasetInWorker } from '../data/read-dataset-in-worker.js';
+import { collectSamplesInWorker } from '../data/read-dataset-in-worker.js';
 
 export interface RunDriftOptions {
   reference: string;
@@ -22,8 +21,8 @@ const BATCH_ROWS = 16_384;
 const EXPANSION = (name: string) => (/\.(gz|parquet)$/i.test(name) ? 4 : 1.3);
 
 /**
- * Compares two datasets. Both sides are parsed at once, each on its own worker thread, while this
- * thread keeps only what the tests need (finite numbers, category counts). When the values would not
+ * Compares two datasets. Both sides are sampled at once, each on its own worker thread, which keeps
+ * only what the tests need (finite numbers, sorted; category counts). When the values would not
  * fit the memory budget, columns are tested in groups, one read of both files per group: a 10-million
  * row pair then needs a few passes instead of gigabytes of doubles.
  */
@@ -54,24 +53,38 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftReport> {
 
 async function readBoth(options: RunDriftOptions, columns: string[] | undefined) {
   const read = { batchRows: BATCH_ROWS, ...options.read, ...(columns ? { columns } : {}) };
-  const [reference, current] = await Promise.all([
-    readDatasetInWorker(options.reference, options.cwd, read),
-    readDatasetInWorker(options.current, options.cwd, read),
-  ]);
+  const [reference, current] = await bothOrNeither(
+    collectSamplesInWorker(options.reference, options.cwd, read),
+    collectSamplesInWorker(options.current, options.cwd, read),
+  );
   const bytes = (dataset: typeof reference) =>
     dataset.files.reduce((total, f) => total + f.size * EXPANSION(f.name), 0);
   return {
-    reference: { names: reference.stream.schema.names },
-    current: { names: current.stream.schema.names },
+    reference: { names: reference.names },
+    current: { names: current.names },
     bytes: bytes(reference) + bytes(current),
     close: () => Promise.all([reference.close(), current.close()]),
-    /** Reads both streams (in parallel) keeping samples of the given columns. */
+    /** Samples both datasets (in parallel) keeping the given columns. */
     async collect(wanted: Set<string>) {
-      const [ref, cur] = await Promise.all([
-        collectSamples(reference.stream, wanted),
-        collectSamples(current.stream, wanted),
-      ]);
+      const [ref, cur] = await Promise.all([reference.collect(wanted), current.collect(wanted)]).catch(
+        async (error: unknown) => {
+          // One side failed: stop the other side's thread too, or it would keep the process alive.
+          await Promise.all([reference.close(), current.close()]);
+          throw error;
+        },
+      );
       return { reference: ref.samples, current: cur.samples, referenceRows: ref.rows, currentRows: cur.rows };
     },
   };
+}
+
+/** Opens both sides; when one fails, the other's thread is stopped before the error goes up. */
+async function bothOrNeither<T extends { close(): Promise<void> }>(
+  a: Promise<T>,
+  b: Promise<T>,
+): Promise<[T, T]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === 'fulfilled' && second.status === 'fulfilled') return [first.value, second.value];
+  for (const side of [first, second]) if (side.status === 'fulfilled') await side.value.close();
+  throw first.status === 'rejected' ? first.reason : (second as PromiseRejectedResult).reason;
 }

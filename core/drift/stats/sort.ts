@@ -9,6 +9,18 @@ const SMALL = 1024;
 const LO = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0 : 1;
 const HI = 1 - LO;
 
+let scratch = new Uint32Array(0);
+
+/**
+ * The sorts' second buffer, shared by every sort on this thread: a drift run sorts dozens of columns
+ * of the same length one after another, and a fresh buffer per sort is garbage the collector frees
+ * late (typed arrays' memory lives outside the heap), which shows as peak memory.
+ */
+function scratchWords(length: number): Uint32Array {
+  if (scratch.length < length) scratch = new Uint32Array(length);
+  return scratch.subarray(0, length);
+}
+
 /**
  * Sorts finite (or infinite, never NaN) values ascending, in place, and returns the same array;
  * −0 sorts before +0, as in `Float64Array.prototype.sort`. LSD radix sort on the IEEE-754 bits:
@@ -21,7 +33,7 @@ export function sortFloat64(values: Float64Array): Float64Array {
   const n = values.length;
   if (n < SMALL) return values.sort();
   let source: Uint32Array = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  let target: Uint32Array = new Uint32Array(n * 2);
+  let target: Uint32Array = scratchWords(n * 2);
   const counts = new Uint32Array(PASSES * RADIX);
 
   for (let i = 0; i < n; i++) {
@@ -45,16 +57,7 @@ export function sortFloat64(values: Float64Array): Float64Array {
 
   const offsets = new Uint32Array(RADIX);
   for (let pass = 0; pass < PASSES; pass++) {
-    const base = pass * RADIX;
-    let running = 0;
-    let single = false;
-    for (let d = 0; d < RADIX; d++) {
-      const count = counts[base + d]!;
-      if (count === n) single = true;
-      offsets[d] = running;
-      running += count;
-    }
-    if (single) continue;
+    if (!startOffsets(counts, pass, n, offsets)) continue;
     scatter(pass, source, target, offsets, n);
     [source, target] = [target, source];
   }
@@ -72,6 +75,22 @@ export function sortFloat64(values: Float64Array): Float64Array {
     }
   }
   return values;
+}
+
+/**
+ * Turns one digit's counts into the first slot of each digit value; false when one value holds every
+ * key, so the pass would move nothing and is skipped.
+ */
+function startOffsets(counts: Uint32Array, pass: number, n: number, offsets: Uint32Array): boolean {
+  const base = pass * RADIX;
+  let running = 0;
+  for (let d = 0; d < RADIX; d++) {
+    const count = counts[base + d]!;
+    if (count === n) return false;
+    offsets[d] = running;
+    running += count;
+  }
+  return true;
 }
 
 /**
@@ -113,4 +132,38 @@ function scatter(
       target[at + HI] = hi;
     }
   }
+}
+
+/**
+ * Sorts 32-bit integers ascending, in place, and returns the same array: an LSD radix sort of three
+ * 11-bit digits on the sign-flipped bits, skipping a digit that every value shares. The drift engine
+ * keeps most numeric columns as scaled integers, and sorting those before dividing is several times
+ * faster than sorting the doubles (a quarter of the bytes moved per pass, half the passes).
+ */
+export function sortInt32(values: Int32Array): Int32Array {
+  const n = values.length;
+  if (n < SMALL) return values.sort();
+  const keys = new Uint32Array(values.buffer, values.byteOffset, n);
+  const counts = new Uint32Array(3 * RADIX);
+  for (let i = 0; i < n; i++) {
+    const key = (keys[i]! ^ 0x80000000) >>> 0;
+    keys[i] = key;
+    counts[key & MASK]!++;
+    counts[RADIX + ((key >>> 11) & MASK)]!++;
+    counts[2 * RADIX + (key >>> 22)]!++;
+  }
+  let source: Uint32Array = keys;
+  let target: Uint32Array = scratchWords(n);
+  const offsets = new Uint32Array(RADIX);
+  for (let pass = 0; pass < 3; pass++) {
+    if (!startOffsets(counts, pass, n, offsets)) continue;
+    const shift = pass * DIGIT_BITS;
+    for (let i = 0; i < n; i++) {
+      const key = source[i]!;
+      target[offsets[(key >>> shift) & MASK]!++] = key;
+    }
+    [source, target] = [target, source];
+  }
+  for (let i = 0; i < n; i++) keys[i] = (source[i]! ^ 0x80000000) >>> 0;
+  return values;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sortFloat64 } from '../../../../core/drift/stats/sort.js';
+import { sortFloat64, sortInt32 } from '../../../../core/drift/stats/sort.js';
 import { seededUniform } from './sample-cases.js';
 
 const uniform = seededUniform(17);
@@ -67,4 +67,25 @@ describe('sortFloat64 orders like Float64Array.prototype.sort', () => {
     assert.deepEqual(buffer.subarray(0, 1000), before.subarray(0, 1000));
     assert.deepEqual(buffer.subarray(2500), before.subarray(2500));
   });
+});
+
+describe('sortInt32 orders like Int32Array.prototype.sort', () => {
+  const ints = (n: number, draw: () => number) => Int32Array.from({ length: n }, draw);
+  const cases: [string, Int32Array][] = [
+    ['empty', new Int32Array(0)],
+    ['small, below the radix threshold', ints(700, () => Math.floor(uniform() * 2000) - 1000)],
+    ['full 32-bit range, both signs', ints(200_000, () => Math.floor(uniform() * 2 ** 32) - 2 ** 31)],
+    ['extremes', ints(10_000, () => (uniform() < 0.5 ? -(2 ** 31) : 2 ** 31 - 1))],
+    ['scaled decimals (one digit shared: passes skipped)', ints(100_000, () => Math.floor(uniform() * 2047))],
+    ['negatives only', ints(50_000, () => -Math.floor(uniform() * 1e9) - 1)],
+    ['all equal', new Int32Array(5_000).fill(-3)],
+  ];
+  for (const [label, values] of cases) {
+    it(label, () => {
+      const expected = values.slice().sort();
+      const actual = sortInt32(values);
+      assert.equal(actual, values, 'sorts in place');
+      assert.deepEqual(actual, expected);
+    });
+  }
 });

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { collectSamples } from '../../../core/drift/column-sample.js';
+import { driftConfigSchema } from '../../../core/drift/drift-config-schema.js';
+import { collectSamplesInWorker } from '../../../platform/data/read-dataset-in-worker.js';
+import { openDataset } from '../../../core/data/open-dataset.js';
+import { LocalFileResolver } from '../../../platform/files/local-file-resolver.js';
+import { runDrift } from '../../../platform/drift/run-drift.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'modelship-run-drift-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+// Enough rows for the radix sorts (over 1024) and several 64K-value chunks per column.
+const rows = (n: number, shift: number) =>
+  Array.from({ length: n }, (_, i) => `${((i * 7919) % 1000) / 8 + shift},${(i * 31) % 977},c${i % 4}`);
+writeFileSync(join(dir, 'ref.csv'), ['x,n,c', ...rows(150_000, 0)].join('\n'));
+writeFileSync(join(dir, 'cur.csv'), ['x,n,c', ...rows(3_000, 40)].join('\n'));
+writeFileSync(join(dir, 'ragged.csv'), ['x,n,c', ...rows(2_000, 0), '1,2'].join('\n'));
+const config = driftConfigSchema.parse({});
+
+test('samples taken on a worker thread arrive sorted, equal to those taken here', async () => {
+  const inWorker = await collectSamplesInWorker('ref.csv', dir, { batchRows: 4096 });
+  assert.deepEqual(inWorker.names, ['x', 'n', 'c']);
+  const remote = await inWorker.collect(new Set(['x', 'n', 'c']));
+  const files = await new LocalFileResolver({ cwd: dir }).resolve('ref.csv');
+  const local = await collectSamples(await openDataset(files, { batchRows: 4096 }));
+  assert.equal(remote.rows, 150_000);
+  for (const name of ['x', 'n']) {
+    const expected = local.samples.get(name)!.numbers!.sortedDoubles();
+    const actual = remote.samples.get(name)!.numbers!.sortedDoubles();
+    assert.deepEqual(actual, expected, name);
+    assert.ok(
+      actual.every((v, i) => i === 0 || actual[i - 1]! <= v),
+      `${name} ascending`,
+    );
+  }
+  assert.deepEqual(remote.samples.get('c')!.categories, local.samples.get('c')!.categories);
+});
+
+test('the same verdicts in one pass and in column groups under a small memory budget', async () => {
+  const whole = await runDrift({ reference: 'ref.csv', current: 'cur.csv', config, cwd: dir });
+  const grouped = await runDrift({
+    reference: 'ref.csv',
+    current: 'cur.csv',
+    config,
+    cwd: dir,
+    memoryBudget: 1 << 20,
+  });
+  const verdicts = (r: typeof whole) => r.columns.map((c) => [c.column, c.test, c.statistic, c.drift]);
+  assert.deepEqual(verdicts(grouped), verdicts(whole));
+  assert.equal(whole.columns.find((c) => c.column === 'x')!.drift, true);
+});
+
+// A failure on one side must stop the other side's thread too: a thread left waiting keeps the
+// process alive, and the command would never exit. So each case runs in a process of its own, which
+// has to end by itself.
+const runDriftUrl = new URL('../../../platform/drift/run-drift.js', import.meta.url).href;
+for (const [label, reference, current, expected] of [
+  ['a missing current file', 'ref.csv', 'missing.csv', /missing\.csv/],
+  ['a missing reference file', 'missing.csv', 'ref.csv', /missing\.csv/],
+  ['a ragged row in the current data', 'ref.csv', 'ragged.csv', /expected 3 fields/],
+] as const) {
+  test(`${label}: a user error, and the process exits by itself`, () => {
+    const script = `
+      import { runDrift } from ${JSON.stringify(runDriftUrl)};
+      const config = ${JSON.stringify(config)};
+      await runDrift({ reference: ${JSON.stringify(reference)}, current: ${JSON.stringify(current)}, config, cwd: ${JSON.stringify(dir)} })
+        .then(() => console.log('no error'), (e) => console.log(e.kind, e.message, JSON.stringify(e.location)));`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(child.signal, null, 'the process had to be killed: a reader thread kept it alive');
+    assert.equal(child.status, 0, child.stderr);
+    assert.match(child.stdout, /^(data|not-found) /);
+    assert.match(child.stdout, expected);
+  });
+}
