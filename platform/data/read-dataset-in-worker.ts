@@ -1,6 +1,9 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { openDataset } from '../../core/data/open-dataset.js';
 import { collectSamples, reviveSample, type ColumnSample } from '../../core/drift/column-sample.js';
+import { driftColumns } from '../../core/drift/detect-drift.js';
+import type { DriftConfig } from '../../core/drift/drift-config-schema.js';
+import type { ColumnDrift } from '../../core/drift/drift-result.js';
 import type { Batch, DataStream, OpenOptions } from '../../core/data/types.js';
 import { UserError, type ErrorLocation, type UserErrorKind } from '../../core/errors.js';
 import type { DataFile } from '../../core/ports.js';
@@ -21,6 +24,7 @@ type FromWorker =
   | { type: 'opened'; files: DatasetInWorker['files']; names: string[] }
   | { type: 'batch'; batch: Batch }
   | { type: 'samples'; samples: ColumnSample[]; rows: number }
+  | { type: 'columns'; columns: ColumnDrift[] }
   | { type: 'end' }
   | { type: 'user-error'; kind: UserErrorKind; message: string; location: ErrorLocation; details: string[] }
   | { type: 'error'; message: string; stack?: string };
@@ -36,8 +40,16 @@ interface Job {
   options: OpenOptions;
 }
 
-/** To the thread: credit for one more batch, or the columns to sample. */
-type ToWorker = 'next' | { collect: string[] };
+/** Both sides of some columns, for a thread to test. */
+interface ColumnsToTest {
+  names: string[];
+  reference: ColumnSample[];
+  current: ColumnSample[];
+  config: DriftConfig;
+}
+
+/** To the thread: credit for one more batch, the columns to sample, or columns to test. */
+type ToWorker = 'next' | { collect: string[] } | { test: ColumnsToTest };
 
 /**
  * Reads a dataset on a second thread: parsing (the reader's work) overlaps with whatever consumes the
@@ -87,6 +99,16 @@ export interface SamplesInWorker {
   names: string[];
   /** Reads the whole dataset on the thread, keeping drift samples of these columns, numbers sorted. */
   collect(columns: ReadonlySet<string>): Promise<{ samples: Map<string, ColumnSample>; rows: number }>;
+  /**
+   * Once collected, the thread is free: it tests these columns (both sides' samples move to it, so
+   * the caller must not use them again), while the other thread tests others.
+   */
+  test(
+    names: string[],
+    reference: Map<string, ColumnSample>,
+    current: Map<string, ColumnSample>,
+    config: DriftConfig,
+  ): Promise<ColumnDrift[]>;
   close(): Promise<void>;
 }
 
@@ -107,19 +129,34 @@ export async function collectSamplesInWorker(
     cwd,
     options,
   });
+  /** The next message, of the expected type; the thread is stopped on anything else. */
+  async function reply<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>> {
+    try {
+      const message = await receive();
+      if (message.type !== type) throw new Error(`data reader thread: unexpected ${message.type}`);
+      return message as Extract<FromWorker, { type: T }>;
+    } catch (error) {
+      await worker.terminate();
+      throw error;
+    }
+  }
   return {
     files: opened.files,
     names: opened.names,
     async collect(columns) {
       worker.postMessage({ collect: [...columns] } satisfies ToWorker);
-      try {
-        const message = await receive();
-        if (message.type !== 'samples') throw new Error(`data reader thread: unexpected ${message.type}`);
-        const samples = new Map(message.samples.map((plain) => [plain.name, reviveSample(plain)]));
-        return { samples, rows: message.rows };
-      } finally {
-        await worker.terminate();
-      }
+      const message = await reply('samples');
+      const samples = new Map(message.samples.map((plain) => [plain.name, reviveSample(plain)]));
+      return { samples, rows: message.rows };
+    },
+    async test(names, reference, current, config) {
+      const pick = (samples: Map<string, ColumnSample>) => names.flatMap((name) => samples.get(name) ?? []);
+      const job: ColumnsToTest = { names, reference: pick(reference), current: pick(current), config };
+      worker.postMessage({ test: job } satisfies ToWorker, [
+        ...sampleTransferables(job.reference),
+        ...sampleTransferables(job.current),
+      ]);
+      return (await reply('columns')).columns;
     },
     close: async () => void (await worker.terminate()),
   };
@@ -193,6 +230,13 @@ function sampleTransferables(samples: ColumnSample[]): ArrayBuffer[] {
   return samples.flatMap((sample) => sample.numbers?.buffers() ?? []);
 }
 
+function testColumns({ names, reference, current, config }: ColumnsToTest): ColumnDrift[] {
+  const bySide = (samples: ColumnSample[]) => new Map(samples.map((s) => [s.name, reviveSample(s)]));
+  // Row counts only matter to the dataset verdict, which the caller makes.
+  const input = { reference: bySide(reference), current: bySide(current), referenceRows: 0, currentRows: 0 };
+  return driftColumns(names, input, config);
+}
+
 async function serve(job: Job): Promise<void> {
   const port = parentPort!;
   const inbox: ToWorker[] = [];
@@ -215,7 +259,8 @@ async function serve(job: Job): Promise<void> {
     } satisfies FromWorker);
     if (job.task === 'samples') {
       const request = await receive();
-      if (request === 'next') throw new Error('data reader thread: samples requested without columns');
+      if (request === 'next' || !('collect' in request))
+        throw new Error('data reader thread: samples requested without columns');
       const { samples, rows } = await collectSamples(stream, new Set(request.collect));
       const list = [...samples.values()];
       for (const sample of list) sample.numbers?.sort();
@@ -223,6 +268,10 @@ async function serve(job: Job): Promise<void> {
         { type: 'samples', samples: list, rows } satisfies FromWorker,
         sampleTransferables(list),
       );
+      const next = await receive();
+      if (next === 'next' || !('test' in next))
+        throw new Error('data reader thread: expected columns to test');
+      port.postMessage({ type: 'columns', columns: testColumns(next.test) } satisfies FromWorker);
       return;
     }
     let credit = AHEAD;

@@ -1,4 +1,5 @@
-import { columnOrder, datasetDrift, driftColumns } from '../../core/drift/detect-drift.js';
+import type { ColumnSample } from '../../core/drift/column-sample.js';
+import { columnOrder, datasetDrift } from '../../core/drift/detect-drift.js';
 import type { DriftConfig } from '../../core/drift/drift-config-schema.js';
 import type { ColumnDrift, DriftReport } from '../../core/drift/drift-result.js';
 import type { OpenOptions } from '../../core/data/types.js';
@@ -45,7 +46,7 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftReport> {
     }
     const samples = await pass.collect(new Set(group));
     rows = { reference: samples.referenceRows, current: samples.currentRows };
-    columns.push(...driftColumns(group, samples, options.config));
+    columns.push(...(await pass.test(group, samples, options.config)));
   }
   const report = datasetDrift(columns, rows.reference, rows.current, options.config);
   return { ...report, durationMs: Math.round(performance.now() - started) };
@@ -64,6 +65,19 @@ async function readBoth(options: RunDriftOptions, columns: string[] | undefined)
     current: { names: current.names },
     bytes: bytes(reference) + bytes(current),
     close: () => Promise.all([reference.close(), current.close()]),
+    /**
+     * Tests the columns on both reader threads at once, each taking about half the values: the
+     * tests then use both cores, as the reading did.
+     */
+    async test(names: string[], samples: Awaited<ReturnType<typeof this.collect>>, config: DriftConfig) {
+      const [mine, theirs] = splitByCost(names, samples.reference, samples.current);
+      const tested = await Promise.all([
+        reference.test(mine, samples.reference, samples.current, config),
+        current.test(theirs, samples.reference, samples.current, config),
+      ]).finally(() => Promise.all([reference.close(), current.close()]));
+      const byName = new Map(tested.flat().map((c) => [c.column, c]));
+      return names.map((name) => byName.get(name)!);
+    },
     /** Samples both datasets (in parallel) keeping the given columns. */
     async collect(wanted: Set<string>) {
       const [ref, cur] = await Promise.all([reference.collect(wanted), current.collect(wanted)]).catch(
@@ -87,4 +101,22 @@ async function bothOrNeither<T extends { close(): Promise<void> }>(
   if (first.status === 'fulfilled' && second.status === 'fulfilled') return [first.value, second.value];
   for (const side of [first, second]) if (side.status === 'fulfilled') await side.value.close();
   throw first.status === 'rejected' ? first.reason : (second as PromiseRejectedResult).reason;
+}
+
+/** Two lists of columns with about as many values to test each (numbers cost, categories hardly). */
+function splitByCost(
+  names: string[],
+  reference: Map<string, ColumnSample>,
+  current: Map<string, ColumnSample>,
+): [string[], string[]] {
+  const cost = (name: string) =>
+    1 + (reference.get(name)?.numbers?.length ?? 0) + (current.get(name)?.numbers?.length ?? 0);
+  const halves: [string[], string[]] = [[], []];
+  const load: [number, number] = [0, 0];
+  for (const name of [...names].sort((a, b) => cost(b) - cost(a))) {
+    const side = load[0] <= load[1] ? 0 : 1;
+    halves[side].push(name);
+    load[side] += cost(name);
+  }
+  return halves;
 }

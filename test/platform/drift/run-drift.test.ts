@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { collectSamples } from '../../../core/drift/column-sample.js';
+import { detectDrift } from '../../../core/drift/detect-drift.js';
 import { driftConfigSchema } from '../../../core/drift/drift-config-schema.js';
 import { collectSamplesInWorker } from '../../../platform/data/read-dataset-in-worker.js';
 import { openDataset } from '../../../core/data/open-dataset.js';
@@ -25,6 +26,7 @@ test('samples taken on a worker thread arrive sorted, equal to those taken here'
   const inWorker = await collectSamplesInWorker('ref.csv', dir, { batchRows: 4096 });
   assert.deepEqual(inWorker.names, ['x', 'n', 'c']);
   const remote = await inWorker.collect(new Set(['x', 'n', 'c']));
+  await inWorker.close();
   const files = await new LocalFileResolver({ cwd: dir }).resolve('ref.csv');
   const local = await collectSamples(await openDataset(files, { batchRows: 4096 }));
   assert.equal(remote.rows, 150_000);
@@ -51,6 +53,16 @@ test('the same verdicts in one pass and in column groups under a small memory bu
   });
   const verdicts = (r: typeof whole) => r.columns.map((c) => [c.column, c.test, c.statistic, c.drift]);
   assert.deepEqual(verdicts(grouped), verdicts(whole));
+  // Tested on the two reader threads, each taking some columns: the same as all on this thread.
+  const sample = async (name: string) =>
+    collectSamples(await openDataset(await new LocalFileResolver({ cwd: dir }).resolve(name), {}));
+  const [ref, cur] = await Promise.all([sample('ref.csv'), sample('cur.csv')]);
+  const here = detectDrift(
+    { reference: ref.samples, current: cur.samples, referenceRows: ref.rows, currentRows: cur.rows },
+    config,
+  );
+  assert.deepEqual(whole.columns, here.columns);
+  assert.deepEqual(whole.dataset, here.dataset);
   assert.equal(whole.columns.find((c) => c.column === 'x')!.drift, true);
 });
 
