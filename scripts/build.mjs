@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 
 export function entryPoints() {
-  const entries = { cli: join(root, 'cli/index.ts') };
+  // The dataset reader thread is an entry of its own, so a thread loads only what reading needs.
+  const entries = {
+    cli: join(root, 'cli/index.ts'),
+    'dataset-worker': join(root, 'platform/data/dataset-worker.ts'),
+  };
   for (const name of readdirSync(join(root, 'actions'))) {
     const index = join(root, 'actions', name, 'index.ts');
     if (existsSync(index)) entries[name] = index;

@@ -1,55 +1,25 @@
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { openDataset } from '../../core/data/open-dataset.js';
-import { collectSamples, reviveSample, type ColumnSample } from '../../core/drift/column-sample.js';
-import { driftColumns } from '../../core/drift/detect-drift.js';
+import { Worker } from 'node:worker_threads';
+import { reviveSample, type ColumnSample } from '../../core/drift/column-sample.js';
 import type { DriftConfig } from '../../core/drift/drift-config-schema.js';
 import type { ColumnDrift } from '../../core/drift/drift-result.js';
-import type { Batch, DataStream, OpenOptions } from '../../core/data/types.js';
-import { UserError, type ErrorLocation, type UserErrorKind } from '../../core/errors.js';
-import type { DataFile } from '../../core/ports.js';
-import { resolveDataFiles } from '../resolve-data-files.js';
-
-const WORKER_MARK = 'modelship-dataset-reader';
-/** Batches parsed ahead of the consumer: enough to keep both threads busy, few enough to bound memory. */
-const AHEAD = 2;
+import type { DataStream, OpenOptions } from '../../core/data/types.js';
+import { UserError } from '../../core/errors.js';
+import {
+  sampleTransferables,
+  WORKER_MARK,
+  type ColumnsToTest,
+  type FromWorker,
+  type Job,
+  type ToWorker,
+  type WorkerFiles,
+} from './dataset-worker-protocol.js';
 
 export interface DatasetInWorker {
-  files: Pick<DataFile, 'name' | 'inWorkspace' | 'size'>[];
+  files: WorkerFiles;
   stream: DataStream;
   /** Stops the reader thread when the stream will not be read to its end. */
   close(): Promise<void>;
 }
-
-type FromWorker =
-  | { type: 'opened'; files: DatasetInWorker['files']; names: string[] }
-  | { type: 'batch'; batch: Batch }
-  | { type: 'samples'; samples: ColumnSample[]; rows: number }
-  | { type: 'columns'; columns: ColumnDrift[] }
-  | { type: 'end' }
-  | { type: 'user-error'; kind: UserErrorKind; message: string; location: ErrorLocation; details: string[] }
-  | { type: 'error'; message: string; stack?: string };
-
-/** What the thread does with the data: hand over its batches, or keep drift samples of some columns. */
-type Task = 'batches' | 'samples';
-
-interface Job {
-  mark: typeof WORKER_MARK;
-  task: Task;
-  location: string;
-  cwd: string;
-  options: OpenOptions;
-}
-
-/** Both sides of some columns, for a thread to test. */
-interface ColumnsToTest {
-  names: string[];
-  reference: ColumnSample[];
-  current: ColumnSample[];
-  config: DriftConfig;
-}
-
-/** To the thread: credit for one more batch, the columns to sample, or columns to test. */
-type ToWorker = 'next' | { collect: string[] } | { test: ColumnsToTest };
 
 /**
  * Reads a dataset on a second thread: parsing (the reader's work) overlaps with whatever consumes the
@@ -205,105 +175,19 @@ async function openChannel(job: Job) {
 }
 
 /**
- * This module is its own worker script. Bundled, it is plain JavaScript in a shared chunk. Run from
- * the TypeScript sources (tests, development), the worker must register tsx before loading it: Node 20
- * does not apply the parent's --import hooks to a worker's entry module.
+ * The reader thread runs dataset-worker: a script of its own, so that a thread loads only the data
+ * layer and the drift core, not the rest of the product. Bundled, it sits at the top of dist/ and this
+ * code in dist/chunks/; run from the TypeScript sources (tests, development), the thread must register
+ * tsx before loading it: Node 20 does not apply the parent's --import hooks to a worker's entry module.
  */
 function startWorker(job: Job): Worker {
-  const self = import.meta.url;
-  if (!/\.[mc]?ts$/.test(self)) return new Worker(new URL(self), { workerData: job });
+  const here = new URL('.', import.meta.url);
+  if (!/\.[mc]?ts$/.test(import.meta.url)) {
+    const dist = here.pathname.endsWith('/chunks/') ? new URL('..', here) : here;
+    return new Worker(new URL('dataset-worker.js', dist), { workerData: job });
+  }
+  const script = new URL('dataset-worker.ts', here).href;
   const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(self)}); })`;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`;
   return new Worker(bootstrap, { eval: true, workerData: job });
 }
-
-function transferables(batch: Batch): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>([batch.lines.buffer as ArrayBuffer]);
-  for (const chunk of batch.columns) {
-    buffers.add(chunk.valid.buffer as ArrayBuffer);
-    buffers.add((chunk.type === 'string' ? chunk.codes.buffer : chunk.values.buffer) as ArrayBuffer);
-  }
-  return [...buffers];
-}
-
-function sampleTransferables(samples: ColumnSample[]): ArrayBuffer[] {
-  return samples.flatMap((sample) => sample.numbers?.buffers() ?? []);
-}
-
-function testColumns({ names, reference, current, config }: ColumnsToTest): ColumnDrift[] {
-  const bySide = (samples: ColumnSample[]) => new Map(samples.map((s) => [s.name, reviveSample(s)]));
-  // Row counts only matter to the dataset verdict, which the caller makes.
-  const input = { reference: bySide(reference), current: bySide(current), referenceRows: 0, currentRows: 0 };
-  return driftColumns(names, input, config);
-}
-
-async function serve(job: Job): Promise<void> {
-  const port = parentPort!;
-  const inbox: ToWorker[] = [];
-  let wake: (() => void) | undefined;
-  port.on('message', (message: ToWorker) => {
-    inbox.push(message);
-    wake?.();
-  });
-  const receive = async (): Promise<ToWorker> => {
-    while (inbox.length === 0) await new Promise<void>((ok) => (wake = ok));
-    return inbox.shift()!;
-  };
-  try {
-    const files = await resolveDataFiles(job.location, { cwd: job.cwd });
-    const stream = await openDataset(files, job.options);
-    port.postMessage({
-      type: 'opened',
-      files: files.map(({ name, inWorkspace, size }) => ({ name, inWorkspace, size })),
-      names: stream.schema.names,
-    } satisfies FromWorker);
-    if (job.task === 'samples') {
-      const request = await receive();
-      if (request === 'next' || !('collect' in request))
-        throw new Error('data reader thread: samples requested without columns');
-      const { samples, rows } = await collectSamples(stream, new Set(request.collect));
-      const list = [...samples.values()];
-      for (const sample of list) sample.numbers?.sort();
-      port.postMessage(
-        { type: 'samples', samples: list, rows } satisfies FromWorker,
-        sampleTransferables(list),
-      );
-      const next = await receive();
-      if (next === 'next' || !('test' in next))
-        throw new Error('data reader thread: expected columns to test');
-      port.postMessage({ type: 'columns', columns: testColumns(next.test) } satisfies FromWorker);
-      return;
-    }
-    let credit = AHEAD;
-    for await (const batch of stream.batches()) {
-      while (credit === 0) {
-        await receive();
-        credit++;
-      }
-      credit--;
-      port.postMessage({ type: 'batch', batch } satisfies FromWorker, transferables(batch));
-      credit += inbox.splice(0).length;
-    }
-    port.postMessage({ type: 'end' } satisfies FromWorker);
-  } catch (error) {
-    port.postMessage(
-      error instanceof UserError
-        ? {
-            type: 'user-error',
-            kind: error.kind,
-            message: error.message,
-            location: error.location,
-            details: [...error.details],
-          }
-        : {
-            type: 'error',
-            message: error instanceof Error ? error.message : String(error),
-            stack: error instanceof Error ? error.stack : undefined,
-          },
-    );
-  } finally {
-    port.close();
-  }
-}
-
-if (!isMainThread && (workerData as Job | undefined)?.mark === WORKER_MARK) await serve(workerData as Job);

@@ -1,2 +1,0 @@
-import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
-import{a}from"./chunk-VIQ5SY4P.js";import"./chunk-5PACEXOS.js";import"./chunk-GC6WKS3C.js";import"./chunk-6YAKSLRR.js";import"./chunk-UY5ZPACK.js";import"./chunk-7WDQ7UUL.js";import"./chunk-62SSLEUO.js";import"./chunk-FX23DWPH.js";import"./chunk-PR35RQQP.js";import"./chunk-R64QHKY4.js";export{a as run};
