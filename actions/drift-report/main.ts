@@ -7,6 +7,7 @@ import { UserError } from '../../core/errors.js';
 import { bySeverity } from '../../core/report/drift/by-severity.js';
 import { driftJson } from '../../core/report/drift/drift-json.js';
 import { renderDriftCheckOutput } from '../../core/report/drift/drift-markdown.js';
+import { DEFAULT_CONFIG_PATH } from '../../core/config/modelship-config-schema.js';
 import { loadConfig } from '../../platform/config/load-config.js';
 import { runDrift } from '../../platform/drift/run-drift.js';
 import { writeDriftHtml } from '../../platform/drift/write-drift-html.js';
@@ -53,7 +54,13 @@ export async function run(): Promise<void> {
     );
   }
 
-  const report = await runDrift({ reference, current, config, cwd: workspace });
+  const report = await runDrift({
+    reference,
+    current,
+    config,
+    configPath: inputs.config || DEFAULT_CONFIG_PATH,
+    cwd: workspace,
+  });
   const sources = { reference, current };
   const output = renderDriftCheckOutput(report, sources);
   const drifted = bySeverity(report.columns).filter((c) => c.drift);

@@ -2,6 +2,7 @@ import { driftConfigSchema } from '../../core/drift/drift-config-schema.js';
 import { UserError } from '../../core/errors.js';
 import { driftJson } from '../../core/report/drift/drift-json.js';
 import { renderDriftText } from '../../core/report/drift/drift-text.js';
+import { DEFAULT_CONFIG_PATH } from '../../core/config/modelship-config-schema.js';
 import { loadConfig } from '../../platform/config/load-config.js';
 import { writeDriftHtml } from '../../platform/drift/write-drift-html.js';
 import { runDrift } from '../../platform/drift/run-drift.js';
@@ -54,7 +55,13 @@ export const drift: Command = async (args, io) => {
       'drift needs both --reference and --current (or drift.reference and drift.current in .github/modelship.yml)',
     );
   }
-  const report = await runDrift({ reference, current, config, cwd: io.cwd });
+  const report = await runDrift({
+    reference,
+    current,
+    config,
+    configPath: options.config ?? DEFAULT_CONFIG_PATH,
+    cwd: io.cwd,
+  });
   if (options.html) await writeDriftHtml(report, { reference, current, path: options.html, cwd: io.cwd });
   io.out(
     options.json

@@ -3,12 +3,15 @@ import { columnOrder, datasetDrift } from '../../core/drift/detect-drift.js';
 import type { DriftConfig } from '../../core/drift/drift-config-schema.js';
 import type { ColumnDrift, DriftReport } from '../../core/drift/drift-result.js';
 import type { OpenOptions } from '../../core/data/types.js';
+import { isUserError, UserError } from '../../core/errors.js';
 import { collectSamplesInWorker } from '../data/read-dataset-in-worker.js';
 
 export interface RunDriftOptions {
   reference: string;
   current: string;
   config: DriftConfig;
+  /** The file the configuration came from, named in errors about it. */
+  configPath?: string;
   cwd: string;
   read?: OpenOptions;
   /** Bytes of column values to hold at once (default 1 GiB); bigger data is tested in column groups. */
@@ -28,6 +31,23 @@ const EXPANSION = (name: string) => (/\.(gz|parquet)$/i.test(name) ? 4 : 1.3);
  * row pair then needs a few passes instead of gigabytes of doubles.
  */
 export async function runDrift(options: RunDriftOptions): Promise<DriftReport> {
+  try {
+    return await driftOf(options);
+  } catch (error) {
+    // The engine finds some configuration mistakes only against the data (a text column set to
+    // numerical); it knows the setting's path, the caller knows the file.
+    if (isUserError(error) && error.kind === 'config' && !error.location.file && options.configPath)
+      throw new UserError(
+        'config',
+        error.message,
+        { ...error.location, file: options.configPath },
+        error.details,
+      );
+    throw error;
+  }
+}
+
+async function driftOf(options: RunDriftOptions): Promise<DriftReport> {
   const started = performance.now();
   let pass = await readBoth(options, undefined);
   const names = columnOrder(pass.reference.names, pass.current.names, options.config);

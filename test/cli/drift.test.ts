@@ -46,6 +46,12 @@ describe('modelship drift', () => {
 
   test('bad input: exit 2 with one clear message and no stack trace', async () => {
     writeFileSync(join(dir, 'ragged.csv'), 'a,b\n1,2\n3\n');
+    // Valid YAML and schema, wrong only against the data: the text column cannot be numerical.
+    const textAsNumbers = join(dir, 'text-as-numbers.yml');
+    writeFileSync(
+      textAsNumbers,
+      'drift:\n  reference: examples/data/train.csv\n  current: examples/data/current.csv\n  columns:\n    crop: { kind: numerical }\n',
+    );
     for (const [args, message] of [
       [
         ['drift', '--reference', 'nope.csv', '--current', 'examples/data/current.csv'],
@@ -57,6 +63,10 @@ describe('modelship drift', () => {
       ],
       [['drift', '--drift-share', '2'], /--drift-share must be a number in \(0, 1\]/],
       [['drift', '--config', join(dir, 'none.yml')], /none\.yml: configuration file not found/],
+      [
+        ['drift', '--config', textAsNumbers],
+        /text-as-numbers\.yml \(drift\.columns\.crop\.kind\): column "crop" is set to kind numerical, but it holds text/,
+      ],
     ] as const) {
       const run = await runModelship([...args], root);
       assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
