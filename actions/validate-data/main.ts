@@ -1,3 +1,4 @@
+import { formatCount } from '../../core/checks/describe.js';
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ export async function run(): Promise<void> {
   }
   let summary = renderValidationMarkdown(outcome);
   if (omitted > 0)
-    summary += `\n${omitted.toLocaleString('en-US')} more failing rows were not annotated (see the JSON report).\n`;
+    summary += `\n${formatCount(omitted)} more failing rows were not annotated (see the JSON report).\n`;
   await core.summary.addRaw(summary).write();
 
   const reportPath =

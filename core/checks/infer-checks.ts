@@ -1,3 +1,4 @@
+import { formatCount } from './describe.js';
 import type { DataStream } from '../data/types.js';
 import { timestampText } from './chunk-value.js';
 import { ColumnProfile } from './column-profile.js';
@@ -18,7 +19,7 @@ export async function inferChecks(stream: DataStream, options: { now?: Date } = 
   const now = (options.now ?? new Date()).getTime();
 
   const out: string[] = [
-    `# Checks inferred from ${rows.toLocaleString('en-US')} rows. Review them: tighten the bounds you know,`,
+    `# Checks inferred from ${formatCount(rows)} rows. Review them: tighten the bounds you know,`,
     '# drop what should be allowed to change, and set severity: warning where a failure should not block.',
     'checks:',
     '  # The columns the data had.',

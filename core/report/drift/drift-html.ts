@@ -1,3 +1,4 @@
+import { formatCount } from '../../checks/describe.js';
 import type { ColumnDrift, DriftReport, SampleSummary } from '../../drift/drift-result.js';
 import { bySeverity } from './by-severity.js';
 import { escapeHtml } from './escape-html.js';
@@ -41,7 +42,7 @@ export function renderDriftHtml(
 <title>Modelship drift report</title><style>${STYLE}</style></head>
 <body>
 <h1>Drift report</h1>
-<p class="sub">Current: ${escapeHtml(sources.current)} (${dataset.currentRows.toLocaleString('en-US')} rows) · Reference: ${escapeHtml(sources.reference)} (${dataset.referenceRows.toLocaleString('en-US')} rows)</p>
+<p class="sub">Current: ${escapeHtml(sources.current)} (${formatCount(dataset.currentRows)} rows) · Reference: ${escapeHtml(sources.reference)} (${formatCount(dataset.referenceRows)} rows)</p>
 <div class="verdict ${dataset.drift ? 'drift' : 'ok'}">${escapeHtml(driftHeadline(dataset))}</div>
 <table><thead><tr><th>Column</th><th>Kind</th><th>Test</th><th>Statistic</th><th>p-value</th><th>Threshold</th><th>Verdict</th></tr></thead>
 <tbody>
@@ -76,8 +77,8 @@ function columnSection(c: ColumnDrift): string {
 
 function summaryRows(ref: SampleSummary, cur: SampleSummary): string {
   const rows: [string, string, string][] = [
-    ['rows', ref.rows.toLocaleString('en-US'), cur.rows.toLocaleString('en-US')],
-    ['missing', ref.missing.toLocaleString('en-US'), cur.missing.toLocaleString('en-US')],
+    ['rows', formatCount(ref.rows), formatCount(cur.rows)],
+    ['missing', formatCount(ref.missing), formatCount(cur.missing)],
   ];
   for (const key of ['mean', 'std', 'min', 'median', 'max'] as const) {
     if (ref[key] !== undefined || cur[key] !== undefined)
@@ -88,7 +89,7 @@ function summaryRows(ref: SampleSummary, cur: SampleSummary): string {
     const top = (s: SampleSummary) =>
       (s.top ?? [])
         .slice(0, 3)
-        .map((t) => `${t.value} (${t.count.toLocaleString('en-US')})`)
+        .map((t) => `${t.value} (${formatCount(t.count)})`)
         .join(', ');
     rows.push(['most common', top(ref), top(cur)]);
   }

@@ -1,3 +1,4 @@
+import { formatCount } from '../../checks/describe.js';
 import type { ColumnDrift, DriftReport, SampleSummary } from '../../drift/drift-result.js';
 import { bySeverity } from './by-severity.js';
 import { columnVerdict, driftHeadline, formatPValue, formatStatistic, TEST_NAMES } from './format-drift.js';
@@ -36,7 +37,7 @@ export function renderDriftCheckOutput(
   const summary = [
     `### ${dataset.drift ? '❌' : '✅'} ${driftHeadline(dataset)}`,
     '',
-    `Current data \`${cell(sources.current)}\` (${dataset.currentRows.toLocaleString('en-US')} rows) compared with reference \`${cell(sources.reference)}\` (${dataset.referenceRows.toLocaleString('en-US')} rows).`,
+    `Current data \`${cell(sources.current)}\` (${formatCount(dataset.currentRows)} rows) compared with reference \`${cell(sources.reference)}\` (${formatCount(dataset.referenceRows)} rows).`,
     '',
     ...(drifted.length > 0
       ? [
@@ -114,8 +115,8 @@ function columnDetails(c: ColumnDrift): string {
 
 function summaryRows(ref: SampleSummary, cur: SampleSummary): string[] {
   const rows = [
-    `| rows | ${ref.rows.toLocaleString('en-US')} | ${cur.rows.toLocaleString('en-US')} |`,
-    `| missing | ${ref.missing.toLocaleString('en-US')} | ${cur.missing.toLocaleString('en-US')} |`,
+    `| rows | ${formatCount(ref.rows)} | ${formatCount(cur.rows)} |`,
+    `| missing | ${formatCount(ref.missing)} | ${formatCount(cur.missing)} |`,
   ];
   for (const key of ['mean', 'std', 'min', 'median', 'max'] as const) {
     if (ref[key] !== undefined)

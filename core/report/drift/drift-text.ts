@@ -1,3 +1,4 @@
+import { formatCount } from '../../checks/describe.js';
 import type { DriftReport } from '../../drift/drift-result.js';
 import { bySeverity } from './by-severity.js';
 import { columnVerdict, driftHeadline, formatPValue, formatStatistic } from './format-drift.js';
@@ -22,7 +23,7 @@ export function renderDriftText(report: DriftReport, reference: string, current:
       .join('  ')
       .trimEnd();
   return [
-    `Comparing ${current} (${report.dataset.currentRows.toLocaleString('en-US')} rows) with ${reference} (${report.dataset.referenceRows.toLocaleString('en-US')} rows)`,
+    `Comparing ${current} (${formatCount(report.dataset.currentRows)} rows) with ${reference} (${formatCount(report.dataset.referenceRows)} rows)`,
     '',
     line(header),
     ...rows.map(line),

@@ -1,3 +1,4 @@
+import { formatCount } from '../../checks/describe.js';
 /** How an observed value reads in a table cell or a terminal line: short, never `[object Object]`. */
 export function formatObserved(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -14,7 +15,7 @@ export function formatObserved(value: unknown): string {
 /** Integers with thousands separators; other numbers to 6 significant digits without trailing zeros. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  if (Number.isInteger(value) && Math.abs(value) < 1e15) return value.toLocaleString('en-US');
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return formatCount(value);
   const magnitude = Math.abs(value);
   if (magnitude !== 0 && (magnitude < 1e-4 || magnitude >= 1e15)) return value.toExponential(3);
   return String(Number(value.toPrecision(6)));

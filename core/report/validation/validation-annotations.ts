@@ -1,3 +1,4 @@
+import { formatCount } from '../../checks/describe.js';
 import type { ValidationView } from './validation-view.js';
 import { resultsBySeverity } from './validation-view.js';
 import { formatObserved } from './format-observed.js';
@@ -33,7 +34,7 @@ export function selectAnnotations(
         level: result.severity,
         file: example.source,
         line: example.line,
-        title: `${result.name} (row ${example.row.toLocaleString('en-US')})`,
+        title: `${result.name} (row ${formatCount(example.row)})`,
         message: `${result.name} failed on this row: value ${formatObserved(example.value)}. ${result.message}`,
       });
     }

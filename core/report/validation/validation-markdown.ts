@@ -1,3 +1,4 @@
+import { formatCount } from '../../checks/describe.js';
 import type { CheckResult } from '../../checks/report.js';
 import { formatObserved, formatPercent } from './format-observed.js';
 import { headline, plural, resultsBySeverity, type ValidationView } from './validation-view.js';
@@ -36,7 +37,7 @@ function row(result: CheckResult): string {
   const icon = result.severity === 'error' ? '❌' : '⚠️';
   const unexpected =
     result.unexpectedCount > 0
-      ? `${result.unexpectedCount.toLocaleString('en-US')} (${formatPercent(result.unexpectedPercent)})`
+      ? `${formatCount(result.unexpectedCount)} (${formatPercent(result.unexpectedPercent)})`
       : '—';
   return `| ${icon} | ${cell(result.name)} | ${cell(formatObserved(result.observed))} | ${unexpected} | ${cell(result.message)} |`;
 }

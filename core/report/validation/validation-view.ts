@@ -1,3 +1,4 @@
+import { formatCount } from '../../checks/describe.js';
 import type { CheckResult, ValidationReport } from '../../checks/report.js';
 
 /** What every rendering of a validation run needs to say where the data and checks came from. */
@@ -30,5 +31,5 @@ export function headline(report: ValidationReport): string {
 }
 
 export function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
