@@ -37,6 +37,37 @@ export class CompactNumbers {
     this.store(x);
   }
 
+  /** `push` for the first `count` values of an array: the fast path runs as one loop with local state. */
+  pushAll(values: Float64Array, count: number): void {
+    let i = 0;
+    while (i < count && !this.wide) {
+      const scale = this.scale;
+      const start = i;
+      let maxAbs = this.maxAbs;
+      let current = this.current;
+      let used = this.used;
+      for (; i < count; i++) {
+        const x = values[i]!;
+        const m = Math.round(x * scale);
+        if (m / scale !== x || m > INT32_MAX || m < -INT32_MAX) break;
+        if (used === CHUNK) {
+          this.chunks.push(current);
+          current = this.current = new Int32Array(CHUNK);
+          used = 0;
+        }
+        current[used++] = m;
+        const magnitude = m < 0 ? -m : m;
+        if (magnitude > maxAbs) maxAbs = magnitude;
+      }
+      this.used = used;
+      this.maxAbs = maxAbs;
+      this.length += i - start;
+      // A value that needs more digits (or doubles) takes the general path; then the loop resumes.
+      if (i < count) this.push(values[i++]!);
+    }
+    for (; i < count; i++) this.store(values[i]!);
+  }
+
   private pushScaled(x: number): boolean {
     for (let digits = this.digits + 1; digits <= MAX_SCALE_DIGITS; digits++) {
       const scale = 10 ** digits;

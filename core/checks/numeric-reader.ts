@@ -14,6 +14,8 @@ export interface NumericView {
   values: Float64Array;
   /** Per row: MISSING, VALUE or WRONG_TYPE. */
   state: Uint8Array;
+  /** How many rows are WRONG_TYPE. */
+  wrongType: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export class NumericReader {
     const n = chunk.valid.length;
     if (chunk.type !== 'string' && this.accepts(chunk.type)) {
       // Zero copy: `valid` is already 0 (MISSING) or 1 (VALUE).
-      return { values: chunk.values, state: chunk.valid };
+      return { values: chunk.values, state: chunk.valid, wrongType: 0 };
     }
     if (this.state.length < n) {
       this.values = new Float64Array(n);
@@ -46,10 +48,11 @@ export class NumericReader {
     const valid = chunk.valid;
     if (chunk.type !== 'string') {
       for (let i = 0; i < n; i++) state[i] = valid[i] === 1 ? WRONG_TYPE : MISSING;
-      return { values, state };
+      return { values, state, wrongType: n - chunk.nullCount };
     }
     this.parseDictionary(chunk.dictionary);
     const codes = chunk.codes;
+    let wrongType = 0;
     for (let i = 0; i < n; i++) {
       if (valid[i] !== 1) {
         state[i] = MISSING;
@@ -59,9 +62,12 @@ export class NumericReader {
       if (this.parsedOk[code] === 1) {
         values[i] = this.parsed[code]!;
         state[i] = VALUE;
-      } else state[i] = WRONG_TYPE;
+      } else {
+        state[i] = WRONG_TYPE;
+        wrongType++;
+      }
     }
-    return { values, state };
+    return { values, state, wrongType };
   }
 
   private accepts(type: 'integer' | 'float' | 'boolean' | 'timestamp'): boolean {

@@ -2,14 +2,8 @@ import type { Batch, ColumnChunk } from '../data/types.js';
 import { ExampleList, type CheckAccumulator, type CheckOutcome, type NotApplicable } from './accumulator.js';
 import { chunkValue } from './chunk-value.js';
 import { describeUnexpected, formatCount, percentOf } from './describe.js';
-import { NumericReader, VALUE, WRONG_TYPE, type NumericDomain } from './numeric-reader.js';
-import { StringEvaluator } from './string-evaluator.js';
-
-/** Per-row verdicts of a value check. */
-const MISSING = 0;
-const PASSES = 1;
-const FAILS = 2;
-const NOT_OF_TYPE = 3;
+import { NumericReader, WRONG_TYPE, type NumericDomain } from './numeric-reader.js';
+import { FAIL, StringEvaluator } from './string-evaluator.js';
 
 export interface ValueRule {
   /** What the rule says about a failing value: `are below 0`. */
@@ -23,9 +17,12 @@ export interface ValueRule {
 
 export interface NumericRule extends ValueRule {
   domain: NumericDomain;
-  test(value: number): boolean;
-  /** Sees every value of the domain (to summarise what was observed). */
-  seen?(value: number): void;
+  /**
+   * Judges a chunk at once (one loop, not a call per value): for every row whose state is VALUE,
+   * sets `fails[i]` to 1 when the value breaks the rule and to 0 when it passes, and sees the value.
+   * Returns how many values fail.
+   */
+  judge(values: Float64Array, state: Uint8Array, fails: Uint8Array): number;
 }
 
 export interface TextRule extends ValueRule {
@@ -44,7 +41,7 @@ export class ValueCheck implements CheckAccumulator {
   private failed = 0;
   private notOfType = 0;
   private readonly examples: ExampleList;
-  private verdicts = new Uint8Array(0);
+  private fails = new Uint8Array(0);
   private readonly numbers?: NumericReader;
   private readonly texts?: StringEvaluator;
 
@@ -57,46 +54,43 @@ export class ValueCheck implements CheckAccumulator {
     else this.texts = new StringEvaluator(rule.test, rule.seen);
   }
 
+  // The counting loops hold no rare branch: examples are gathered by a second loop, only when a
+  // chunk has failures and the list has room. (A rare branch inside a hot loop keeps V8 leaving its
+  // optimized code whenever the branch is first taken.)
   add(batch: Batch, chunks: readonly ColumnChunk[]): void {
     const chunk = chunks[0]!;
-    const verdicts = this.judge(chunk);
-    let checked = 0;
-    let failed = 0;
-    let notOfType = 0;
-    for (let i = 0; i < verdicts.length; i++) {
-      const verdict = verdicts[i]!;
-      if (verdict === MISSING) continue;
-      checked++;
-      if (verdict === PASSES) continue;
-      if (verdict === NOT_OF_TYPE) notOfType++;
-      else failed++;
-      if (!this.examples.full) this.examples.add(batch, i, chunkValue(chunk, i));
-    }
-    this.checked += checked;
-    this.failed += failed;
-    this.notOfType += notOfType;
+    if (this.texts) this.addTexts(batch, chunk);
+    else this.addNumbers(batch, chunk);
   }
 
-  private judge(chunk: ColumnChunk): Uint8Array {
-    if (this.texts) {
-      // The evaluator's verdicts share our codes: MISSING, PASS = PASSES, FAIL = FAILS.
-      return this.texts.evaluate(chunk);
+  private addTexts(batch: Batch, chunk: ColumnChunk): void {
+    const verdicts = this.texts!.evaluate(chunk);
+    let failed = 0;
+    for (let i = 0; i < verdicts.length; i++) failed += verdicts[i] === FAIL ? 1 : 0;
+    this.checked += chunk.valid.length - chunk.nullCount;
+    this.failed += failed;
+    if (failed > 0 && !this.examples.full) this.noteExamples(batch, chunk, verdicts, FAIL);
+  }
+
+  private addNumbers(batch: Batch, chunk: ColumnChunk): void {
+    const { values, state, wrongType } = this.numbers!.read(chunk);
+    if (this.fails.length < state.length) this.fails = new Uint8Array(state.length);
+    const fails = this.fails;
+    const failed = (this.rule as NumericRule).judge(values, state, fails);
+    this.checked += chunk.valid.length - chunk.nullCount;
+    this.failed += failed;
+    this.notOfType += wrongType;
+    if (failed + wrongType > 0 && !this.examples.full) {
+      // Values of another type are unexpected too, and listed in row order with the failing ones.
+      for (let i = 0; i < state.length; i++) if (state[i] === WRONG_TYPE) fails[i] = 1;
+      this.noteExamples(batch, chunk, fails, 1);
     }
-    const rule = this.rule as NumericRule;
-    const { values, state } = this.numbers!.read(chunk);
-    const n = state.length;
-    if (this.verdicts.length < n) this.verdicts = new Uint8Array(n);
-    const verdicts = this.verdicts.subarray(0, n);
-    const seen = rule.seen;
-    for (let i = 0; i < n; i++) {
-      const s = state[i]!;
-      if (s === VALUE) {
-        const value = values[i]!;
-        if (seen) seen(value);
-        verdicts[i] = rule.test(value) ? PASSES : FAILS;
-      } else verdicts[i] = s === WRONG_TYPE ? NOT_OF_TYPE : MISSING;
-    }
-    return verdicts;
+  }
+
+  /** The rows marked `mark`, in order, until the list is full. */
+  private noteExamples(batch: Batch, chunk: ColumnChunk, marks: Uint8Array, mark: number): void {
+    for (let i = 0; i < chunk.valid.length && !this.examples.full; i++)
+      if (marks[i] === mark) this.examples.add(batch, i, chunkValue(chunk, i));
   }
 
   finish(): CheckOutcome | NotApplicable {

@@ -1,5 +1,6 @@
 import type { CheckOf } from '../check-schema.js';
 import { formatCount } from '../describe.js';
+import { VALUE } from '../numeric-reader.js';
 import { ValueCheck, type NumericRule, type TextRule } from '../value-check.js';
 
 /** Distinct disallowed values kept to show what came instead. */
@@ -26,9 +27,18 @@ export function allowedValuesCheck(check: CheckOf<'allowed-values'>, maxExamples
     const rule: NumericRule = {
       ...common,
       domain: 'number',
-      test: (v) => allowed.has(v),
-      seen: (v) => {
-        if (!allowed.has(v)) note(v);
+      judge: (values, state, fails) => {
+        let failed = 0;
+        for (let i = 0; i < state.length; i++) {
+          if (state[i] !== VALUE) continue;
+          const ok = allowed.has(values[i]!);
+          fails[i] = ok ? 0 : 1;
+          if (!ok) {
+            failed++;
+            note(values[i]!);
+          }
+        }
+        return failed;
       },
     };
     return new ValueCheck(rule, maxExamples);

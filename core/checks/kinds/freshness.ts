@@ -16,8 +16,12 @@ export class FreshnessCheck implements CheckAccumulator {
     private readonly check: CheckOf<'freshness'>,
     maxExamples: number,
   ) {
-    this.column = new NumericColumn('timestamp', maxExamples, (t) => {
-      if (t > this.newest) this.newest = t;
+    this.column = new NumericColumn('timestamp', maxExamples, {
+      pushAll: (times, n) => {
+        let newest = this.newest;
+        for (let i = 0; i < n; i++) if (times[i]! > newest) newest = times[i]!;
+        this.newest = newest;
+      },
     });
     this.maxAge = parseDuration(check['max-age'])!;
   }

@@ -43,3 +43,19 @@ test('decimals with few digits take four bytes each', () => {
   assert.ok(values instanceof Int32Array);
   assert.equal(values.length, 100_000);
 });
+
+test('pushAll keeps exactly what push keeps, in pieces of any size', () => {
+  for (const [label, make] of Object.entries(columns)) {
+    const doubles = Float64Array.from({ length: 150_000 }, make);
+    const one = new CompactNumbers();
+    for (const x of doubles) one.push(x);
+    const expected = one.takeOwned();
+    const all = new CompactNumbers();
+    for (let at = 0, size = 1; at < doubles.length; at += size, size = (size * 7) % 70_001)
+      all.pushAll(doubles.subarray(at), Math.min(size, doubles.length - at));
+    assert.equal(all.length, doubles.length, label);
+    const actual = all.takeOwned();
+    assert.equal(actual.scale, expected.scale, label);
+    assert.deepEqual(actual.values, expected.values, label);
+  }
+});
