@@ -55,7 +55,7 @@ export async function openDataset(
     streams.push(stream);
   }
   if (streams.length === 1) return streams[0]!;
-  return {
+  const dataset: DataStream = {
     schema: streams[0]!.schema,
     async *batches(): AsyncIterable<Batch> {
       let rowOffset = 0;
@@ -67,6 +67,13 @@ export async function openDataset(
       }
     },
   };
+  // Records name their file, so a DatasetDecoder keeps each file's inferred types apart.
+  if (streams.every((stream) => stream.records)) {
+    dataset.records = async function* (spares) {
+      for (const stream of streams) yield* stream.records!(spares);
+    };
+  }
+  return dataset;
 }
 
 function sameColumns(firstFile: string, first: string[], file: string, names: string[]) {

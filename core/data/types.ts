@@ -1,4 +1,5 @@
 import type { DataFile } from '../ports.js';
+import type { CsvRecords } from './csv/record-block.js';
 
 /**
  * The data layer's shared vocabulary. Readers (CSV, JSON Lines, Parquet) stream a dataset as
@@ -65,6 +66,12 @@ export interface ReadOptions {
 export interface DataStream {
   schema: DataSchema;
   batches(): AsyncIterable<Batch>;
+  /**
+   * CSV only: the same rows as records found but not yet decoded, in order, for another thread to
+   * decode with a DatasetDecoder — so finding records and decoding them run in parallel. Records
+   * the caller is done with and pushes onto `spares` lend their memory to later ones.
+   */
+  records?(spares?: CsvRecords[]): AsyncIterable<CsvRecords>;
 }
 
 /**

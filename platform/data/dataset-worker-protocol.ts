@@ -1,11 +1,18 @@
 import type { ColumnSample } from '../../core/drift/column-sample.js';
 import type { DriftConfig } from '../../core/drift/drift-config-schema.js';
 import type { ColumnDrift } from '../../core/drift/drift-result.js';
+import type { MessagePort } from 'node:worker_threads';
+import type { CsvRecords } from '../../core/data/csv/record-block.js';
 import type { Batch, OpenOptions } from '../../core/data/types.js';
 import type { ErrorLocation, UserErrorKind } from '../../core/errors.js';
 import type { DataFile } from '../../core/ports.js';
 
-/** The messages between a dataset reader thread (dataset-worker.ts) and the thread that started it. */
+/**
+ * The messages between the thread that reads a dataset (read-dataset-in-worker.ts) and its reader
+ * threads (dataset-worker.ts). All of them travel on one MessagePort (`Job.port`): for CSV the
+ * reader finds records and hands them to a decoder thread of its own, which then holds the port and
+ * posts the batches, so batches and errors still arrive in order through one channel.
+ */
 
 export const WORKER_MARK = 'modelship-dataset-reader';
 
@@ -23,13 +30,31 @@ export type FromWorker =
 /** What the thread does with the data: hand over its batches, or keep drift samples of some columns. */
 export type Task = 'batches' | 'samples';
 
-export interface Job {
+export type Job = ReaderJob | DecoderJob;
+
+export interface ReaderJob {
   mark: typeof WORKER_MARK;
   task: Task;
   location: string;
   cwd: string;
   options: OpenOptions;
+  port: MessagePort;
 }
+
+/** A reader's helper: decodes the CSV records its reader sends and posts the batches on `port`. */
+export interface DecoderJob {
+  mark: typeof WORKER_MARK;
+  task: 'decode';
+  names: string[];
+  options: OpenOptions;
+  port: MessagePort;
+}
+
+/** Reader to decoder: records in file order, then the end or the error that stopped reading. */
+export type ToDecoder =
+  | { type: 'records'; records: CsvRecords }
+  | { type: 'end' }
+  | Extract<FromWorker, { type: 'user-error' | 'error' }>;
 
 /** Both sides of some columns, for a thread to test. */
 export interface ColumnsToTest {
@@ -39,7 +64,7 @@ export interface ColumnsToTest {
   config: DriftConfig;
 }
 
-/** To the thread: credit for one more batch, the columns to sample, or columns to test. */
+/** To the reader side: credit for one more batch, the columns to sample, or columns to test. */
 export type ToWorker = 'next' | { collect: string[] } | { test: ColumnsToTest };
 
 /** The memory of drift samples' numbers, moved rather than copied when posted. */

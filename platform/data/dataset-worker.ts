@@ -1,21 +1,28 @@
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { once } from 'node:events';
+import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { DatasetDecoder } from '../../core/data/csv/csv-decoder.js';
+import { recordsTransferables, type CsvRecords } from '../../core/data/csv/record-block.js';
 import { openDataset } from '../../core/data/open-dataset.js';
+import type { Batch, DataStream } from '../../core/data/types.js';
 import { collectSamples, reviveSample, type ColumnSample } from '../../core/drift/column-sample.js';
 import { driftColumns } from '../../core/drift/detect-drift.js';
 import type { ColumnDrift } from '../../core/drift/drift-result.js';
-import type { Batch } from '../../core/data/types.js';
 import { UserError } from '../../core/errors.js';
 import { resolveDataFiles } from '../resolve-data-files.js';
 import {
   sampleTransferables,
   WORKER_MARK,
   type ColumnsToTest,
+  type DecoderJob,
   type FromWorker,
   type Job,
+  type ReaderJob,
+  type ToDecoder,
   type ToWorker,
 } from './dataset-worker-protocol.js';
+import { startDatasetWorker } from './start-dataset-worker.js';
 
-/** Batches parsed ahead of the consumer: enough to keep both threads busy, few enough to bound memory. */
+/** Batches (or blocks of records) made ahead of their consumer: enough to keep threads busy, few enough to bound memory. */
 const AHEAD = 2;
 
 function transferables(batch: Batch): ArrayBuffer[] {
@@ -34,23 +41,63 @@ function testColumns({ names, reference, current, config }: ColumnsToTest): Colu
   return driftColumns(names, input, config);
 }
 
-/**
- * A dataset reader thread (started by read-dataset-in-worker.ts): opens the data, then either posts
- * its batches as the consumer asks for them, or keeps drift samples of the columns asked for, sorts
- * them, posts them, and tests the columns it is then given.
- */
-async function serve(job: Job): Promise<void> {
-  const port = parentPort!;
-  const inbox: ToWorker[] = [];
+function failure(error: unknown): Extract<FromWorker, { type: 'user-error' | 'error' }> {
+  if (error instanceof UserError) {
+    const { kind, message, location, details } = error;
+    return { type: 'user-error', kind, message, location, details: [...details] };
+  }
+  return {
+    type: 'error',
+    message: error instanceof Error ? error.message : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  };
+}
+
+interface Inbox<T> {
+  queue: T[];
+  receive(): Promise<T>;
+}
+
+/** Messages of one port as a queue to await. */
+function inbox<T>(port: MessagePort): Inbox<T> {
+  const queue: T[] = [];
   let wake: (() => void) | undefined;
-  port.on('message', (message: ToWorker) => {
-    inbox.push(message);
+  port.on('message', (message: T) => {
+    queue.push(message);
     wake?.();
   });
-  const receive = async (): Promise<ToWorker> => {
-    while (inbox.length === 0) await new Promise<void>((ok) => (wake = ok));
-    return inbox.shift()!;
+  return {
+    queue,
+    async receive(): Promise<T> {
+      while (queue.length === 0) await new Promise<void>((ok) => (wake = ok));
+      return queue.shift()!;
+    },
   };
+}
+
+/** Posts batches on the port, never more than AHEAD beyond the consumer's requests for the next one. */
+function batchPoster(port: MessagePort, requests: Inbox<ToWorker>) {
+  let credit = AHEAD;
+  return async (batch: Batch) => {
+    while (credit === 0) {
+      await requests.receive();
+      credit++;
+    }
+    credit--;
+    port.postMessage({ type: 'batch', batch } satisfies FromWorker, transferables(batch));
+    credit += requests.queue.splice(0).length;
+  };
+}
+
+/**
+ * A dataset reader thread (started by read-dataset-in-worker.ts): opens the data, then either hands
+ * over its batches as the consumer asks for them, or keeps drift samples of the columns asked for,
+ * sorts them, posts them, and tests the columns it is then given.
+ */
+async function read(job: ReaderJob): Promise<void> {
+  const { port } = job;
+  const requests = inbox<ToWorker>(port);
+  let handedOver = false;
   try {
     const files = await resolveDataFiles(job.location, { cwd: job.cwd });
     const stream = await openDataset(files, job.options);
@@ -60,7 +107,7 @@ async function serve(job: Job): Promise<void> {
       names: stream.schema.names,
     } satisfies FromWorker);
     if (job.task === 'samples') {
-      const request = await receive();
+      const request = await requests.receive();
       if (request === 'next' || !('collect' in request))
         throw new Error('data reader thread: samples requested without columns');
       const { samples, rows } = await collectSamples(stream, new Set(request.collect));
@@ -70,42 +117,108 @@ async function serve(job: Job): Promise<void> {
         { type: 'samples', samples: list, rows } satisfies FromWorker,
         sampleTransferables(list),
       );
-      const next = await receive();
+      const next = await requests.receive();
       if (next === 'next' || !('test' in next))
         throw new Error('data reader thread: expected columns to test');
       port.postMessage({ type: 'columns', columns: testColumns(next.test) } satisfies FromWorker);
       return;
     }
-    let credit = AHEAD;
-    for await (const batch of stream.batches()) {
-      while (credit === 0) {
-        await receive();
-        credit++;
-      }
-      credit--;
-      port.postMessage({ type: 'batch', batch } satisfies FromWorker, transferables(batch));
-      credit += inbox.splice(0).length;
+    if (stream.records) {
+      handedOver = true;
+      port.removeAllListeners('message');
+      await readThroughDecoder(stream, job);
+      return;
     }
+    const post = batchPoster(port, requests);
+    for await (const batch of stream.batches()) await post(batch);
     port.postMessage({ type: 'end' } satisfies FromWorker);
   } catch (error) {
-    port.postMessage(
-      error instanceof UserError
-        ? {
-            type: 'user-error',
-            kind: error.kind,
-            message: error.message,
-            location: error.location,
-            details: [...error.details],
-          }
-        : {
-            type: 'error',
-            message: error instanceof Error ? error.message : String(error),
-            stack: error instanceof Error ? error.stack : undefined,
-          },
-    );
+    if (handedOver) throw error;
+    port.postMessage(failure(error));
   } finally {
-    port.close();
+    if (!handedOver) port.close();
   }
 }
 
-if (!isMainThread && (workerData as Job | undefined)?.mark === WORKER_MARK) await serve(workerData as Job);
+/**
+ * CSV on two threads: this one finds records (the byte scan), a decoder thread turns them into typed
+ * batches and posts them on the port, which moves to it. Whatever stops reading goes to the decoder
+ * too, after the records before it, so the consumer meets it in order.
+ */
+async function readThroughDecoder(stream: DataStream, job: ReaderJob): Promise<void> {
+  const decoderJob: DecoderJob = {
+    mark: WORKER_MARK,
+    task: 'decode',
+    names: stream.schema.names,
+    options: job.options,
+    port: job.port,
+  };
+  const decoder = startDatasetWorker(decoderJob);
+  const exited = once(decoder, 'exit');
+  let credit = AHEAD;
+  let wake: (() => void) | undefined;
+  let stopped = false;
+  // The decoder's credit for more records comes with records it has decoded, to reuse their memory.
+  const spares: CsvRecords[] = [];
+  decoder.on('message', (decoded: CsvRecords) => {
+    spares.push(decoded);
+    credit++;
+    wake?.();
+  });
+  let crash: unknown;
+  const stop = () => {
+    stopped = true;
+    wake?.();
+  };
+  // A decoder that fails posts its error on the port itself; one that crashes cannot, so this
+  // thread fails in its place (the consumer sees the thread's error).
+  decoder.on('error', (error) => {
+    crash = error;
+    stop();
+  });
+  decoder.on('exit', stop);
+  const send = (message: ToDecoder, transfer: ArrayBuffer[] = []) => decoder.postMessage(message, transfer);
+  try {
+    for await (const records of stream.records!(spares)) {
+      while (credit === 0 && !stopped) await new Promise<void>((ok) => (wake = ok));
+      if (stopped) break;
+      credit--;
+      send({ type: 'records', records }, recordsTransferables(records));
+    }
+    send({ type: 'end' });
+  } catch (error) {
+    send(failure(error));
+  }
+  // This thread's children stop with it: wait until the decoder has posted everything.
+  await exited;
+  if (crash !== undefined) throw crash;
+}
+
+/** The decoder thread of a CSV reader: decodes records into batches, posted as the consumer asks. */
+async function decode(job: DecoderJob): Promise<void> {
+  const { port } = job;
+  const reader = parentPort!;
+  const fromReader = inbox<ToDecoder>(reader as unknown as MessagePort);
+  const decoder = new DatasetDecoder(job.names, job.options);
+  const post = batchPoster(port, inbox<ToWorker>(port));
+  try {
+    for (;;) {
+      const message = await fromReader.receive();
+      if (message.type !== 'records') {
+        port.postMessage(message satisfies FromWorker);
+        return;
+      }
+      const batch = decoder.decode(message.records);
+      reader.postMessage(message.records, recordsTransferables(message.records));
+      await post(batch);
+    }
+  } catch (error) {
+    port.postMessage(failure(error));
+  } finally {
+    port.close();
+    reader.close();
+  }
+}
+
+const job = workerData as Job | undefined;
+if (!isMainThread && job?.mark === WORKER_MARK) await (job.task === 'decode' ? decode(job) : read(job));

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import { reviveSample, type ColumnSample } from '../../core/drift/column-sample.js';
 import type { DriftConfig } from '../../core/drift/drift-config-schema.js';
 import type { ColumnDrift } from '../../core/drift/drift-result.js';
@@ -9,10 +9,11 @@ import {
   WORKER_MARK,
   type ColumnsToTest,
   type FromWorker,
-  type Job,
+  type ReaderJob,
   type ToWorker,
   type WorkerFiles,
 } from './dataset-worker-protocol.js';
+import { startDatasetWorker } from './start-dataset-worker.js';
 
 export interface DatasetInWorker {
   files: WorkerFiles;
@@ -31,7 +32,7 @@ export async function readDatasetInWorker(
   cwd: string,
   options: OpenOptions,
 ): Promise<DatasetInWorker> {
-  const { worker, receive, opened } = await openChannel({
+  const { worker, send, receive, opened } = await openChannel({
     mark: WORKER_MARK,
     task: 'batches',
     location,
@@ -51,7 +52,7 @@ export async function readDatasetInWorker(
               const message = await receive();
               if (message.type === 'end') return;
               if (message.type !== 'batch') throw new Error(`data reader thread: unexpected ${message.type}`);
-              worker.postMessage('next' satisfies ToWorker);
+              send('next');
               yield message.batch;
             }
           } finally {
@@ -92,7 +93,7 @@ export async function collectSamplesInWorker(
   cwd: string,
   options: OpenOptions,
 ): Promise<SamplesInWorker> {
-  const { worker, receive, opened } = await openChannel({
+  const { worker, send, receive, opened } = await openChannel({
     mark: WORKER_MARK,
     task: 'samples',
     location,
@@ -114,7 +115,7 @@ export async function collectSamplesInWorker(
     files: opened.files,
     names: opened.names,
     async collect(columns) {
-      worker.postMessage({ collect: [...columns] } satisfies ToWorker);
+      send({ collect: [...columns] });
       const message = await reply('samples');
       const samples = new Map(message.samples.map((plain) => [plain.name, reviveSample(plain)]));
       return { samples, rows: message.rows };
@@ -122,10 +123,7 @@ export async function collectSamplesInWorker(
     async test(names, reference, current, config) {
       const pick = (samples: Map<string, ColumnSample>) => names.flatMap((name) => samples.get(name) ?? []);
       const job: ColumnsToTest = { names, reference: pick(reference), current: pick(current), config };
-      worker.postMessage({ test: job } satisfies ToWorker, [
-        ...sampleTransferables(job.reference),
-        ...sampleTransferables(job.current),
-      ]);
+      send({ test: job }, [...sampleTransferables(job.reference), ...sampleTransferables(job.current)]);
       return (await reply('columns')).columns;
     },
     close: async () => void (await worker.terminate()),
@@ -133,12 +131,13 @@ export async function collectSamplesInWorker(
 }
 
 /** Starts the thread and waits for it to open the data; its messages then arrive through `receive`. */
-async function openChannel(job: Job) {
-  const worker = startWorker(job);
+async function openChannel(job: Omit<ReaderJob, 'port'>) {
+  const { port1: port, port2 } = new MessageChannel();
+  const worker = startDatasetWorker({ ...job, port: port2 });
   const inbox: FromWorker[] = [];
   let wake: (() => void) | undefined;
   let failure: unknown;
-  worker.on('message', (message: FromWorker) => {
+  port.on('message', (message: FromWorker) => {
     inbox.push(message);
     wake?.();
   });
@@ -163,6 +162,7 @@ async function openChannel(job: Job) {
       wake = undefined;
     }
   };
+  const send = (message: ToWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   let opened: FromWorker;
   try {
     opened = await receive();
@@ -171,23 +171,5 @@ async function openChannel(job: Job) {
     throw error;
   }
   if (opened.type !== 'opened') throw new Error(`data reader thread: unexpected ${opened.type}`);
-  return { worker, receive, opened };
-}
-
-/**
- * The reader thread runs dataset-worker: a script of its own, so that a thread loads only the data
- * layer and the drift core, not the rest of the product. Bundled, it sits at the top of dist/ and this
- * code in dist/chunks/; run from the TypeScript sources (tests, development), the thread must register
- * tsx before loading it: Node 20 does not apply the parent's --import hooks to a worker's entry module.
- */
-function startWorker(job: Job): Worker {
-  const here = new URL('.', import.meta.url);
-  if (!/\.[mc]?ts$/.test(import.meta.url)) {
-    const dist = here.pathname.endsWith('/chunks/') ? new URL('..', here) : here;
-    return new Worker(new URL('dataset-worker.js', dist), { workerData: job });
-  }
-  const script = new URL('dataset-worker.ts', here).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: job });
+  return { worker, send, receive, opened };
 }

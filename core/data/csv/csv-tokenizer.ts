@@ -126,9 +126,10 @@ export class CsvTokenizer {
       }
       this.lastRecordFields = count;
       if (count !== perRecord && this.header.length > 0) this.ragged(count, perRecord, recordLine);
+      if (block.rows === 0) block.start = recordPos;
       block.lines[block.rows] = recordLine;
       block.rows++;
-      pos = i;
+      block.end = pos = i;
     }
     return { pos, status: 'full' as const };
   }

@@ -5,7 +5,7 @@ import { DECIMAL, NOT_A_NUMBER, parseNumberBytes, type NumberSlot } from '../inf
 import { parseTimestampBytes } from '../infer/parse-timestamp-bytes.js';
 import { decodeText, StringDictionary } from '../infer/string-dictionary.js';
 import type { ColumnChunk, ColumnType, NumericChunk, StringChunk } from '../types.js';
-import type { RecordBlock } from './record-block.js';
+import type { CsvRecords } from './record-block.js';
 import { unquoteField } from './unquote-field.js';
 
 export interface DecodeContext {
@@ -25,29 +25,33 @@ class FieldCursor {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly quoted: Uint8Array;
+  private readonly first: number;
   private readonly base: number;
   private readonly source: Uint8Array;
   constructor(
-    block: RecordBlock,
-    private readonly col: number,
+    block: CsvRecords,
+    col: number,
     private readonly quote: number,
   ) {
     this.starts = block.fieldStart;
     this.ends = block.fieldEnd;
     this.quoted = block.fieldQuoted;
-    this.base = col * block.capacity;
+    this.first = col * block.capacity;
+    this.base = block.base;
     this.source = this.bytes = block.bytes;
   }
   at(row: number): void {
-    const f = this.base + row;
+    const f = this.first + row;
+    const start = this.starts[f]! - this.base;
+    const end = this.ends[f]! - this.base;
     if (this.quoted[f] === 1) {
-      this.bytes = unquoteField(this.source, this.starts[f]!, this.ends[f]!, this.quote);
+      this.bytes = unquoteField(this.source, start, end, this.quote);
       this.start = 0;
       this.end = this.bytes.length;
     } else {
       this.bytes = this.source;
-      this.start = this.starts[f]!;
-      this.end = this.ends[f]!;
+      this.start = start;
+      this.end = end;
     }
   }
 }
@@ -59,7 +63,7 @@ class FieldCursor {
  * one failed number parse, not a pass.
  */
 export function decodeColumn(
-  block: RecordBlock,
+  block: CsvRecords,
   col: number,
   state: ColumnState,
   ctx: DecodeContext,
@@ -175,7 +179,7 @@ function decodeStrings(
   rows: number,
   ctx: DecodeContext,
   column: string,
-  block: RecordBlock,
+  block: CsvRecords,
 ): StringChunk {
   const dictionary = new StringDictionary();
   const codes = new Int32Array(rows);
@@ -211,7 +215,7 @@ function allMissing(rows: number, type: ColumnType): ColumnChunk {
 /** A caller-forced type: every non-missing value must fit it. */
 function decodeForced(
   cursor: FieldCursor,
-  block: RecordBlock,
+  block: CsvRecords,
   state: ColumnState,
   ctx: DecodeContext,
 ): ColumnChunk {

@@ -1,30 +1,32 @@
 import { UserError } from '../../errors.js';
 import { ByteBuffer } from '../infer/byte-buffer.js';
-import { ColumnState } from '../infer/column-state.js';
 import type { Batch, DataStream, FileReader, OpenOptions } from '../types.js';
 import { csvDialect } from './csv-dialect.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
-import { decodeColumn, type DecodeContext } from './decode-column.js';
+import { CsvDecoder } from './csv-decoder.js';
 import { readHeader } from './read-header.js';
-import { RecordBlock } from './record-block.js';
+import { RecordBlock, type CsvRecords } from './record-block.js';
 
 const DEFAULT_BATCH_ROWS = 65_536;
 
 /**
  * Streams a CSV file (RFC 4180) as typed column batches. Bytes are scanned once for record and field
- * boundaries, then each column is decoded from those offsets, so memory is bounded by the batch.
+ * boundaries, then each column is decoded from those offsets, so memory is bounded by the batch. The
+ * two steps can also run on two threads: `records()` yields found records, a CsvDecoder decodes them.
  */
 export const readCsv: FileReader = async (file, options) => {
   const first = await openCsv(file.name, file.stream(), options);
   let used = false;
+  // The first pass reuses the header already read; any later pass reads the file again.
+  const pass = () => {
+    const open = used ? openCsv(file.name, file.stream(), options) : Promise.resolve(first);
+    used = true;
+    return open;
+  };
   return {
     schema: { names: first.names },
-    batches() {
-      // The first pass reuses the header already read; any later pass reads the file again.
-      const pass = used ? openCsv(file.name, file.stream(), options) : Promise.resolve(first);
-      used = true;
-      return { [Symbol.asyncIterator]: () => streamBatches(pass) };
-    },
+    batches: () => ({ [Symbol.asyncIterator]: () => decodedBatches(pass(), options) }),
+    records: (spares = []) => ({ [Symbol.asyncIterator]: () => detachedRecords(pass(), spares) }),
   } satisfies DataStream;
 };
 
@@ -33,8 +35,6 @@ interface OpenCsv {
   buffer: ByteBuffer;
   tokenizer: CsvTokenizer;
   block: RecordBlock;
-  states: ColumnState[];
-  context: DecodeContext;
 }
 
 async function openCsv(
@@ -47,19 +47,8 @@ async function openCsv(
   const tokenizer = new CsvTokenizer(fileName, dialect.delimiter, dialect.quote);
   const names = await readHeader(buffer, tokenizer, fileName, dialect.quote);
   tokenizer.header = names;
-  const decoded = options.columns === undefined ? undefined : new Set(options.columns);
-  const states = names.map(
-    (name) => new ColumnState(name, decoded === undefined || decoded.has(name), options.columnTypes?.[name]),
-  );
-  const block = new RecordBlock(names.length, options.batchRows ?? DEFAULT_BATCH_ROWS);
-  const open = {
-    names,
-    buffer,
-    tokenizer,
-    block,
-    states,
-    context: { file: fileName, quote: dialect.quote, missing: dialect.missing },
-  };
+  const block = new RecordBlock(fileName, names.length, options.batchRows ?? DEFAULT_BATCH_ROWS);
+  const open = { names, buffer, tokenizer, block };
   // Read up to the first data record now, so a header-only file fails when opened.
   await nextRecords(open);
   if (block.rows === 0) {
@@ -82,19 +71,29 @@ async function nextRecords({ buffer, tokenizer, block }: OpenCsv): Promise<boole
   }
 }
 
-async function* streamBatches(pass: Promise<OpenCsv>): AsyncGenerator<Batch> {
+/** The file's blocks of records, one per batch; each is only valid until the next is asked for. */
+async function* recordBlocks(pass: Promise<OpenCsv>): AsyncGenerator<RecordBlock> {
   const open = await pass;
-  const { block, states, context } = open;
-  let rowOffset = 0;
   try {
     do {
-      const length = block.rows;
-      const columns = states.map((state, col) => decodeColumn(block, col, state, context));
-      yield { source: context.file, rowOffset, length, lines: block.lines.slice(0, length), columns };
-      rowOffset += length;
-      block.rows = 0;
+      yield open.block;
+      open.block.rows = 0;
     } while (await nextRecords(open));
   } finally {
     await open.buffer.close();
   }
+}
+
+async function* decodedBatches(pass: Promise<OpenCsv>, options: OpenOptions): AsyncGenerator<Batch> {
+  const open = await pass;
+  const decoder = new CsvDecoder(open.block.source, open.names, options);
+  let rowOffset = 0;
+  for await (const block of recordBlocks(Promise.resolve(open))) {
+    yield decoder.decode(block, rowOffset);
+    rowOffset += block.rows;
+  }
+}
+
+async function* detachedRecords(pass: Promise<OpenCsv>, spares: CsvRecords[]): AsyncGenerator<CsvRecords> {
+  for await (const block of recordBlocks(pass)) yield block.detach(spares.pop());
 }

@@ -12,7 +12,7 @@ export async function readHeader(buffer: ByteBuffer, tokenizer: CsvTokenizer, fi
   await buffer.fill();
   if (buffer.end >= 3 && buffer.bytes[0] === 0xef && buffer.bytes[1] === 0xbb && buffer.bytes[2] === 0xbf)
     buffer.pos = 3;
-  const block = new RecordBlock(MAX_COLUMNS, 1);
+  const block = new RecordBlock(file, MAX_COLUMNS, 1);
   for (;;) {
     const { pos, status } = tokenizer.tokenize(block, buffer.bytes, buffer.pos, buffer.end, buffer.eof);
     buffer.pos = pos;

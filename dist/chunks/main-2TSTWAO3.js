@@ -1,2 +1,0 @@
-import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
-import{a}from"./chunk-VPKZSVUG.js";import"./chunk-56OKPNPQ.js";import"./chunk-B6SL5Y63.js";import"./chunk-GC6WKS3C.js";import"./chunk-6YAKSLRR.js";import"./chunk-L3YUCTW3.js";import"./chunk-GWBLAJJQ.js";import"./chunk-SZZUIHQE.js";import"./chunk-UY5ZPACK.js";import"./chunk-PR35RQQP.js";import"./chunk-R64QHKY4.js";export{a as run};
