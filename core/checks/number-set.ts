@@ -1,7 +1,13 @@
+/** Integer keys stay in a direct-indexed window while they fill at least 1/8 of its span. */
+const DENSE_MIN_SPAN = 1 << 16;
+const DENSE_MAX_SLOTS_PER_KEY = 8;
+
 /**
- * A set of float64 keys by open addressing over typed arrays: about 18 bytes per key at most, no
- * boxed numbers, exact (keys compare by value; -0 equals 0 and every NaN equals NaN, as in pandas).
- * `add` returns 0 for a new key, 1 for its first repeat, 2 for later repeats.
+ * A set of float64 keys over typed arrays, no boxed numbers, exact (keys compare by value; -0 equals
+ * 0 and every NaN equals NaN, as in pandas). `add` returns 0 for a new key, 1 for its first repeat,
+ * 2 for later repeats. Integer keys that lie close together (row ids, counters) are marked in a
+ * window indexed by the key itself: one byte per key, and no hashing or cache miss per key. Other
+ * keys, and all integers once they spread out, go to an open-addressing table of about 18 bytes a key.
  */
 export class NumberSet {
   private keys = new Float64Array(1 << 12);
@@ -11,8 +17,60 @@ export class NumberSet {
   size = 0;
   private readonly bits = new Float64Array(1);
   private readonly words = new Uint32Array(this.bits.buffer);
+  /** Marks of the integers `low + i` (0, 1, 2 as above); undefined once integers are hashed too. */
+  private dense: Uint8Array | undefined = new Uint8Array(0);
+  private low = 0;
+  private denseKeys = 0;
 
   add(key: number): 0 | 1 | 2 {
+    const dense = this.dense;
+    if (dense !== undefined && Number.isInteger(key)) {
+      const at = key - this.low;
+      if (at >= 0 && at < dense.length) {
+        const mark = dense[at]!;
+        if (mark !== 0) {
+          dense[at] = 2;
+          return mark === 1 ? 1 : 2;
+        }
+        dense[at] = 1;
+        this.denseKeys++;
+        this.size++;
+        return 0;
+      }
+      if (this.widen(key)) return this.add(key);
+    }
+    return this.addHashed(key);
+  }
+
+  /** Grows the window to cover `key` if the keys stay dense enough; else moves them to the table. */
+  private widen(key: number): boolean {
+    const dense = this.dense!;
+    const empty = this.denseKeys === 0;
+    const low = empty ? key : Math.min(this.low, key);
+    const high = empty ? key : Math.max(this.low + dense.length - 1, key);
+    const span = high - low + 1;
+    const allowed = Math.max(DENSE_MIN_SPAN, (this.denseKeys + 1) * DENSE_MAX_SLOTS_PER_KEY);
+    if (span <= allowed) {
+      // Headroom on the side the keys grow, so sequential ids copy the window only log(n) times.
+      const length = Math.min(allowed, Math.max(span * 2, DENSE_MIN_SPAN));
+      const start = !empty && key < this.low ? high - length + 1 : low;
+      const grown = new Uint8Array(length);
+      if (!empty) grown.set(dense, this.low - start);
+      this.dense = grown;
+      this.low = start;
+      return true;
+    }
+    this.dense = undefined;
+    this.size -= this.denseKeys;
+    for (let i = 0; i < dense.length; i++) {
+      if (dense[i] === 0) continue;
+      this.addHashed(this.low + i);
+      if (dense[i] === 2) this.addHashed(this.low + i);
+    }
+    return false;
+  }
+
+  private addHashed(key: number): 0 | 1 | 2 {
     const k = key === 0 ? 0 : key !== key ? NaN : key;
     let i = this.hash(k) & this.mask;
     const keys = this.keys;
@@ -35,9 +93,9 @@ export class NumberSet {
     return 0;
   }
 
-  /** Bytes held by the table. */
+  /** Bytes held by the table and the window. */
   get byteLength(): number {
-    return this.keys.byteLength + this.marks.byteLength;
+    return this.keys.byteLength + this.marks.byteLength + (this.dense?.byteLength ?? 0);
   }
 
   private hash(k: number): number {
