@@ -41,17 +41,19 @@ export interface ReaderJob {
   port: MessagePort;
 }
 
-/** A reader's helper: decodes the CSV records its reader sends and posts the batches on `port`. */
+/**
+ * A reader's helper, started before the data is open (its start-up overlaps the reader's): told the
+ * columns and given the port, it decodes the CSV records its reader sends and posts the batches.
+ */
 export interface DecoderJob {
   mark: typeof WORKER_MARK;
   task: 'decode';
-  names: string[];
   options: OpenOptions;
-  port: MessagePort;
 }
 
-/** Reader to decoder: records in file order, then the end or the error that stopped reading. */
+/** Reader to decoder: the columns and the port, records in file order, then the end or the error that stopped reading. */
 export type ToDecoder =
+  | { type: 'start'; names: string[]; port: MessagePort }
   | { type: 'records'; records: CsvRecords }
   | { type: 'end' }
   | Extract<FromWorker, { type: 'user-error' | 'error' }>;

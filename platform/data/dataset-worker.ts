@@ -1,8 +1,7 @@
-import { once } from 'node:events';
-import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
 import { DatasetDecoder } from '../../core/data/csv/csv-decoder.js';
 import { recordsTransferables, type CsvRecords } from '../../core/data/csv/record-block.js';
-import { openDataset } from '../../core/data/open-dataset.js';
+import { formatOf, openDataset } from '../../core/data/open-dataset.js';
 import type { Batch, DataStream } from '../../core/data/types.js';
 import { collectSamples, reviveSample, type ColumnSample } from '../../core/drift/column-sample.js';
 import { driftColumns } from '../../core/drift/detect-drift.js';
@@ -97,6 +96,8 @@ function batchPoster(port: MessagePort, requests: Inbox<ToWorker>) {
 async function read(job: ReaderJob): Promise<void> {
   const { port } = job;
   const requests = inbox<ToWorker>(port);
+  // CSV is decoded on a thread of its own; when the location names CSV, that thread starts now.
+  let decoder = job.task === 'batches' && mayBeCsv(job.location, job.options) ? startDecoder(job) : undefined;
   let handedOver = false;
   try {
     const files = await resolveDataFiles(job.location, { cwd: job.cwd });
@@ -126,7 +127,10 @@ async function read(job: ReaderJob): Promise<void> {
     if (stream.records) {
       handedOver = true;
       port.removeAllListeners('message');
-      await readThroughDecoder(stream, job);
+      decoder ??= startDecoder(job);
+      const start: ToDecoder = { type: 'start', names: stream.schema.names, port };
+      decoder.worker.postMessage(start, [port]);
+      await readThroughDecoder(stream, decoder);
       return;
     }
     const post = batchPoster(port, requests);
@@ -136,48 +140,58 @@ async function read(job: ReaderJob): Promise<void> {
     if (handedOver) throw error;
     port.postMessage(failure(error));
   } finally {
-    if (!handedOver) port.close();
+    if (!handedOver) {
+      port.close();
+      await decoder?.worker.terminate();
+    }
   }
 }
 
+function mayBeCsv(location: string, options: ReaderJob['options']): boolean {
+  if (options.format !== undefined) return options.format === 'csv';
+  try {
+    return formatOf(location) === 'csv';
+  } catch {
+    return false;
+  }
+}
+
+interface DecoderThread {
+  worker: Worker;
+  exited: Promise<unknown>;
+  /** An error that killed the thread (it could not post it itself). */
+  crash?: unknown;
+}
+
+function startDecoder(job: ReaderJob): DecoderThread {
+  const worker = startDatasetWorker({ mark: WORKER_MARK, task: 'decode', options: job.options });
+  const thread: DecoderThread = { worker, exited: new Promise((ok) => worker.once('exit', ok)) };
+  worker.on('error', (error) => (thread.crash = error));
+  return thread;
+}
+
 /**
- * CSV on two threads: this one finds records (the byte scan), a decoder thread turns them into typed
- * batches and posts them on the port, which moves to it. Whatever stops reading goes to the decoder
- * too, after the records before it, so the consumer meets it in order.
+ * CSV on two threads: this one finds records (the byte scan), the decoder thread turns them into
+ * typed batches and posts them on the port, which has moved to it. Whatever stops reading goes to the
+ * decoder too, after the records before it, so the consumer meets it in order.
  */
-async function readThroughDecoder(stream: DataStream, job: ReaderJob): Promise<void> {
-  const decoderJob: DecoderJob = {
-    mark: WORKER_MARK,
-    task: 'decode',
-    names: stream.schema.names,
-    options: job.options,
-    port: job.port,
-  };
-  const decoder = startDatasetWorker(decoderJob);
-  const exited = once(decoder, 'exit');
+async function readThroughDecoder(stream: DataStream, decoder: DecoderThread): Promise<void> {
+  const { worker } = decoder;
   let credit = AHEAD;
   let wake: (() => void) | undefined;
   let stopped = false;
   // The decoder's credit for more records comes with records it has decoded, to reuse their memory.
   const spares: CsvRecords[] = [];
-  decoder.on('message', (decoded: CsvRecords) => {
+  worker.on('message', (decoded: CsvRecords) => {
     spares.push(decoded);
     credit++;
     wake?.();
   });
-  let crash: unknown;
-  const stop = () => {
+  void decoder.exited.then(() => {
     stopped = true;
     wake?.();
-  };
-  // A decoder that fails posts its error on the port itself; one that crashes cannot, so this
-  // thread fails in its place (the consumer sees the thread's error).
-  decoder.on('error', (error) => {
-    crash = error;
-    stop();
   });
-  decoder.on('exit', stop);
-  const send = (message: ToDecoder, transfer: ArrayBuffer[] = []) => decoder.postMessage(message, transfer);
+  const send = (message: ToDecoder, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
   try {
     for await (const records of stream.records!(spares)) {
       while (credit === 0 && !stopped) await new Promise<void>((ok) => (wake = ok));
@@ -189,21 +203,26 @@ async function readThroughDecoder(stream: DataStream, job: ReaderJob): Promise<v
   } catch (error) {
     send(failure(error));
   }
-  // This thread's children stop with it: wait until the decoder has posted everything.
-  await exited;
-  if (crash !== undefined) throw crash;
+  // This thread's children stop with it: wait until the decoder has posted everything. A decoder
+  // that fails posts its error on the port itself; one that crashes cannot, so this thread fails
+  // in its place (the consumer sees the thread's error).
+  await decoder.exited;
+  if (decoder.crash !== undefined) throw decoder.crash;
 }
 
 /** The decoder thread of a CSV reader: decodes records into batches, posted as the consumer asks. */
 async function decode(job: DecoderJob): Promise<void> {
-  const { port } = job;
   const reader = parentPort!;
   const fromReader = inbox<ToDecoder>(reader as unknown as MessagePort);
-  const decoder = new DatasetDecoder(job.names, job.options);
+  const start = await fromReader.receive();
+  if (start.type !== 'start') throw new Error(`data decoder thread: unexpected ${start.type}`);
+  const { port, names } = start;
+  const decoder = new DatasetDecoder(names, job.options);
   const post = batchPoster(port, inbox<ToWorker>(port));
   try {
     for (;;) {
       const message = await fromReader.receive();
+      if (message.type === 'start') throw new Error('data decoder thread: started twice');
       if (message.type !== 'records') {
         port.postMessage(message satisfies FromWorker);
         return;

@@ -9,7 +9,7 @@ import type { Job } from './dataset-worker-protocol.js';
  * entry module.
  */
 export function startDatasetWorker(job: Job): Worker {
-  const transferList: TransferListItem[] = [job.port];
+  const transferList: TransferListItem[] = 'port' in job ? [job.port] : [];
   const here = new URL('.', import.meta.url);
   if (!/\.[mc]?ts$/.test(import.meta.url)) {
     const dist = here.pathname.endsWith('/chunks/') ? new URL('..', here) : here;

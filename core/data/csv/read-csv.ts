@@ -8,6 +8,7 @@ import { readHeader } from './read-header.js';
 import { RecordBlock, type CsvRecords } from './record-block.js';
 
 const DEFAULT_BATCH_ROWS = 65_536;
+const FIRST_BATCH_ROWS = 4_096;
 
 /**
  * Streams a CSV file (RFC 4180) as typed column batches. Bytes are scanned once for record and field
@@ -49,8 +50,11 @@ async function openCsv(
   tokenizer.header = names;
   const block = new RecordBlock(fileName, names.length, options.batchRows ?? DEFAULT_BATCH_ROWS);
   const open = { names, buffer, tokenizer, block };
-  // Read up to the first data record now, so a header-only file fails when opened.
+  // Read up to the first data record now, so a header-only file fails when opened. A small first
+  // batch starts whatever consumes the stream (another thread, often) sooner.
+  block.limit = Math.min(block.capacity, FIRST_BATCH_ROWS);
   await nextRecords(open);
+  block.limit = block.capacity;
   if (block.rows === 0) {
     throw new UserError('data', 'the file has a header but no data rows', {
       file: fileName,

@@ -44,10 +44,14 @@ export class RecordBlock implements CsvRecords {
     this.fieldEnd = new Int32Array(fieldsPerRecord * capacity);
     this.fieldQuoted = new Uint8Array(fieldsPerRecord * capacity);
     this.lines = new Float64Array(capacity);
+    this.limit = capacity;
   }
 
+  /** Records before the block counts as full: the first block can be kept small (see read-csv). */
+  limit: number;
+
   get full(): boolean {
-    return this.rows === this.capacity;
+    return this.rows >= this.limit;
   }
 
   /**

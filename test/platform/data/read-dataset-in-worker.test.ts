@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import { openDataset } from '../../../core/data/open-dataset.js';
+import type { Batch } from '../../../core/data/types.js';
 import { isUserError, type UserError } from '../../../core/errors.js';
 import { resolveDataFiles } from '../../../platform/resolve-data-files.js';
 import { readDatasetInWorker } from '../../../platform/data/read-dataset-in-worker.js';
@@ -43,10 +44,10 @@ writeFileSync(
 test('CSV read on two threads gives exactly the batches of reading on one', async () => {
   for (const batchRows of [5, 64, 1000]) {
     const inProcess = await openDataset(await resolveDataFiles('mixed-*.csv', { cwd: dir }), { batchRows });
-    const expected = [];
+    const expected: Batch[] = [];
     for await (const batch of inProcess.batches()) expected.push(batch);
     const { stream } = await readDatasetInWorker('mixed-*.csv', dir, { batchRows });
-    const actual = [];
+    const actual: Batch[] = [];
     for await (const batch of stream.batches()) actual.push(batch);
     assert.equal(actual.length, expected.length, `batchRows ${batchRows}`);
     actual.forEach((batch, b) => assert.deepEqual(batch, expected[b], `batchRows ${batchRows}, batch ${b}`));
