@@ -4,6 +4,8 @@ import { EXIT, type CliIO, type Command } from './cli-io.js';
 export interface CommandEntry {
   summary: string;
   load: () => Promise<Command>;
+  /** Started before the command loads, to overlap loading it (e.g. starting reader threads). */
+  prepare?: () => void;
 }
 
 /** Dispatches `modelship <command> …`; user mistakes print one paragraph and exit 2, never a stack. */
@@ -29,6 +31,7 @@ export async function runCli(
         'usage',
         `unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}`,
       );
+    if (!rest.includes('--help')) entry.prepare?.();
     return await (
       await entry.load()
     )(rest, io);

@@ -30,7 +30,13 @@ export type FromWorker =
 /** What the thread does with the data: hand over its batches, or keep drift samples of some columns. */
 export type Task = 'batches' | 'samples';
 
-export type Job = ReaderJob | DecoderJob;
+export type Job = ReaderJob | DecoderJob | SpareJob;
+
+/** A reader started ahead of need (see spare-readers.ts): it waits for its ReaderJob as a message. */
+export interface SpareJob {
+  mark: typeof WORKER_MARK;
+  task: 'wait';
+}
 
 export interface ReaderJob {
   mark: typeof WORKER_MARK;

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { isMainThread, parentPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
 import { DatasetDecoder } from '../../core/data/csv/csv-decoder.js';
 import { recordsTransferables, type CsvRecords } from '../../core/data/csv/record-block.js';
@@ -239,5 +240,14 @@ async function decode(job: DecoderJob): Promise<void> {
   }
 }
 
+/** A spare reader (see spare-readers.ts) gets its job as the first message. */
+async function waitForJob(): Promise<ReaderJob> {
+  const [job] = (await once(parentPort!, 'message')) as [ReaderJob];
+  return job;
+}
+
 const job = workerData as Job | undefined;
-if (!isMainThread && job?.mark === WORKER_MARK) await (job.task === 'decode' ? decode(job) : read(job));
+if (!isMainThread && job?.mark === WORKER_MARK) {
+  if (job.task === 'decode') await decode(job);
+  else await read(job.task === 'wait' ? await waitForJob() : job);
+}

@@ -13,7 +13,7 @@ import {
   type ToWorker,
   type WorkerFiles,
 } from './dataset-worker-protocol.js';
-import { startDatasetWorker } from './start-dataset-worker.js';
+import { startReader } from './spare-readers.js';
 
 export interface DatasetInWorker {
   files: WorkerFiles;
@@ -133,7 +133,7 @@ export async function collectSamplesInWorker(
 /** Starts the thread and waits for it to open the data; its messages then arrive through `receive`. */
 async function openChannel(job: Omit<ReaderJob, 'port'>) {
   const { port1: port, port2 } = new MessageChannel();
-  const worker = startDatasetWorker({ ...job, port: port2 });
+  const worker = startReader({ ...job, port: port2 });
   const inbox: FromWorker[] = [];
   let wake: (() => void) | undefined;
   let failure: unknown;

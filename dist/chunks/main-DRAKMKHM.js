@@ -1,2 +1,0 @@
-import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
-import{a}from"./chunk-COMH6ZYF.js";import"./chunk-UAE5U6IE.js";import"./chunk-EQX24OF4.js";import"./chunk-HTFCX3P5.js";import"./chunk-GC6WKS3C.js";import"./chunk-6YAKSLRR.js";import"./chunk-HMC2GFBG.js";import"./chunk-GWBLAJJQ.js";import"./chunk-ICQK3RNX.js";import"./chunk-UY5ZPACK.js";import"./chunk-PR35RQQP.js";import"./chunk-R64QHKY4.js";export{a as run};

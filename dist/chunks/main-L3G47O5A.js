@@ -1,2 +1,0 @@
-import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
-import{a}from"./chunk-UMZA67H5.js";import"./chunk-JYKVMJAM.js";import"./chunk-3634O7CF.js";import"./chunk-GC6WKS3C.js";import"./chunk-6YAKSLRR.js";import"./chunk-HMC2GFBG.js";import"./chunk-GWBLAJJQ.js";import"./chunk-ICQK3RNX.js";import"./chunk-UY5ZPACK.js";import"./chunk-PR35RQQP.js";import"./chunk-R64QHKY4.js";export{a as run};
