@@ -139,6 +139,24 @@ describe('CSV reader', () => {
     );
   });
 
+  test('plain decimals of every length read exactly as Number() reads them', async () => {
+    let seed = 5;
+    const random = (n: number) => (seed = (seed * 16807) % 2147483647) % n;
+    const digits = (n: number) => Array.from({ length: n }, () => random(10)).join('');
+    const texts = ['-0', '0.0', '-.5', '5.', '000123', '-000.000', '"12.5"', '999999999999999', '9999999999999999'];
+    for (let k = 0; k < 3000; k++) {
+      const whole = digits(random(18));
+      const fraction = random(3) === 0 ? '' : `.${digits(random(18))}`;
+      const text = `${random(4) === 0 ? '-' : ''}${whole}${fraction}`;
+      if (/\d/.test(text)) texts.push(text);
+    }
+    const { rows } = await read(`x\n${texts.join('\n')}\n`);
+    rows.forEach((row, i) => {
+      const expected = Number(texts[i]!.replace(/"/g, ''));
+      assert.ok(Object.is(row.x, expected), `${texts[i]} read as ${row.x}, expected ${expected}`);
+    });
+  });
+
   test('gzip-compressed CSV', async () => {
     const { rows } = await read(gzipSync('a,b\n1,2\n'), {}, 'data.csv.gz');
     assert.deepEqual(rows, [{ a: 1, b: 2 }]);
