@@ -122,18 +122,19 @@ function decodeNumbers(
       if (negative) i++;
       const digitsStart = i;
       let mantissa = 0;
-      let d = 0;
-      while (i < end && (d = bytes[i]! - 48) >= 0 && d <= 9) {
+      for (; i < end; i++) {
+        const d = bytes[i]! - 48;
+        if (d < 0 || d > 9) break;
         mantissa = mantissa * 10 + d;
-        i++;
       }
       let fraction = 0;
       const point = i < end && bytes[i] === 46;
       if (point) {
         const fractionStart = ++i;
-        while (i < end && (d = bytes[i]! - 48) >= 0 && d <= 9) {
+        for (; i < end; i++) {
+          const d = bytes[i]! - 48;
+          if (d < 0 || d > 9) break;
           mantissa = mantissa * 10 + d;
-          i++;
         }
         fraction = i - fractionStart;
       }

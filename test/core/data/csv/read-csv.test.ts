@@ -143,7 +143,17 @@ describe('CSV reader', () => {
     let seed = 5;
     const random = (n: number) => (seed = (seed * 16807) % 2147483647) % n;
     const digits = (n: number) => Array.from({ length: n }, () => random(10)).join('');
-    const texts = ['-0', '0.0', '-.5', '5.', '000123', '-000.000', '"12.5"', '999999999999999', '9999999999999999'];
+    const texts = [
+      '-0',
+      '0.0',
+      '-.5',
+      '5.',
+      '000123',
+      '-000.000',
+      '"12.5"',
+      '999999999999999',
+      '9999999999999999',
+    ];
     for (let k = 0; k < 3000; k++) {
       const whole = digits(random(18));
       const fraction = random(3) === 0 ? '' : `.${digits(random(18))}`;
