@@ -8,7 +8,7 @@ export type SelectableArray = Float64Array | Int32Array;
  * (Hoare partitioning around a median-of-three pivot). O(n) on average, against O(n log n) for a full
  * sort — a quantile check needs only one or two order statistics. Reorders `values` in place.
  */
-function select(values: SelectableArray, k: number): void {
+export function select(values: SelectableArray, k: number): void {
   let lo = 0;
   let hi = values.length - 1;
   while (hi > lo) {

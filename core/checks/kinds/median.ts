@@ -1,16 +1,11 @@
 import type { CheckOf } from '../check-schema.js';
-import { CompactNumbers } from '../compact-numbers.js';
 import { NumericColumn } from '../numeric-column.js';
-import { selectMedian } from '../select-quantile.js';
+import { OrderStatistics } from '../order-statistics.js';
 import { StatisticCheck } from '../statistic-check.js';
 
 /** `median` of the non-missing, non-NaN values (kept compactly, selected at the end, not sorted). */
 export function medianCheck(check: CheckOf<'median'>, maxExamples: number): StatisticCheck {
-  const values = new CompactNumbers();
+  const values = new OrderStatistics();
   const column = new NumericColumn('number', maxExamples, values);
-  return new StatisticCheck('median', check, column, () => {
-    if (values.length === 0) return undefined;
-    const { values: all, scale } = values.take();
-    return selectMedian(all, scale);
-  });
+  return new StatisticCheck('median', check, column, () => values.median());
 }
