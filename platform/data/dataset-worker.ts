@@ -1,92 +1,28 @@
 import { once } from 'node:events';
-import { isMainThread, parentPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
-import { DatasetDecoder } from '../../core/data/csv/csv-decoder.js';
-import { recordsTransferables, type CsvRecords } from '../../core/data/csv/record-block.js';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { formatOf, openDataset } from '../../core/data/open-dataset.js';
-import type { Batch, DataStream } from '../../core/data/types.js';
 import { collectSamples, reviveSample, type ColumnSample } from '../../core/drift/column-sample.js';
 import { driftColumns } from '../../core/drift/detect-drift.js';
 import type { ColumnDrift } from '../../core/drift/drift-result.js';
-import { UserError } from '../../core/errors.js';
 import { resolveDataFiles } from '../resolve-data-files.js';
+import { decode, readThroughDecoder, startDecoder } from './csv-decoder-thread.js';
 import {
   sampleTransferables,
   WORKER_MARK,
   type ColumnsToTest,
-  type DecoderJob,
   type FromWorker,
   type Job,
   type ReaderJob,
   type ToDecoder,
   type ToWorker,
 } from './dataset-worker-protocol.js';
-import { startDatasetWorker } from './start-dataset-worker.js';
-
-/** Batches (or blocks of records) made ahead of their consumer: enough to keep threads busy, few enough to bound memory. */
-const AHEAD = 2;
-
-function transferables(batch: Batch): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>([batch.lines.buffer as ArrayBuffer]);
-  for (const chunk of batch.columns) {
-    buffers.add(chunk.valid.buffer as ArrayBuffer);
-    buffers.add((chunk.type === 'string' ? chunk.codes.buffer : chunk.values.buffer) as ArrayBuffer);
-  }
-  return [...buffers];
-}
+import { batchPoster, failure, inbox } from './thread-messages.js';
 
 function testColumns({ names, reference, current, config }: ColumnsToTest): ColumnDrift[] {
   const bySide = (samples: ColumnSample[]) => new Map(samples.map((s) => [s.name, reviveSample(s)]));
   // Row counts only matter to the dataset verdict, which the caller makes.
   const input = { reference: bySide(reference), current: bySide(current), referenceRows: 0, currentRows: 0 };
   return driftColumns(names, input, config);
-}
-
-function failure(error: unknown): Extract<FromWorker, { type: 'user-error' | 'error' }> {
-  if (error instanceof UserError) {
-    const { kind, message, location, details } = error;
-    return { type: 'user-error', kind, message, location, details: [...details] };
-  }
-  return {
-    type: 'error',
-    message: error instanceof Error ? error.message : String(error),
-    stack: error instanceof Error ? error.stack : undefined,
-  };
-}
-
-interface Inbox<T> {
-  queue: T[];
-  receive(): Promise<T>;
-}
-
-/** Messages of one port as a queue to await. */
-function inbox<T>(port: MessagePort): Inbox<T> {
-  const queue: T[] = [];
-  let wake: (() => void) | undefined;
-  port.on('message', (message: T) => {
-    queue.push(message);
-    wake?.();
-  });
-  return {
-    queue,
-    async receive(): Promise<T> {
-      while (queue.length === 0) await new Promise<void>((ok) => (wake = ok));
-      return queue.shift()!;
-    },
-  };
-}
-
-/** Posts batches on the port, never more than AHEAD beyond the consumer's requests for the next one. */
-function batchPoster(port: MessagePort, requests: Inbox<ToWorker>) {
-  let credit = AHEAD;
-  return async (batch: Batch) => {
-    while (credit === 0) {
-      await requests.receive();
-      credit++;
-    }
-    credit--;
-    port.postMessage({ type: 'batch', batch } satisfies FromWorker, transferables(batch));
-    credit += requests.queue.splice(0).length;
-  };
 }
 
 /**
@@ -154,89 +90,6 @@ function mayBeCsv(location: string, options: ReaderJob['options']): boolean {
     return formatOf(location) === 'csv';
   } catch {
     return false;
-  }
-}
-
-interface DecoderThread {
-  worker: Worker;
-  exited: Promise<unknown>;
-  /** An error that killed the thread (it could not post it itself). */
-  crash?: unknown;
-}
-
-function startDecoder(job: ReaderJob): DecoderThread {
-  const worker = startDatasetWorker({ mark: WORKER_MARK, task: 'decode', options: job.options });
-  const thread: DecoderThread = { worker, exited: new Promise((ok) => worker.once('exit', ok)) };
-  worker.on('error', (error) => (thread.crash = error));
-  return thread;
-}
-
-/**
- * CSV on two threads: this one finds records (the byte scan), the decoder thread turns them into
- * typed batches and posts them on the port, which has moved to it. Whatever stops reading goes to the
- * decoder too, after the records before it, so the consumer meets it in order.
- */
-async function readThroughDecoder(stream: DataStream, decoder: DecoderThread): Promise<void> {
-  const { worker } = decoder;
-  let credit = AHEAD;
-  let wake: (() => void) | undefined;
-  let stopped = false;
-  // The decoder's credit for more records comes with records it has decoded, to reuse their memory.
-  const spares: CsvRecords[] = [];
-  worker.on('message', (decoded: CsvRecords) => {
-    spares.push(decoded);
-    credit++;
-    wake?.();
-  });
-  void decoder.exited.then(() => {
-    stopped = true;
-    wake?.();
-  });
-  const send = (message: ToDecoder, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
-  try {
-    for await (const records of stream.records!(spares)) {
-      while (credit === 0 && !stopped) await new Promise<void>((ok) => (wake = ok));
-      if (stopped) break;
-      credit--;
-      send({ type: 'records', records }, recordsTransferables(records));
-    }
-    send({ type: 'end' });
-  } catch (error) {
-    send(failure(error));
-  }
-  // This thread's children stop with it: wait until the decoder has posted everything. A decoder
-  // that fails posts its error on the port itself; one that crashes cannot, so this thread fails
-  // in its place (the consumer sees the thread's error).
-  await decoder.exited;
-  if (decoder.crash !== undefined) throw decoder.crash;
-}
-
-/** The decoder thread of a CSV reader: decodes records into batches, posted as the consumer asks. */
-async function decode(job: DecoderJob): Promise<void> {
-  const reader = parentPort!;
-  const fromReader = inbox<ToDecoder>(reader as unknown as MessagePort);
-  const start = await fromReader.receive();
-  if (start.type !== 'start') throw new Error(`data decoder thread: unexpected ${start.type}`);
-  const { port, names } = start;
-  const decoder = new DatasetDecoder(names, job.options);
-  const post = batchPoster(port, inbox<ToWorker>(port));
-  try {
-    for (;;) {
-      const message = await fromReader.receive();
-      if (message.type === 'start') throw new Error('data decoder thread: started twice');
-      if (message.type !== 'records') {
-        port.postMessage(message satisfies FromWorker);
-        return;
-      }
-      const batch = decoder.decode(message.records);
-      reader.postMessage(message.records, recordsTransferables(message.records));
-      await post(batch);
-    }
-  } catch (error) {
-    port.postMessage(failure(error));
-  } finally {
-    port.close();
-    reader.close();
   }
 }
 
