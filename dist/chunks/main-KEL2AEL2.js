@@ -1,2 +1,0 @@
-import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
-import{a}from"./chunk-HDQVZN57.js";import"./chunk-NJBEEVN5.js";import"./chunk-54ZBLZTQ.js";import"./chunk-GC6WKS3C.js";import"./chunk-6YAKSLRR.js";import"./chunk-5MWWAYVU.js";import"./chunk-GWBLAJJQ.js";import"./chunk-7FWZH7AH.js";import"./chunk-OFAVLUBV.js";import"./chunk-WOJGWJA7.js";import"./chunk-UY5ZPACK.js";import"./chunk-PR35RQQP.js";import"./chunk-R64QHKY4.js";export{a as run};
