@@ -45,6 +45,11 @@ export class CsvTokenizer {
     const starts = block.fieldStart;
     const ends = block.fieldEnd;
     const quoted = block.fieldQuoted;
+    // A delimiter just past the data stops every unquoted-field scan, so the scan needs no bounds
+    // check; bytes below `fastAbove` are the only ones that can stop it (most bytes are above it).
+    const sentinel = end < bytes.length;
+    if (sentinel) bytes[end] = delimiter;
+    const fastAbove = Math.max(delimiter, LF, CR);
     while (!block.full) {
       // Skip blank lines.
       while (pos < end && (bytes[pos] === LF || bytes[pos] === CR)) {
@@ -100,6 +105,10 @@ export class CsvTokenizer {
             fieldEnd = j;
           }
           i = k;
+        } else if (sentinel) {
+          let b = bytes[i]!;
+          while (b > fastAbove || (b !== delimiter && b !== LF && b !== CR)) b = bytes[++i]!;
+          fieldEnd = i;
         } else {
           while (i < end && stops[bytes[i]!] === 0) i++;
           fieldEnd = i;

@@ -167,6 +167,17 @@ describe('CSV reader', () => {
     });
   });
 
+  test('a read buffer filled to its last byte reads the same as one filled in small pieces', async () => {
+    // One 12 MB piece fills the reader's window completely (no room past the data for a sentinel).
+    const lines = Array.from({ length: 500_000 }, (_, i) => `${i},"q ${i % 7}",v${i % 13},${i / 8}`);
+    const text = `id,q,v,x\n${lines.join('\n')}\n`;
+    const whole = await read(text, {}, 'data.csv', text.length);
+    const pieces = await read(text, {}, 'data.csv', 4093);
+    assert.equal(whole.rows.length, 500_000);
+    assert.deepEqual(whole.rows, pieces.rows);
+    assert.deepEqual(whole.lines, pieces.lines);
+  });
+
   test('gzip-compressed CSV', async () => {
     const { rows } = await read(gzipSync('a,b\n1,2\n'), {}, 'data.csv.gz');
     assert.deepEqual(rows, [{ a: 1, b: 2 }]);
