@@ -1,16 +1,13 @@
 import { z } from 'zod';
-import { inferChecks } from '../../core/checks/infer-checks.js';
 import { dataFormatSchema, failOnSchema } from '../../core/config/validate-config-schema.js';
-import { openDataset } from '../../core/data/open-dataset.js';
 import { UserError } from '../../core/errors.js';
 import { failsStep } from '../../core/report/validation/fails-step.js';
 import { validationJson } from '../../core/report/validation/validation-json.js';
 import { renderValidationText } from '../../core/report/validation/validation-text.js';
 import { loadConfig } from '../../platform/config/load-config.js';
-import { resolveDataFiles } from '../../platform/resolve-data-files.js';
 import { validateData } from '../../platform/validate/validate-data.js';
 import { resolveValidationSettings } from '../../platform/validate/validation-settings.js';
-import { EXIT, type CliIO, type Command } from '../cli-io.js';
+import { EXIT, type Command } from '../cli-io.js';
 import { parseOptions } from '../parse-options.js';
 
 export const validateUsage = `Usage: modelship validate [--data <path|glob|s3://…>] [--checks <file>] [options]
@@ -53,7 +50,11 @@ export const validate: Command = async (args, io) => {
   const failOn = parseChoice('--fail-on', options['fail-on'], failOnSchema);
   const config = await loadConfig({ cwd: io.cwd, ...(options.config ? { path: options.config } : {}) });
 
-  if (options.infer) return infer(options.data ?? config.validate.data, format, options.delimiter, io);
+  if (options.infer) {
+    // Inference reads the data here, with every reader: loaded only when asked for.
+    const { infer } = await import('./validate-infer.js');
+    return infer(options.data ?? config.validate.data, format, options.delimiter, io);
+  }
 
   const settings = resolveValidationSettings(
     {
@@ -72,23 +73,6 @@ export const validate: Command = async (args, io) => {
   );
   return failsStep(outcome.report, settings.failOn) ? EXIT.failed : EXIT.ok;
 };
-
-async function infer(
-  data: string | undefined,
-  format: z.output<typeof dataFormatSchema> | undefined,
-  delimiter: string | undefined,
-  io: CliIO,
-) {
-  if (data === undefined)
-    throw new UserError('usage', '--infer needs --data <path> (or validate.data in .github/modelship.yml)');
-  const files = await resolveDataFiles(data, { cwd: io.cwd });
-  const stream = await openDataset(files, {
-    ...(format !== undefined ? { format } : {}),
-    ...(delimiter !== undefined ? { csv: { delimiter } } : {}),
-  });
-  io.out(await inferChecks(stream));
-  return EXIT.ok;
-}
 
 function parseChoice<S extends z.ZodEnum>(
   flag: string,

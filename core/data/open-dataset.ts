@@ -2,14 +2,13 @@ import { UserError } from '../errors.js';
 import type { DataFile } from '../ports.js';
 import { readCsv } from './csv/read-csv.js';
 import { readJsonl } from './jsonl/read-jsonl.js';
-import { readParquet } from './parquet/read-parquet.js';
 import type { Batch, DataFormat, DataStream, FileReader, OpenOptions } from './types.js';
 
-/** One reader per format. */
-const readers: Partial<Record<DataFormat, FileReader>> = {
-  csv: readCsv,
-  jsonl: readJsonl,
-  parquet: readParquet,
+/** One reader per format; Parquet's (with its decompressors) loads only when a Parquet file is read. */
+const readers: Record<DataFormat, () => Promise<FileReader>> = {
+  csv: async () => readCsv,
+  jsonl: async () => readJsonl,
+  parquet: async () => (await import('./parquet/read-parquet.js')).readParquet,
 };
 
 const EXTENSIONS: [RegExp, DataFormat][] = [
@@ -41,14 +40,7 @@ export async function openDataset(
   if (files.length === 0) throw new UserError('not-found', 'no data files to read');
   const streams: DataStream[] = [];
   for (const file of files) {
-    const format = formatOf(file.name, options.format);
-    const reader = readers[format];
-    if (reader === undefined) {
-      throw new UserError('input', `this build of Modelship cannot read ${format} files yet`, {
-        file: file.name,
-        field: 'format',
-      });
-    }
+    const reader = await readers[formatOf(file.name, options.format)]();
     const stream = await reader(file, options);
     if (streams.length > 0)
       sameColumns(files[0]!.name, streams[0]!.schema.names, file.name, stream.schema.names);
