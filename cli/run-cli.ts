@@ -5,7 +5,7 @@ export interface CommandEntry {
   summary: string;
   load: () => Promise<Command>;
   /** Started before the command loads, to overlap loading it (e.g. starting reader threads). */
-  prepare?: () => void;
+  prepare?: (args: string[], io: CliIO) => void;
 }
 
 /** Dispatches `modelship <command> …`; user mistakes print one paragraph and exit 2, never a stack. */
@@ -31,7 +31,7 @@ export async function runCli(
         'usage',
         `unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}`,
       );
-    if (!rest.includes('--help')) entry.prepare?.();
+    if (!rest.includes('--help')) entry.prepare?.(rest, io);
     return await (
       await entry.load()
     )(rest, io);

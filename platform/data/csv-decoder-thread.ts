@@ -2,14 +2,7 @@ import { parentPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { DatasetDecoder } from '../../core/data/csv/csv-decoder.js';
 import { recordsTransferables, type CsvRecords } from '../../core/data/csv/record-block.js';
 import type { DataStream } from '../../core/data/types.js';
-import {
-  WORKER_MARK,
-  type DecoderJob,
-  type FromWorker,
-  type ReaderJob,
-  type ToDecoder,
-  type ToWorker,
-} from './dataset-worker-protocol.js';
+import { WORKER_MARK, type FromWorker, type ToDecoder, type ToWorker } from './dataset-worker-protocol.js';
 import { startDatasetWorker } from './start-dataset-worker.js';
 import { AHEAD, batchPoster, failure, inbox } from './thread-messages.js';
 
@@ -25,8 +18,8 @@ export interface DecoderThread {
   crash?: unknown;
 }
 
-export function startDecoder(job: ReaderJob): DecoderThread {
-  const worker = startDatasetWorker({ mark: WORKER_MARK, task: 'decode', options: job.options });
+export function startDecoder(): DecoderThread {
+  const worker = startDatasetWorker({ mark: WORKER_MARK, task: 'decode' });
   const thread: DecoderThread = { worker, exited: new Promise((ok) => worker.once('exit', ok)) };
   worker.on('error', (error) => (thread.crash = error));
   return thread;
@@ -73,13 +66,13 @@ export async function readThroughDecoder(stream: DataStream, decoder: DecoderThr
 }
 
 /** The decoder thread of a CSV reader: decodes records into batches, posted as the consumer asks. */
-export async function decode(job: DecoderJob): Promise<void> {
+export async function decode(): Promise<void> {
   const reader = parentPort!;
   const fromReader = inbox<ToDecoder>(reader as unknown as MessagePort);
   const start = await fromReader.receive();
   if (start.type !== 'start') throw new Error(`data decoder thread: unexpected ${start.type}`);
-  const { port, names } = start;
-  const decoder = new DatasetDecoder(names, job.options);
+  const { port, names, options } = start;
+  const decoder = new DatasetDecoder(names, options);
   const post = batchPoster(port, inbox<ToWorker>(port));
   try {
     for (;;) {

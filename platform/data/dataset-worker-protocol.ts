@@ -32,10 +32,21 @@ export type Task = 'batches' | 'samples';
 
 export type Job = ReaderJob | DecoderJob | SpareJob;
 
-/** A reader started ahead of need (see spare-readers.ts): it waits for its ReaderJob as a message. */
+/**
+ * A reader started ahead of need (see spare-readers.ts): it waits for its ReaderJob as a message.
+ * Told where the data probably is, it opens it meanwhile; the job then uses what it opened if it
+ * reads the same CSV the same way.
+ */
 export interface SpareJob {
   mark: typeof WORKER_MARK;
   task: 'wait';
+  preread?: Preread;
+}
+
+export interface Preread {
+  location: string;
+  cwd: string;
+  options: OpenOptions;
 }
 
 export interface ReaderJob {
@@ -49,17 +60,17 @@ export interface ReaderJob {
 
 /**
  * A reader's helper, started before the data is open (its start-up overlaps the reader's): told the
- * columns and given the port, it decodes the CSV records its reader sends and posts the batches.
+ * columns, the options and given the port, it decodes the CSV records its reader sends and posts
+ * the batches.
  */
 export interface DecoderJob {
   mark: typeof WORKER_MARK;
   task: 'decode';
-  options: OpenOptions;
 }
 
 /** Reader to decoder: the columns and the port, records in file order, then the end or the error that stopped reading. */
 export type ToDecoder =
-  | { type: 'start'; names: string[]; port: MessagePort }
+  | { type: 'start'; names: string[]; options: OpenOptions; port: MessagePort }
   | { type: 'records'; records: CsvRecords }
   | { type: 'end' }
   | Extract<FromWorker, { type: 'user-error' | 'error' }>;

@@ -1,18 +1,23 @@
 import { once } from 'node:events';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { formatOf, openDataset } from '../../core/data/open-dataset.js';
+import type { DataStream, OpenOptions } from '../../core/data/types.js';
+import type { DataFile } from '../../core/ports.js';
 import { collectSamples, reviveSample, type ColumnSample } from '../../core/drift/column-sample.js';
 import { driftColumns } from '../../core/drift/detect-drift.js';
 import type { ColumnDrift } from '../../core/drift/drift-result.js';
 import { resolveDataFiles } from '../resolve-data-files.js';
-import { decode, readThroughDecoder, startDecoder } from './csv-decoder-thread.js';
+import { decode, readThroughDecoder, startDecoder, type DecoderThread } from './csv-decoder-thread.js';
 import {
   sampleTransferables,
   WORKER_MARK,
   type ColumnsToTest,
   type FromWorker,
   type Job,
+  type Preread,
   type ReaderJob,
+  type SpareJob,
+  type Task,
   type ToDecoder,
   type ToWorker,
 } from './dataset-worker-protocol.js';
@@ -25,20 +30,39 @@ function testColumns({ names, reference, current, config }: ColumnsToTest): Colu
   return driftColumns(names, input, config);
 }
 
+/** A dataset opened for a job (or ahead of one), with the decoder thread started for it. */
+interface Opened {
+  files: DataFile[];
+  stream: DataStream;
+  decoder: DecoderThread | undefined;
+}
+
+/** Opens the data; a CSV gets its decoder thread at once, so its start-up overlaps the opening. */
+function open(location: string, cwd: string, options: OpenOptions, task: Task): Promise<Opened> {
+  const decoder = task === 'batches' && mayBeCsv(location, options) ? startDecoder() : undefined;
+  const opening = (async () => {
+    const files = await resolveDataFiles(location, { cwd });
+    return { files, stream: await openDataset(files, options), decoder };
+  })();
+  opening.catch(() => void decoder?.worker.terminate());
+  return opening;
+}
+
 /**
- * A dataset reader thread (started by read-dataset-in-worker.ts): opens the data, then either hands
- * over its batches as the consumer asks for them, or keeps drift samples of the columns asked for,
- * sorts them, posts them, and tests the columns it is then given.
+ * A dataset reader thread (started by read-dataset-in-worker.ts): opens the data (or takes what it
+ * opened ahead of the job), then either hands over its batches as the consumer asks for them, or
+ * keeps drift samples of the columns asked for, sorts them, posts them, and tests the columns it is
+ * then given.
  */
-async function read(job: ReaderJob): Promise<void> {
+async function read(job: ReaderJob, ahead?: Promise<Opened>): Promise<void> {
   const { port } = job;
   const requests = inbox<ToWorker>(port);
-  // CSV is decoded on a thread of its own; when the location names CSV, that thread starts now.
-  let decoder = job.task === 'batches' && mayBeCsv(job.location, job.options) ? startDecoder(job) : undefined;
+  let decoder: DecoderThread | undefined;
   let handedOver = false;
   try {
-    const files = await resolveDataFiles(job.location, { cwd: job.cwd });
-    const stream = await openDataset(files, job.options);
+    const opened = await (ahead ?? open(job.location, job.cwd, job.options, job.task));
+    const { files, stream } = opened;
+    decoder = opened.decoder;
     port.postMessage({
       type: 'opened',
       files: files.map(({ name, inWorkspace, size }) => ({ name, inWorkspace, size })),
@@ -64,8 +88,8 @@ async function read(job: ReaderJob): Promise<void> {
     if (stream.records) {
       handedOver = true;
       port.removeAllListeners('message');
-      decoder ??= startDecoder(job);
-      const start: ToDecoder = { type: 'start', names: stream.schema.names, port };
+      decoder ??= startDecoder();
+      const start: ToDecoder = { type: 'start', names: stream.schema.names, options: job.options, port };
       decoder.worker.postMessage(start, [port]);
       await readThroughDecoder(stream, decoder);
       return;
@@ -93,14 +117,36 @@ function mayBeCsv(location: string, options: ReaderJob['options']): boolean {
   }
 }
 
-/** A spare reader (see spare-readers.ts) gets its job as the first message. */
-async function waitForJob(): Promise<ReaderJob> {
+/**
+ * A spare reader (see spare-readers.ts) gets its job as the first message. What it opened ahead is
+ * used when the job reads the same CSV the same way (what the decoder is told — the columns, the
+ * types — may differ); otherwise the job opens the data itself.
+ */
+async function serveSpare({ preread }: SpareJob): Promise<void> {
+  const ahead = preread && open(preread.location, preread.cwd, preread.options, 'batches');
+  ahead?.catch(() => {}); // reported only if the job turns out to read this data
   const [job] = (await once(parentPort!, 'message')) as [ReaderJob];
-  return job;
+  if (ahead && preread && sameReading(preread, job)) return read(job, ahead);
+  void ahead?.then(
+    ({ decoder }) => decoder?.worker.terminate(),
+    () => {},
+  );
+  return read(job);
+}
+
+function sameReading(preread: Preread, job: ReaderJob): boolean {
+  const reading = ({ format, csv, batchRows }: OpenOptions) => JSON.stringify({ format, csv, batchRows });
+  return (
+    job.task === 'batches' &&
+    preread.location === job.location &&
+    preread.cwd === job.cwd &&
+    reading(preread.options) === reading(job.options)
+  );
 }
 
 const job = workerData as Job | undefined;
 if (!isMainThread && job?.mark === WORKER_MARK) {
-  if (job.task === 'decode') await decode(job);
-  else await read(job.task === 'wait' ? await waitForJob() : job);
+  if (job.task === 'decode') await decode();
+  else if (job.task === 'wait') await serveSpare(job);
+  else await read(job);
 }

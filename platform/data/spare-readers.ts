@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { WORKER_MARK, type ReaderJob } from './dataset-worker-protocol.js';
+import { WORKER_MARK, type Preread, type ReaderJob } from './dataset-worker-protocol.js';
 import { startDatasetWorker } from './start-dataset-worker.js';
 
 const spares: Worker[] = [];
@@ -7,12 +7,14 @@ const spares: Worker[] = [];
 /**
  * Starts reader threads ahead of need: a thread takes ~70 ms to start and load the data layer, time
  * that can overlap the caller's own start-up (loading its modules, the configuration, the checks).
- * The next readers take them instead of starting threads of their own. A spare never taken does not
- * keep the process alive.
+ * The next readers take them instead of starting threads of their own. Told where the data probably
+ * is (`preread`), the first spare opens it meanwhile. A spare never taken does not keep the process
+ * alive.
  */
-export function startSpareReaders(count: number): void {
+export function startSpareReaders(count: number, preread?: Preread): void {
   while (spares.length < count) {
-    const worker = startDatasetWorker({ mark: WORKER_MARK, task: 'wait' });
+    const job = spares.length === 0 && preread ? { preread } : {};
+    const worker = startDatasetWorker({ mark: WORKER_MARK, task: 'wait', ...job });
     worker.unref();
     const drop = () => {
       const at = spares.indexOf(worker);

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { setTimeout } from 'node:timers/promises';
+import { isUserError, type UserError } from '../../../core/errors.js';
 import { readDatasetInWorker } from '../../../platform/data/read-dataset-in-worker.js';
 import { startSpareReaders } from '../../../platform/data/spare-readers.js';
 import { readRows } from '../../support/read-rows.js';
@@ -24,6 +26,46 @@ test('readers started ahead of need are the ones that read, and read the same', 
   assert.deepEqual(second, first);
   assert.deepEqual(third, first);
   assert.deepEqual(first.rows[499], { id: 499, x: 124.75 });
+});
+
+test('a spare told where the data is opens it ahead, and the job reads what it opened', async () => {
+  writeFileSync(join(dir, 'ahead.csv'), 'id,x\n1,2\n3,4\n');
+  startSpareReaders(1, { location: 'ahead.csv', cwd: dir, options: {} });
+  // Once the spare has opened the file (a small file is read whole on opening), it is gone: only
+  // a job that uses what the spare opened can still read it.
+  await setTimeout(2000);
+  rmSync(join(dir, 'ahead.csv'));
+  const { stream } = await readDatasetInWorker('ahead.csv', dir, { columns: ['x'] });
+  // The decoder applies the job's own options: only x is decoded.
+  assert.deepEqual((await readRows(stream)).rows, [
+    { id: null, x: 2 },
+    { id: null, x: 4 },
+  ]);
+});
+
+test('a spare that opened other data (or read it otherwise) leaves the job to open its own', async () => {
+  writeFileSync(join(dir, 'b.csv'), 'id;x\n1;2\n');
+  startSpareReaders(1, { location: 'a.csv', cwd: dir, options: {} });
+  const other = await readRows((await readDatasetInWorker('b.csv', dir, { csv: { delimiter: ';' } })).stream);
+  assert.deepEqual(other.rows, [{ id: 1, x: 2 }]);
+  startSpareReaders(1, { location: 'b.csv', cwd: dir, options: {} });
+  const sameFileOtherDelimiter = await readRows(
+    (await readDatasetInWorker('b.csv', dir, { csv: { delimiter: ';' } })).stream,
+  );
+  assert.deepEqual(sameFileOtherDelimiter.rows, [{ id: 1, x: 2 }]);
+});
+
+test('what opening ahead fails on is the error of the job that reads that data', async () => {
+  startSpareReaders(1, { location: 'missing.csv', cwd: dir, options: {} });
+  const error = await readDatasetInWorker('missing.csv', dir, {}).catch((e: unknown) => e);
+  assert.ok(isUserError(error));
+  assert.equal((error as UserError).kind, 'not-found');
+});
+
+test('a spare that failed to open its guess still serves a job reading other data', async () => {
+  startSpareReaders(1, { location: 'missing.csv', cwd: dir, options: {} });
+  const { rows } = await readRows((await readDatasetInWorker('a.csv', dir, {})).stream);
+  assert.equal(rows.length, 500);
 });
 
 test('a spare reader nobody takes does not keep the process alive', () => {

@@ -1,2 +1,0 @@
-import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
-import{a,c as o}from"./chunk-WOJGWJA7.js";var t=[];function f(e){for(;t.length<e;){let r=o({mark:a,task:"wait"});r.unref();let s=()=>{let n=t.indexOf(r);n!==-1&&t.splice(n,1)};r.once("error",s).once("exit",s),t.push(r)}}function d(e){let r=t.shift();return r===void 0?o(e):(r.removeAllListeners(),r.ref(),r.postMessage(e,[e.port]),r)}export{f as a,d as b};
