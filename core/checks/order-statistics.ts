@@ -15,9 +15,11 @@ const BUCKETS = 1 << 16;
  */
 export class OrderStatistics implements NumberSink {
   private readonly numbers = new CompactNumbers();
-  private counts: Uint32Array | undefined;
-  private low = 0;
-  private perUnit = 0;
+  // Fields keep one type from construction on (an array, doubles), so V8 never has to migrate
+  // these objects to a new shape mid-stream, which would throw away the optimized code using them.
+  private counts = new Uint32Array(0);
+  private low = NaN;
+  private perUnit = NaN;
   private decided = false;
 
   get length(): number {
@@ -27,7 +29,7 @@ export class OrderStatistics implements NumberSink {
   pushAll(values: Float64Array, count: number): void {
     if (!this.decided) this.chooseBuckets(values, count);
     const counts = this.counts;
-    if (counts !== undefined) {
+    if (counts.length > 0) {
       const { low, perUnit } = this;
       for (let i = 0; i < count; i++) counts[bucketOf(values[i]!, low, perUnit)]!++;
     }
@@ -38,7 +40,7 @@ export class OrderStatistics implements NumberSink {
   median(): number | undefined {
     const n = this.length;
     if (n === 0) return undefined;
-    if (this.counts === undefined) return this.selectAll((values, scale) => selectMedian(values, scale));
+    if (this.counts.length === 0) return this.selectAll((values, scale) => selectMedian(values, scale));
     const pair = this.neighbours((n - 1) >> 1);
     return n % 2 === 1 ? pair[0]! : sortedMedian(pair);
   }
@@ -47,7 +49,7 @@ export class OrderStatistics implements NumberSink {
   quantile(q: number): number | undefined {
     const n = this.length;
     if (n === 0) return undefined;
-    if (this.counts === undefined) return this.selectAll((values, scale) => selectQuantile(values, q, scale));
+    if (this.counts.length === 0) return this.selectAll((values, scale) => selectQuantile(values, q, scale));
     const index = q * (n - 1);
     // sortedQuantile on the pair with the same fractional position gives numpy's exact lerp.
     return sortedQuantile(this.neighbours(Math.floor(index)), index - Math.floor(index));
@@ -77,7 +79,7 @@ export class OrderStatistics implements NumberSink {
 
   /** The values of rank k and k + 1 (the last one again when k is last), as numbers. */
   private neighbours(k: number): Float64Array {
-    const counts = this.counts!;
+    const counts = this.counts;
     const next = Math.min(k + 1, this.length - 1);
     const first = locate(counts, k);
     const second = locate(counts, next);

@@ -11,7 +11,9 @@ const MAX_EXACT_N = 1_000_000;
 const EXACT_TERMS = 4096;
 /** The quadrature needs the last terms to vanish like (1 − x − v/n)^(nx): nx at least this. */
 const MIN_NX_FOR_QUADRATURE = 64;
-const GAUSS = gaussLegendre(24);
+// Computed on first use: every data thread loads this module, few ever test drift.
+let gauss: ReturnType<typeof gaussLegendre> | undefined;
+const gaussRule = () => (gauss ??= gaussLegendre(24));
 const PIECES = 4;
 
 /**
@@ -78,7 +80,7 @@ function sumByQuadrature(n: number, x: number, logTerm: (v: number) => number): 
   for (let gap = n / 2; n - gap < end; gap /= 2) bounds.push(n - gap);
   bounds.push(end);
 
-  const logs = new Float64Array(EXACT_TERMS + (bounds.length - 1) * PIECES * GAUSS.nodes.length + 1);
+  const logs = new Float64Array(EXACT_TERMS + (bounds.length - 1) * PIECES * gaussRule().nodes.length + 1);
   let at = 0;
   for (let v = 0; v < EXACT_TERMS; v++) logs[at++] = logTerm(v);
   for (let p = 0; p + 1 < bounds.length; p++) {
@@ -87,8 +89,9 @@ function sumByQuadrature(n: number, x: number, logTerm: (v: number) => number): 
     for (let piece = 0; piece < PIECES; piece++) {
       const half = width / 2;
       const middle = bounds[p]! + piece * width + half;
-      for (let k = 0; k < GAUSS.nodes.length; k++) {
-        logs[at++] = logTerm(middle + half * GAUSS.nodes[k]!) + Math.log(GAUSS.weights[k]! * half);
+      const { nodes, weights } = gaussRule();
+      for (let k = 0; k < nodes.length; k++) {
+        logs[at++] = logTerm(middle + half * nodes[k]!) + Math.log(weights[k]! * half);
       }
     }
   }
