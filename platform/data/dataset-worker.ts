@@ -54,13 +54,13 @@ function open(location: string, cwd: string, options: OpenOptions, task: Task): 
  * keeps drift samples of the columns asked for, sorts them, posts them, and tests the columns it is
  * then given.
  */
-async function read(job: ReaderJob, ahead?: Promise<Opened>): Promise<void> {
+async function read(job: ReaderJob, ahead?: Opened): Promise<void> {
   const { port } = job;
   const requests = inbox<ToWorker>(port);
   let decoder: DecoderThread | undefined;
   let handedOver = false;
   try {
-    const opened = await (ahead ?? open(job.location, job.cwd, job.options, job.task));
+    const opened = ahead ?? (await open(job.location, job.cwd, job.options, job.task));
     const { files, stream } = opened;
     decoder = opened.decoder;
     port.postMessage({
@@ -119,18 +119,17 @@ function mayBeCsv(location: string, options: ReaderJob['options']): boolean {
 
 /**
  * A spare reader (see spare-readers.ts) gets its job as the first message. What it opened ahead is
- * used when the job reads the same CSV the same way (what the decoder is told — the columns, the
- * types — may differ); otherwise the job opens the data itself.
+ * taken when the job reads the same CSV the same way and the opening went well: the columns and
+ * types the job asks for go to the decoder with the job. Anything else (another file, JSON Lines or
+ * Parquet, whose readers apply those options themselves, a failure) is opened again by the job.
  */
 async function serveSpare({ preread }: SpareJob): Promise<void> {
-  const ahead = preread && open(preread.location, preread.cwd, preread.options, 'batches');
-  ahead?.catch(() => {}); // reported only if the job turns out to read this data
+  const settled =
+    preread && open(preread.location, preread.cwd, preread.options, 'batches').catch(() => undefined);
   const [job] = (await once(parentPort!, 'message')) as [ReaderJob];
-  if (ahead && preread && sameReading(preread, job)) return read(job, ahead);
-  void ahead?.then(
-    ({ decoder }) => decoder?.worker.terminate(),
-    () => {},
-  );
+  const opened = preread && sameReading(preread, job) ? await settled : undefined;
+  if (opened?.stream.records) return read(job, opened);
+  void settled?.then((unused) => unused?.decoder?.worker.terminate());
   return read(job);
 }
 

@@ -68,6 +68,13 @@ test('a spare that failed to open its guess still serves a job reading other dat
   assert.equal(rows.length, 500);
 });
 
+test('JSON Lines opened ahead is opened again: its reader applies the types of the job itself', async () => {
+  writeFileSync(join(dir, 'c.jsonl'), '{"z": 1}\n{"z": 2}\n');
+  startSpareReaders(1, { location: 'c.jsonl', cwd: dir, options: {} });
+  const { stream } = await readDatasetInWorker('c.jsonl', dir, { columnTypes: { z: 'string' } });
+  assert.deepEqual((await readRows(stream)).rows, [{ z: '1' }, { z: '2' }]);
+});
+
 test('a spare reader nobody takes does not keep the process alive', () => {
   const script = `
     import { startSpareReaders } from ${module('../../../platform/data/spare-readers.ts')};
