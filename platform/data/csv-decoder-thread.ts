@@ -72,9 +72,9 @@ export async function decode(): Promise<void> {
   const start = await fromReader.receive();
   if (start.type !== 'start') throw new Error(`data decoder thread: unexpected ${start.type}`);
   const { port, names, options } = start;
-  const decoder = new DatasetDecoder(names, options);
   const post = batchPoster(port, inbox<ToWorker>(port));
   try {
+    const decoder = new DatasetDecoder(names, options);
     for (;;) {
       const message = await fromReader.receive();
       if (message.type === 'start') throw new Error('data decoder thread: started twice');
