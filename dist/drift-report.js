@@ -1,2 +1,2 @@
 import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
-import{a}from"./chunks/chunk-ABCRJBE7.js";import"./chunks/chunk-UY5ZPACK.js";import{a as r}from"./chunks/chunk-PWCUBD67.js";import"./chunks/chunk-JKHTJA5Q.js";import"./chunks/chunk-PR35RQQP.js";import"./chunks/chunk-R64QHKY4.js";r(2);await a(async()=>(await import("./chunks/main-G746ZFEP.js")).run());
+import{a}from"./chunks/chunk-ABCRJBE7.js";import"./chunks/chunk-UY5ZPACK.js";import{a as r}from"./chunks/chunk-PWCUBD67.js";import"./chunks/chunk-JKHTJA5Q.js";import"./chunks/chunk-PR35RQQP.js";import"./chunks/chunk-R64QHKY4.js";r(2);await a(async()=>(await import("./chunks/main-AIMVIVXW.js")).run());

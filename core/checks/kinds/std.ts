@@ -1,6 +1,7 @@
 import type { CheckOf } from '../check-schema.js';
 import { NumericColumn, type NumberSink } from '../numeric-column.js';
 import { StatisticCheck } from '../statistic-check.js';
+import { squaredDeviations } from '../../stats/squared-deviations.js';
 
 /**
  * `std`: the sample standard deviation (ddof 1, as pandas). Each chunk is summarised by two passes
@@ -23,17 +24,7 @@ class RunningVariance implements NumberSink {
   m2 = 0;
 
   pushAll(values: Float64Array, n: number): void {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += values[i]!;
-    const mean = sum / n;
-    let squares = 0;
-    let deviations = 0;
-    for (let i = 0; i < n; i++) {
-      const d = values[i]! - mean;
-      squares += d * d;
-      deviations += d;
-    }
-    const m2 = squares - (deviations * deviations) / n;
+    const { mean, m2 } = squaredDeviations(values, n);
     if (this.count === 0) {
       this.count = n;
       this.mean = mean;

@@ -1,4 +1,5 @@
 import { ecdfGapIntegral } from './ecdf-gap-integral.js';
+import { squaredDeviations } from '../../stats/squared-deviations.js';
 
 /** Evidently's floor on the reference spread, so a constant reference column does not divide by 0. */
 const MIN_SCALE = 0.001;
@@ -21,17 +22,5 @@ export function normedWasserstein(refSorted: Float64Array, curSorted: Float64Arr
 
 /** √(mean((x − mean)²)), two passes so a large offset does not cancel. */
 function populationStd(values: Float64Array): number {
-  const n = values.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i]!;
-  const mean = sum / n;
-  let squares = 0;
-  let residual = 0;
-  for (let i = 0; i < n; i++) {
-    const d = values[i]! - mean;
-    squares += d * d;
-    residual += d;
-  }
-  // The residual term corrects for the rounding left in the mean (the corrected two-pass form).
-  return Math.sqrt((squares - (residual * residual) / n) / n);
+  return Math.sqrt(squaredDeviations(values, values.length).m2 / values.length);
 }
