@@ -2,7 +2,7 @@ import type { Batch, ColumnChunk } from '../data/types.js';
 import { ExampleList, type CheckAccumulator, type CheckOutcome, type NotApplicable } from './accumulator.js';
 import { chunkValue } from './chunk-value.js';
 import { describeUnexpected, formatCount, percentOf } from './describe.js';
-import { NumericReader, WRONG_TYPE, type NumericDomain } from './numeric-reader.js';
+import { NumericReader, VALUE, WRONG_TYPE, type NumericDomain } from './numeric-reader.js';
 import { FAIL, StringEvaluator } from './string-evaluator.js';
 
 export interface ValueRule {
@@ -81,8 +81,10 @@ export class ValueCheck implements CheckAccumulator {
     this.failed += failed;
     this.notOfType += wrongType;
     if (failed + wrongType > 0 && !this.examples.full) {
+      // judge() marks only the rows holding a value; the others keep an earlier batch's marks.
       // Values of another type are unexpected too, and listed in row order with the failing ones.
-      for (let i = 0; i < state.length; i++) if (state[i] === WRONG_TYPE) fails[i] = 1;
+      for (let i = 0; i < state.length; i++)
+        if (state[i] !== VALUE) fails[i] = state[i] === WRONG_TYPE ? 1 : 0;
       this.noteExamples(batch, chunk, fails, 1);
     }
   }
