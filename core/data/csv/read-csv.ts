@@ -76,8 +76,7 @@ async function nextRecords({ buffer, tokenizer, block }: OpenCsv): Promise<boole
 }
 
 /** The file's blocks of records, one per batch; each is only valid until the next is asked for. */
-async function* recordBlocks(pass: Promise<OpenCsv>): AsyncGenerator<RecordBlock> {
-  const open = await pass;
+async function* recordBlocks(open: OpenCsv): AsyncGenerator<RecordBlock> {
   try {
     do {
       yield open.block;
@@ -92,12 +91,12 @@ async function* decodedBatches(pass: Promise<OpenCsv>, options: OpenOptions): As
   const open = await pass;
   const decoder = new CsvDecoder(open.block.source, open.names, options);
   let rowOffset = 0;
-  for await (const block of recordBlocks(Promise.resolve(open))) {
+  for await (const block of recordBlocks(open)) {
     yield decoder.decode(block, rowOffset);
     rowOffset += block.rows;
   }
 }
 
 async function* detachedRecords(pass: Promise<OpenCsv>, spares: CsvRecords[]): AsyncGenerator<CsvRecords> {
-  for await (const block of recordBlocks(pass)) yield block.detach(spares.pop());
+  for await (const block of recordBlocks(await pass)) yield block.detach(spares.pop());
 }

@@ -31,6 +31,8 @@ export class RecordBlock implements CsvRecords {
   bytes: Uint8Array = new Uint8Array(0);
   readonly base = 0;
   rows = 0;
+  /** Records before the block counts as full: the first block can be kept small (see read-csv). */
+  limit: number;
   /** The bytes the records span: from the first record's start to the last one's end. */
   start = 0;
   end = 0;
@@ -46,9 +48,6 @@ export class RecordBlock implements CsvRecords {
     this.lines = new Float64Array(capacity);
     this.limit = capacity;
   }
-
-  /** Records before the block counts as full: the first block can be kept small (see read-csv). */
-  limit: number;
 
   get full(): boolean {
     return this.rows >= this.limit;
