@@ -1,28 +1,28 @@
 import * as core from '@actions/core';
 import { UserError } from './core/errors.js';
-import { runAction } from './actions/shared/run-action.js';
-import { startSpareReaders } from './platform/data/spare-readers.js';
+import { driftReportEntry } from './actions/drift-report/entry.js';
+import type { ActionEntry } from './actions/shared/action-entry.js';
+import { runEntry } from './actions/shared/run-entry.js';
+import { validateDataEntry } from './actions/validate-data/entry.js';
 
-// The repository-root action (`uses: modelship/modelship@v1` with `command:`) runs the same code as
-// the per-action folders; each command loads only its own module.
-// Each command's data reader threads start while its module loads.
-const commands: Record<string, { load: () => Promise<{ run: () => Promise<void> }>; readers: number }> = {
-  'validate-data': { load: () => import('./actions/validate-data/main.js'), readers: 1 },
-  'drift-report': { load: () => import('./actions/drift-report/main.js'), readers: 2 },
+// The repository-root action (`uses: modelship/modelship@v1` with `command:`) runs the same entries
+// as the per-action folders; each command loads only its own module.
+const entries: Record<string, ActionEntry> = {
+  'validate-data': validateDataEntry,
+  'drift-report': driftReportEntry,
 };
 
-await runAction(async () => {
-  const name = core.getInput('command', { required: true });
-  const command = commands[name];
-  if (!command) {
-    throw new UserError(
-      'input',
-      `input "command": unknown command "${name}"; expected one of ${Object.keys(commands).join(', ')}`,
-      {
-        field: 'inputs.command',
-      },
-    );
-  }
-  startSpareReaders(command.readers);
-  await (await command.load()).run();
+await runEntry(() => {
+  const name = core.getInput('command');
+  const known = Object.keys(entries).join(', ');
+  if (!name)
+    throw new UserError('input', `input "command" is required: set it to one of ${known}`, {
+      field: 'inputs.command',
+    });
+  const entry = Object.hasOwn(entries, name) ? entries[name] : undefined;
+  if (!entry)
+    throw new UserError('input', `input "command": unknown command "${name}"; expected one of ${known}`, {
+      field: 'inputs.command',
+    });
+  return entry;
 });

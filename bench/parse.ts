@@ -12,7 +12,7 @@ const { values, positionals } = parseArgs({
 const path = positionals[0];
 if (!path) throw new Error('usage: bench/parse.ts <file> [--columns a,b]');
 const started = performance.now();
-const files = await new LocalFileResolver().resolve(path);
+const files = await new LocalFileResolver({ cwd: process.cwd() }).resolve(path);
 const stream = await openDataset(files, values.columns ? { columns: values.columns.split(',') } : {});
 let rows = 0;
 const types = new Map<string, string>();

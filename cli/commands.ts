@@ -1,4 +1,3 @@
-import { startSpareReaders } from '../platform/data/spare-readers.js';
 import { prereadOf } from './preread.js';
 import type { CommandEntry } from './run-cli.js';
 
@@ -9,13 +8,16 @@ export const commands: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/validate.js')).validate,
     // The data is read on its own thread; it starts while the command and the checks load, and
     // opens the data named on the command line meanwhile.
-    prepare: (args, io) => startSpareReaders(1, prereadOf(args, io.cwd)),
+    readers: (args) => {
+      const preread = prereadOf(args);
+      return { spares: 1, ...(preread ? { preread } : {}) };
+    },
   },
   drift: {
     summary: 'compare reference and current data column by column',
     load: async () => (await import('./commands/drift.js')).drift,
     // Each side is read on its own thread (see validate).
-    prepare: () => startSpareReaders(2),
+    readers: () => ({ spares: 2 }),
   },
   schema: {
     summary: 'print the JSON Schema of .github/modelship.yml (or --checks: of a checks file)',

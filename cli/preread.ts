@@ -6,7 +6,7 @@ import type { Preread } from '../platform/data/dataset-worker-protocol.js';
  * thread to open the data while the command loads. The command's own parsing stays the authority;
  * a guess that turns out wrong (the checks file sets a format, say) only costs the early opening.
  */
-export function prereadOf(args: string[], cwd: string): Preread | undefined {
+export function prereadOf(args: string[]): Omit<Preread, 'cwd' | 'workspace'> | undefined {
   const { values } = parseArgs({
     args,
     options: {
@@ -21,7 +21,6 @@ export function prereadOf(args: string[], cwd: string): Preread | undefined {
   if (typeof values.data !== 'string' || values.infer) return undefined;
   return {
     location: values.data,
-    cwd,
     options: {
       ...(typeof values.format === 'string' ? { format: values.format as Preread['options']['format'] } : {}),
       ...(typeof values.delimiter === 'string' ? { csv: { delimiter: values.delimiter } } : {}),

@@ -1,21 +1,25 @@
 import { formatUserError, isUserError, UserError } from '../core/errors.js';
+import { startReaderThreads, type ReaderThreads } from '../platform/data/reader-threads.js';
+import type { Preread } from '../platform/data/dataset-worker-protocol.js';
 import { EXIT, type CliIO, type Command } from './cli-io.js';
 
 export interface CommandEntry {
   summary: string;
   load: () => Promise<Command>;
-  /** Started before the command loads, to overlap loading it (e.g. starting reader threads). */
-  prepare?: (args: string[], io: CliIO) => void;
+  /**
+   * Reader threads to start before the command loads, so their start-up overlaps loading it, and
+   * where the data probably is (read off the command line) so the first opens it meanwhile.
+   */
+  readers?: (args: string[]) => { spares: number; preread?: Omit<Preread, 'cwd' | 'workspace'> };
 }
 
-/** Dispatches `modelship <command> …`; user mistakes print one paragraph and exit 2, never a stack. */
-export async function runCli(
-  argv: string[],
-  io: CliIO,
-  commands: Record<string, CommandEntry>,
-  version: string,
-) {
-  const [name, ...rest] = argv;
+/**
+ * Dispatches `modelship <command> …`; user mistakes print one paragraph and exit 2, never a stack.
+ * Whatever reader threads the command started are stopped on every path, so a command that fails
+ * before reading its data still exits at once.
+ */
+export async function runCli(io: CliIO, commands: Record<string, CommandEntry>, version: string) {
+  const [name, ...rest] = io.context.argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out(usage(commands));
     return name === undefined ? EXIT.usage : EXIT.ok;
@@ -25,16 +29,19 @@ export async function runCli(
     return EXIT.ok;
   }
   const entry = commands[name];
+  let readers: ReaderThreads | undefined;
   try {
     if (!entry)
       throw new UserError(
         'usage',
         `unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}`,
       );
-    if (!rest.includes('--help')) entry.prepare?.(rest, io);
+    const { cwd, workspace, storage } = io.context;
+    const warmUp = !rest.includes('--help') && entry.readers ? entry.readers(rest) : { spares: 0 };
+    readers = startReaderThreads({ cwd, workspace, storage }, warmUp);
     return await (
       await entry.load()
-    )(rest, io);
+    )(rest, io, readers);
   } catch (error) {
     if (isUserError(error)) {
       io.err(`modelship ${name}: ${formatUserError(error)}\n`);
@@ -42,8 +49,10 @@ export async function runCli(
     }
     const message = error instanceof Error ? error.message : String(error);
     io.err(`modelship ${name}: unexpected error: ${message}\n`);
-    if (io.env.MODELSHIP_DEBUG && error instanceof Error) io.err(`${error.stack}\n`);
+    if (io.context.debug && error instanceof Error) io.err(`${error.stack}\n`);
     return EXIT.usage;
+  } finally {
+    await readers?.close();
   }
 }
 

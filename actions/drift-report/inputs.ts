@@ -13,6 +13,7 @@ export const inputsSchema = z.object({
   'check-name': z.string().max(100).optional(),
   'conclusion-on-drift': z.enum(['failure', 'neutral']).optional(),
   'fail-on-drift': booleanInput.optional(),
+  'check-run-required': booleanInput.optional(),
   html: z.string().optional(),
   report: z.string().optional(),
   token: z.string().optional(),

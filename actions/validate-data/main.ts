@@ -1,35 +1,47 @@
-import { formatCount } from '../../core/checks/describe.js';
 import * as core from '@actions/core';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_CONFIG_PATH } from '../../core/config/modelship-config-schema.js';
+import { formatCount } from '../../core/checks/describe.js';
 import { failsStep } from '../../core/report/validation/fails-step.js';
 import { selectAnnotations } from '../../core/report/validation/validation-annotations.js';
-import { validationJson } from '../../core/report/validation/validation-json.js';
 import { renderValidationMarkdown } from '../../core/report/validation/validation-markdown.js';
 import { headline } from '../../core/report/validation/validation-view.js';
+import { runValidate } from '../../jobs/validate/run-validate.js';
+import { resolveValidateSettings } from '../../jobs/validate/validate-settings.js';
+import { systemClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config/load-config.js';
-import { writeFileAtomic } from '../../platform/write-file-atomic.js';
-import { validateData } from '../../platform/validate/validate-data.js';
-import { resolveValidationSettings } from '../../platform/validate/validation-settings.js';
+import type { ActionContext } from '../../platform/context/action-context.js';
+import type { ReaderThreads } from '../../platform/data/reader-threads.js';
+import { reportFiles } from '../../platform/files/report-files.js';
+import { localTextFiles } from '../../platform/files/text-files.js';
 import { readInputs } from '../shared/read-inputs.js';
 import { inputsSchema } from './inputs.js';
 
-export async function run(): Promise<void> {
+/** Maps the inputs to the validate job's settings, and its outcome to annotations, summary and outputs. */
+export async function run(context: ActionContext, readers: ReaderThreads): Promise<void> {
   const inputs = readInputs(inputsSchema);
-  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const { workspace } = context;
+  const configFile = inputs.config ?? DEFAULT_CONFIG_PATH;
   const config = await loadConfig({ cwd: workspace, ...(inputs.config ? { path: inputs.config } : {}) });
-  const settings = resolveValidationSettings(
+  const settings = resolveValidateSettings(
+    config,
     {
       ...(inputs.data !== undefined ? { data: inputs.data } : {}),
       ...(inputs.checks !== undefined ? { checks: inputs.checks } : {}),
       ...(inputs.format !== undefined ? { format: inputs.format } : {}),
       ...(inputs.delimiter !== undefined ? { delimiter: inputs.delimiter } : {}),
       ...(inputs['fail-on'] !== undefined ? { failOn: inputs['fail-on'] } : {}),
+      report: inputs.report ?? join(context.runnerTemp, 'modelship', 'validation-report.json'),
     },
-    config.validate,
     { data: 'the "data" input', checks: 'the "checks" input' },
+    configFile,
   );
-  const outcome = await validateData(settings, { cwd: workspace });
+  const outcome = await runValidate(settings, {
+    datasets: readers,
+    files: localTextFiles(workspace),
+    reports: reportFiles(workspace),
+    clock: systemClock,
+  });
 
   const { annotations, omitted } = selectAnnotations(outcome, settings.maxAnnotations);
   for (const a of annotations) {
@@ -42,14 +54,6 @@ export async function run(): Promise<void> {
     summary += `\n${formatCount(omitted)} more failing rows were not annotated (see the JSON report).\n`;
   await core.summary.addRaw(summary).write();
 
-  const reportPath =
-    inputs.report ?? join(process.env.RUNNER_TEMP ?? tmpdir(), 'modelship', 'validation-report.json');
-  const written = await writeFileAtomic(
-    reportPath,
-    `${JSON.stringify(validationJson(outcome), null, 2)}\n`,
-    workspace,
-  );
-
   const failed = failsStep(outcome.report, settings.failOn);
   // `success` describes the data even when fail-on is "never" (then judged at error level).
   const passed = settings.failOn === 'never' ? !failsStep(outcome.report, 'error') : !failed;
@@ -58,7 +62,8 @@ export async function run(): Promise<void> {
     'failed-checks',
     JSON.stringify(outcome.report.results.filter((r) => !r.success).map((r) => r.name)),
   );
-  core.setOutput('report', written);
+  core.setOutput('report', outcome.reportPath ?? '');
+  core.setOutput('error', '');
   if (failed) core.setFailed(headline(outcome.report));
   else core.info(headline(outcome.report));
 }

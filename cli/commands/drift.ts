@@ -1,11 +1,12 @@
-import { driftConfigSchema } from '../../core/drift/drift-config-schema.js';
+import { DEFAULT_CONFIG_PATH } from '../../core/config/modelship-config-schema.js';
 import { UserError } from '../../core/errors.js';
 import { driftJson } from '../../core/report/drift/drift-json.js';
 import { renderDriftText } from '../../core/report/drift/drift-text.js';
-import { DEFAULT_CONFIG_PATH } from '../../core/config/modelship-config-schema.js';
+import { resolveDriftSettings } from '../../jobs/drift/drift-settings.js';
+import { runDrift } from '../../jobs/drift/run-drift.js';
+import { systemClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config/load-config.js';
-import { writeDriftHtml } from '../../platform/drift/write-drift-html.js';
-import { runDrift } from '../../platform/drift/run-drift.js';
+import { reportFiles } from '../../platform/files/report-files.js';
 import { EXIT, type Command } from '../cli-io.js';
 import { parseOptions } from '../parse-options.js';
 
@@ -21,19 +22,21 @@ Options:
   --config <file>         configuration file (default .github/modelship.yml)
   --drift-share <share>   share of drifted columns that makes the dataset drift (default 0.5)
   --json                  print the result as JSON
-  --html <file>           also write a self-contained HTML report with charts
+  --report <file>         also write the JSON result to this file (never over an input)
+  --html <file>           also write a self-contained HTML report with charts (never over an input)
   -h, --help              show this help
 
 Exit status: 0 when the dataset did not drift, 1 when it did, 2 on a usage or input error.
 `;
 
-export const drift: Command = async (args, io) => {
+export const drift: Command = async (args, io, readers) => {
   const options = parseOptions('drift', args, {
     reference: { type: 'string' },
     current: { type: 'string' },
     config: { type: 'string' },
     'drift-share': { type: 'string' },
     json: { type: 'boolean' },
+    report: { type: 'string' },
     html: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -41,32 +44,30 @@ export const drift: Command = async (args, io) => {
     io.out(driftUsage);
     return EXIT.ok;
   }
-  const file = await loadConfig({ cwd: io.cwd, ...(options.config ? { path: options.config } : {}) });
+  const { cwd } = io.context;
+  const file = await loadConfig({ cwd, ...(options.config ? { path: options.config } : {}) });
   const share = options['drift-share'];
-  const config =
-    share === undefined
-      ? file.drift
-      : driftConfigSchema.parse({ ...file.drift, 'drift-share': parseShare(share) });
-  const reference = options.reference ?? config.reference;
-  const current = options.current ?? config.current;
-  if (reference === undefined || current === undefined) {
-    throw new UserError(
-      'usage',
-      'drift needs both --reference and --current (or drift.reference and drift.current in .github/modelship.yml)',
-    );
-  }
-  const report = await runDrift({
-    reference,
-    current,
-    config,
-    configPath: options.config ?? DEFAULT_CONFIG_PATH,
-    cwd: io.cwd,
+  const settings = resolveDriftSettings(
+    file,
+    {
+      ...(options.reference !== undefined ? { reference: options.reference } : {}),
+      ...(options.current !== undefined ? { current: options.current } : {}),
+      ...(share !== undefined ? { driftShare: parseShare(share) } : {}),
+      ...(options.report !== undefined ? { report: options.report } : {}),
+      ...(options.html !== undefined ? { html: options.html } : {}),
+    },
+    { reference: '--reference', current: '--current' },
+    options.config ?? DEFAULT_CONFIG_PATH,
+  );
+  const { report } = await runDrift(settings, {
+    samples: readers,
+    reports: reportFiles(cwd),
+    clock: systemClock,
   });
-  if (options.html) await writeDriftHtml(report, { reference, current, path: options.html, cwd: io.cwd });
   io.out(
     options.json
       ? `${JSON.stringify(driftJson(report), null, 2)}\n`
-      : renderDriftText(report, reference, current),
+      : renderDriftText(report, settings.reference, settings.current),
   );
   return report.dataset.drift ? EXIT.failed : EXIT.ok;
 };

@@ -1,25 +1,24 @@
-import type { z } from 'zod';
-import { inferChecks } from '../../core/checks/infer-checks.js';
-import type { dataFormatSchema } from '../../core/config/validate-config-schema.js';
-import { openDataset } from '../../core/data/open-dataset.js';
+import type { DataFormat } from '../../core/data/types.js';
 import { UserError } from '../../core/errors.js';
-import { resolveDataFiles } from '../../platform/resolve-data-files.js';
+import { runInferChecks } from '../../jobs/validate/run-infer-checks.js';
+import type { ReaderThreads } from '../../platform/data/reader-threads.js';
 import { EXIT, type CliIO } from '../cli-io.js';
 
 /** `modelship validate --infer`: a starter checks file inferred from the data. */
 export async function infer(
   data: string | undefined,
-  format: z.output<typeof dataFormatSchema> | undefined,
+  format: DataFormat | undefined,
   delimiter: string | undefined,
   io: CliIO,
+  readers: ReaderThreads,
 ) {
   if (data === undefined)
     throw new UserError('usage', '--infer needs --data <path> (or validate.data in .github/modelship.yml)');
-  const files = await resolveDataFiles(data, { cwd: io.cwd });
-  const stream = await openDataset(files, {
+  const settings = {
+    data,
     ...(format !== undefined ? { format } : {}),
-    ...(delimiter !== undefined ? { csv: { delimiter } } : {}),
-  });
-  io.out(await inferChecks(stream));
+    ...(delimiter !== undefined ? { delimiter } : {}),
+  };
+  io.out(await runInferChecks(settings, { datasets: readers }));
   return EXIT.ok;
 }

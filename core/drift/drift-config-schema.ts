@@ -48,6 +48,12 @@ export const driftConfigSchema = z
       .default('failure')
       .describe('Check run conclusion when the dataset drifts.'),
     'check-name': z.string().min(1).max(100).default('Modelship drift').describe('Name of the check run.'),
+    'check-run-required': z
+      .boolean()
+      .default(false)
+      .describe(
+        'Fail the step when the check run cannot be posted (no checks: write permission, a fork); by default a warning.',
+      ),
     columns: z
       .record(z.string(), columnDriftConfigSchema)
       .default({})

@@ -6,6 +6,7 @@ import type { CsvRecords } from '../../core/data/csv/record-block.js';
 import type { Batch, OpenOptions } from '../../core/data/types.js';
 import type { ErrorLocation, UserErrorKind } from '../../core/errors.js';
 import type { DataFile } from '../../core/ports.js';
+import type { StorageEnvironment } from '../context/action-context.js';
 
 /**
  * The messages between the thread that reads a dataset (read-dataset-in-worker.ts) and its reader
@@ -43,17 +44,23 @@ export interface SpareJob {
   preread?: Preread;
 }
 
-export interface Preread {
-  location: string;
+/** Where relative locations resolve (`cwd`) and which files are the repository's (`workspace`). */
+export interface Place {
   cwd: string;
+  workspace?: string;
+  /** The variables that point S3 at a store, read by the entry's context builder. */
+  storage?: StorageEnvironment;
+}
+
+export interface Preread extends Place {
+  location: string;
   options: OpenOptions;
 }
 
-export interface ReaderJob {
+export interface ReaderJob extends Place {
   mark: typeof WORKER_MARK;
   task: Task;
   location: string;
-  cwd: string;
   options: OpenOptions;
   port: MessagePort;
 }

@@ -14,6 +14,7 @@ import {
   type ColumnsToTest,
   type FromWorker,
   type Job,
+  type Place,
   type Preread,
   type ReaderJob,
   type SpareJob,
@@ -38,10 +39,10 @@ interface Opened {
 }
 
 /** Opens the data; a CSV gets its decoder thread at once, so its start-up overlaps the opening. */
-function open(location: string, cwd: string, options: OpenOptions, task: Task): Promise<Opened> {
+function open(location: string, place: Place, options: OpenOptions, task: Task): Promise<Opened> {
   const decoder = task === 'batches' && mayBeCsv(location, options) ? startDecoder() : undefined;
   const opening = (async () => {
-    const files = await resolveDataFiles(location, { cwd });
+    const files = await resolveDataFiles(location, place);
     return { files, stream: await openDataset(files, options), decoder };
   })();
   opening.catch(() => void decoder?.worker.terminate());
@@ -60,7 +61,7 @@ async function read(job: ReaderJob, ahead?: Opened): Promise<void> {
   let decoder: DecoderThread | undefined;
   let handedOver = false;
   try {
-    const opened = ahead ?? (await open(job.location, job.cwd, job.options, job.task));
+    const opened = ahead ?? (await open(job.location, job, job.options, job.task));
     const { files, stream } = opened;
     decoder = opened.decoder;
     port.postMessage({
@@ -125,7 +126,7 @@ function mayBeCsv(location: string, options: ReaderJob['options']): boolean {
  */
 async function serveSpare({ preread }: SpareJob): Promise<void> {
   const settled =
-    preread && open(preread.location, preread.cwd, preread.options, 'batches').catch(() => undefined);
+    preread && open(preread.location, preread, preread.options, 'batches').catch(() => undefined);
   const [job] = (await once(parentPort!, 'message')) as [ReaderJob];
   const opened = preread && sameReading(preread, job) ? await settled : undefined;
   if (opened?.stream.records) return read(job, opened);
@@ -139,6 +140,8 @@ function sameReading(preread: Preread, job: ReaderJob): boolean {
     job.task === 'batches' &&
     preread.location === job.location &&
     preread.cwd === job.cwd &&
+    preread.workspace === job.workspace &&
+    JSON.stringify(preread.storage) === JSON.stringify(job.storage) &&
     reading(preread.options) === reading(job.options)
   );
 }

@@ -9,6 +9,7 @@ import {
   WORKER_MARK,
   type ColumnsToTest,
   type FromWorker,
+  type Place,
   type ReaderJob,
   type ToWorker,
   type WorkerFiles,
@@ -29,14 +30,14 @@ export interface DatasetInWorker {
  */
 export async function readDatasetInWorker(
   location: string,
-  cwd: string,
+  place: Place,
   options: OpenOptions,
 ): Promise<DatasetInWorker> {
   const { worker, send, receive, opened } = await openChannel({
     mark: WORKER_MARK,
     task: 'batches',
     location,
-    cwd,
+    ...place,
     options,
   });
   let used = false;
@@ -90,14 +91,14 @@ export interface SamplesInWorker {
  */
 export async function collectSamplesInWorker(
   location: string,
-  cwd: string,
+  place: Place,
   options: OpenOptions,
 ): Promise<SamplesInWorker> {
   const { worker, send, receive, opened } = await openChannel({
     mark: WORKER_MARK,
     task: 'samples',
     location,
-    cwd,
+    ...place,
     options,
   });
   /** The next message, of the expected type; the thread is stopped on anything else. */

@@ -13,9 +13,10 @@ export class LocalFileResolver implements FileResolver {
   private readonly cwd: string;
   private readonly workspace: string;
 
-  constructor(options: { cwd?: string } = {}) {
-    this.cwd = resolve(options.cwd ?? process.cwd());
-    this.workspace = resolve(this.cwd, process.env.GITHUB_WORKSPACE ?? this.cwd);
+  /** `workspace`: the repository checkout; files inside it can be annotated (default: `cwd`). */
+  constructor(options: { cwd: string; workspace?: string }) {
+    this.cwd = resolve(options.cwd);
+    this.workspace = resolve(this.cwd, options.workspace ?? this.cwd);
   }
 
   async resolve(location: string): Promise<DataFile[]> {

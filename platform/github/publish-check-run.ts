@@ -1,27 +1,26 @@
+import type {
+  CheckRun,
+  CheckRunAnnotation,
+  CheckRunPublisher,
+} from '../../jobs/ports/check-run-publisher.js';
+import { PublishError } from '../../jobs/ports/check-run-publisher.js';
 import type { GitHubClient } from './client.js';
-
-export interface CheckRunAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  annotation_level: 'notice' | 'warning' | 'failure';
-  message: string;
-  title?: string;
-}
-
-export interface CheckRunRequest {
-  owner: string;
-  repo: string;
-  headSha: string;
-  name: string;
-  conclusion: 'success' | 'failure' | 'neutral';
-  output: { title: string; summary: string; text?: string };
-  annotations?: CheckRunAnnotation[];
-  detailsUrl?: string;
-}
 
 /** GitHub accepts at most 50 annotations per create or update request. */
 const ANNOTATIONS_PER_REQUEST = 50;
+
+/** Check runs of one repository, through the one GitHub client (retries, throttling, timeouts). */
+export function checkRunPublisher(
+  octokit: GitHubClient,
+  repository: { owner: string; repo: string },
+): CheckRunPublisher {
+  return {
+    publish: (run) =>
+      publishCheckRun(octokit, { ...repository, ...run }).catch((error: unknown) => {
+        throw asPublishError(error);
+      }),
+  };
+}
 
 /**
  * Creates or updates the check run `name` on `headSha`: a re-run of the same workflow updates the run
@@ -29,7 +28,7 @@ const ANNOTATIONS_PER_REQUEST = 50;
  */
 export async function publishCheckRun(
   octokit: GitHubClient,
-  request: CheckRunRequest,
+  request: CheckRun & { owner: string; repo: string },
 ): Promise<{ id: number; url: string }> {
   const { owner, repo } = request;
   const existing = await octokit.rest.checks.listForRef({
@@ -65,4 +64,14 @@ export async function publishCheckRun(
     await octokit.rest.checks.update({ owner, repo, check_run_id: data.id, output: output(batch) });
   }
   return { id: data.id, url: data.html_url ?? data.url };
+}
+
+/** What the job can act on: a refusal (403/404: permissions), no answer, or anything else. */
+function asPublishError(error: unknown): PublishError {
+  const status = (error as { status?: unknown }).status;
+  const message = error instanceof Error ? error.message : String(error);
+  if (status === 403 || status === 404)
+    return new PublishError('forbidden', `GitHub answered ${status}: ${message}`);
+  if (typeof status !== 'number' || status >= 500) return new PublishError('unreachable', message);
+  return new PublishError('other', `GitHub answered ${status}: ${message}`);
 }

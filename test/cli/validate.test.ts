@@ -201,3 +201,77 @@ describe('modelship validate on bad input', () => {
     assert.match(run.stderr, /--dataa.*modelship validate --help/);
   });
 });
+
+describe('modelship validate ends at once on every path', () => {
+  test('600,000 rows and a check on an unknown column: exit 2 at once, no thread left', async () => {
+    const { spawn } = await import('node:child_process');
+    const rows = Array.from({ length: 600_000 }, (_, i) => `${i},${i % 97},c${i % 13}`);
+    const dir = workspace({
+      'big.csv': `id,x,city\n${rows.join('\n')}\n`,
+      'checks.yml': 'checks:\n  - check: not-null\n    column: nope\n',
+    });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin/modelship.js'), 'validate', '--data', 'big.csv', '--checks', 'checks.yml'],
+      { cwd: dir },
+    );
+    let stderr = '';
+    let printed = 0;
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      printed ||= performance.now();
+    });
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const [code, signal] = (await new Promise((ok) => child.once('exit', (...end) => ok(end)))) as [
+      number,
+      string,
+    ];
+    clearTimeout(killer);
+    const tail = performance.now() - printed;
+    assert.equal(signal, null, 'killed: a reader thread kept the process alive');
+    assert.equal(code, 2, stderr);
+    assert.match(stderr, /checks\.yml:3 \(checks\[0\]\.column\): unknown column "nope"/);
+    // The whole run takes about 0.3 s on an idle machine; what must never come back is the wait
+    // after the message, for a reader thread nobody stops.
+    assert.ok(tail < 1000, `the process ended ${tail.toFixed(0)} ms after its message`);
+  });
+
+  test('a report path that names an input, a directory, or a path under a file is refused', async () => {
+    const dir = workspace({ 'data.csv': 'id,age,city\n1,30,Lyon\n', 'checks.yml': checks });
+    mkdirSync(join(dir, 'reports'));
+    for (const [report, message] of [
+      ['data.csv', /would overwrite the input data\.csv/],
+      ['./sub/../checks.yml', /would overwrite the input checks\.yml/],
+      ['reports', /is a directory/],
+      ['data.csv/r.json', /data\.csv is a file, not a directory/],
+    ] as const) {
+      const run = await runModelship(
+        ['validate', '--data', 'data.csv', '--checks', 'checks.yml', '--report', report],
+        dir,
+      );
+      assert.equal(run.code, 2, report);
+      assert.match(run.stderr, message, report);
+    }
+    const { readFileSync, readdirSync, symlinkSync } = await import('node:fs');
+    symlinkSync(join(dir, 'data.csv'), join(dir, 'link.json'));
+    const linked = await runModelship(
+      ['validate', '--data', 'data.csv', '--checks', 'checks.yml', '--report', 'link.json'],
+      dir,
+    );
+    assert.equal(linked.code, 2);
+    assert.match(linked.stderr, /would overwrite the input data\.csv/);
+    assert.equal(readFileSync(join(dir, 'data.csv'), 'utf8'), 'id,age,city\n1,30,Lyon\n');
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+      [],
+      'no temporary file left',
+    );
+
+    const ok = await runModelship(
+      ['validate', '--data', 'data.csv', '--checks', 'checks.yml', '--report', 'reports/r.json'],
+      dir,
+    );
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.equal(JSON.parse(readFileSync(join(dir, 'reports/r.json'), 'utf8')).success, true);
+  });
+});

@@ -1,5 +1,6 @@
 import { runCli } from '../../cli/run-cli.js';
 import { commands } from '../../cli/commands.js';
+import { readCliContext } from '../../platform/context/cli-context.js';
 
 export interface CliRun {
   code: number;
@@ -16,8 +17,11 @@ export async function runModelship(
   let stdout = '';
   let stderr = '';
   const code = await runCli(
-    args,
-    { out: (t) => void (stdout += t), err: (t) => void (stderr += t), cwd, env },
+    {
+      out: (t) => void (stdout += t),
+      err: (t) => void (stderr += t),
+      context: readCliContext(args, env, cwd),
+    },
     commands,
     '0.0.0-test',
   );

@@ -86,3 +86,58 @@ describe('drift-report action (bundled dist entry, run as the runner runs it, ag
     assert.match(share.annotations[0]!.message, /input "drift-share": must be in \(0, 1\]/);
   });
 });
+
+describe('drift-report keeps its result when the check run cannot be posted', () => {
+  test('403 (no checks: write): summary, outputs and report first, a warning naming the permission, exit 0', async () => {
+    gh.faults.add({ kind: 'status', status: 403, times: 5, operationId: 'checks/list-for-ref' });
+    const result = await run({ 'check-name': 'forbidden run', report: 'out/drift.json' });
+    assert.equal(result.exitCode, 0, result.stderr + result.logs);
+    assert.equal(result.outputs['drift-detected'], 'true');
+    assert.equal(result.outputs['check-run-url'], '');
+    assert.match(result.outputs.error!, /checks: write/);
+    assert.match(result.summary, /Drift in \d+ of 12 columns/);
+    assert.match(result.summary, /checks: write/);
+    assert.ok(result.annotations.some((a) => a.level === 'warning' && /checks: write/.test(a.message)));
+    assert.equal(JSON.parse(readFileSync(join(workspace, 'out/drift.json'), 'utf8')).dataset.drift, true);
+    const calls = gh.calls.filter((c) => c.operationId === 'checks/list-for-ref' && c.status === 403);
+    assert.equal(calls.length, 1, 'a 403 is not retried');
+  });
+
+  test('from a fork, the warning says why; check-run-required turns it into a failure', async () => {
+    gh.faults.add({ kind: 'status', status: 403, times: 5, operationId: 'checks/list-for-ref' });
+    const fork = {
+      pull_request: {
+        number: 4,
+        head: { sha: headSha, repo: { full_name: 'someone/models' } },
+        base: { repo: { full_name: 'acme/models' } },
+      },
+    };
+    const result = await run({ 'check-name': 'fork run', 'check-run-required': 'true' }, fork);
+    assert.equal(result.exitCode, 1);
+    assert.match(result.outputs.error!, /fork/);
+    assert.equal(result.outputs['drift-detected'], 'true');
+    assert.ok(result.outputs.report && readFileSync(result.outputs.report, 'utf8').includes('"drift"'));
+  });
+
+  test('any failure still sets the outputs and writes the summary', async () => {
+    const bad = await run({ current: 'examples/data/nope.csv' });
+    assert.equal(bad.exitCode, 1);
+    assert.equal(bad.outputs['drift-detected'], 'false');
+    assert.match(bad.outputs.error!, /nope\.csv: no such file/);
+    assert.match(bad.summary, /drift-report could not finish[\s\S]*nope\.csv: no such file/);
+  });
+
+  test('a report or HTML path that names an input is refused before anything is written', async () => {
+    for (const [input, path] of [
+      ['html', 'examples/data/current.csv'],
+      ['report', './examples/../examples/data/train.csv'],
+      ['report', '.github/modelship.yml'],
+    ] as const) {
+      const before = readFileSync(join(workspace, path), 'utf8');
+      const result = await run({ [input]: path, 'check-name': `guard ${input}` });
+      assert.equal(result.exitCode, 1, `${input}=${path}`);
+      assert.match(result.outputs.error!, /would overwrite the input/);
+      assert.equal(readFileSync(join(workspace, path), 'utf8'), before, `${path} unchanged`);
+    }
+  });
+});

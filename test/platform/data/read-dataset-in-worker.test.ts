@@ -46,7 +46,7 @@ test('CSV read on two threads gives exactly the batches of reading on one', asyn
     const inProcess = await openDataset(await resolveDataFiles('mixed-*.csv', { cwd: dir }), { batchRows });
     const expected: Batch[] = [];
     for await (const batch of inProcess.batches()) expected.push(batch);
-    const { stream } = await readDatasetInWorker('mixed-*.csv', dir, { batchRows });
+    const { stream } = await readDatasetInWorker('mixed-*.csv', { cwd: dir }, { batchRows });
     const actual: Batch[] = [];
     for await (const batch of stream.batches()) actual.push(batch);
     assert.equal(actual.length, expected.length, `batchRows ${batchRows}`);
@@ -58,10 +58,14 @@ test('CSV read on two threads gives exactly the batches of reading on one', asyn
 });
 
 test('a value the decoding thread refuses stops the stream after the rows before it', async () => {
-  const { stream } = await readDatasetInWorker('mixed-2.csv', dir, {
-    batchRows: 16,
-    columnTypes: { v: 'integer' },
-  });
+  const { stream } = await readDatasetInWorker(
+    'mixed-2.csv',
+    { cwd: dir },
+    {
+      batchRows: 16,
+      columnTypes: { v: 'integer' },
+    },
+  );
   let rows = 0;
   const error = await (async () => {
     for await (const batch of stream.batches()) rows += batch.length;
@@ -76,7 +80,7 @@ test('a value the decoding thread refuses stops the stream after the rows before
 test('a failing read ends the process by itself (no thread left waiting)', () => {
   const script = `
     import { readDatasetInWorker } from ${JSON.stringify(new URL('../../../platform/data/read-dataset-in-worker.ts', import.meta.url).href)};
-    const { stream } = await readDatasetInWorker('mixed-2.csv', ${JSON.stringify(dir)}, { batchRows: 16, columnTypes: { v: 'integer' } });
+    const { stream } = await readDatasetInWorker('mixed-2.csv', { cwd: ${JSON.stringify(dir)} }, { batchRows: 16, columnTypes: { v: 'integer' } });
     try { for await (const batch of stream.batches()); } catch (e) { console.log('failed:', e.message); }
   `;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
@@ -88,7 +92,7 @@ test('a failing read ends the process by itself (no thread left waiting)', () =>
 });
 
 test('a dataset read on a worker thread arrives whole, in order, with its files', async () => {
-  const { files, stream } = await readDatasetInWorker('[ab].csv', dir, { batchRows: 64 });
+  const { files, stream } = await readDatasetInWorker('[ab].csv', { cwd: dir }, { batchRows: 64 });
   assert.deepEqual(
     files.map((f) => f.name),
     ['a.csv', 'b.csv'],
@@ -101,7 +105,7 @@ test('a dataset read on a worker thread arrives whole, in order, with its files'
 });
 
 test('an error in the middle of the data reaches the consumer as the same user error', async () => {
-  const { stream } = await readDatasetInWorker('late-error.csv', dir, { batchRows: 64 });
+  const { stream } = await readDatasetInWorker('late-error.csv', { cwd: dir }, { batchRows: 64 });
   await assert.rejects(
     readRows(stream),
     (e: unknown) => isUserError(e) && (e as UserError).location.line === 302,
@@ -109,7 +113,9 @@ test('an error in the middle of the data reaches the consumer as the same user e
 });
 
 test('errors before the first batch cross the thread as the same user errors', async () => {
-  const error = (await readDatasetInWorker('missing/*.csv', dir, {}).catch((e: unknown) => e)) as UserError;
+  const error = (await readDatasetInWorker('missing/*.csv', { cwd: dir }, {}).catch(
+    (e: unknown) => e,
+  )) as UserError;
   assert.ok(isUserError(error));
   assert.equal(error.kind, 'not-found');
   assert.match(error.message, /no file matches/);

@@ -20,7 +20,8 @@ const module = (path: string) => JSON.stringify(new URL(path, import.meta.url).h
 
 test('readers started ahead of need are the ones that read, and read the same', async () => {
   startSpareReaders(2);
-  const read = async () => readRows((await readDatasetInWorker('a.csv', dir, { batchRows: 64 })).stream);
+  const read = async () =>
+    readRows((await readDatasetInWorker('a.csv', { cwd: dir }, { batchRows: 64 })).stream);
   const [first, second, third] = await Promise.all([read(), read(), read()]);
   assert.equal(first.rows.length, 500);
   assert.deepEqual(second, first);
@@ -35,7 +36,7 @@ test('a spare told where the data is opens it ahead, and the job reads what it o
   // a job that uses what the spare opened can still read it.
   await setTimeout(2000);
   rmSync(join(dir, 'ahead.csv'));
-  const { stream } = await readDatasetInWorker('ahead.csv', dir, { columns: ['x'] });
+  const { stream } = await readDatasetInWorker('ahead.csv', { cwd: dir }, { columns: ['x'] });
   // The decoder applies the job's own options: only x is decoded.
   assert.deepEqual((await readRows(stream)).rows, [
     { id: null, x: 2 },
@@ -46,32 +47,34 @@ test('a spare told where the data is opens it ahead, and the job reads what it o
 test('a spare that opened other data (or read it otherwise) leaves the job to open its own', async () => {
   writeFileSync(join(dir, 'b.csv'), 'id;x\n1;2\n');
   startSpareReaders(1, { location: 'a.csv', cwd: dir, options: {} });
-  const other = await readRows((await readDatasetInWorker('b.csv', dir, { csv: { delimiter: ';' } })).stream);
+  const other = await readRows(
+    (await readDatasetInWorker('b.csv', { cwd: dir }, { csv: { delimiter: ';' } })).stream,
+  );
   assert.deepEqual(other.rows, [{ id: 1, x: 2 }]);
   startSpareReaders(1, { location: 'b.csv', cwd: dir, options: {} });
   const sameFileOtherDelimiter = await readRows(
-    (await readDatasetInWorker('b.csv', dir, { csv: { delimiter: ';' } })).stream,
+    (await readDatasetInWorker('b.csv', { cwd: dir }, { csv: { delimiter: ';' } })).stream,
   );
   assert.deepEqual(sameFileOtherDelimiter.rows, [{ id: 1, x: 2 }]);
 });
 
 test('what opening ahead fails on is the error of the job that reads that data', async () => {
   startSpareReaders(1, { location: 'missing.csv', cwd: dir, options: {} });
-  const error = await readDatasetInWorker('missing.csv', dir, {}).catch((e: unknown) => e);
+  const error = await readDatasetInWorker('missing.csv', { cwd: dir }, {}).catch((e: unknown) => e);
   assert.ok(isUserError(error));
   assert.equal((error as UserError).kind, 'not-found');
 });
 
 test('a spare that failed to open its guess still serves a job reading other data', async () => {
   startSpareReaders(1, { location: 'missing.csv', cwd: dir, options: {} });
-  const { rows } = await readRows((await readDatasetInWorker('a.csv', dir, {})).stream);
+  const { rows } = await readRows((await readDatasetInWorker('a.csv', { cwd: dir }, {})).stream);
   assert.equal(rows.length, 500);
 });
 
 test('JSON Lines opened ahead is opened again: its reader applies the types of the job itself', async () => {
   writeFileSync(join(dir, 'c.jsonl'), '{"z": 1}\n{"z": 2}\n');
   startSpareReaders(1, { location: 'c.jsonl', cwd: dir, options: {} });
-  const { stream } = await readDatasetInWorker('c.jsonl', dir, { columnTypes: { z: 'string' } });
+  const { stream } = await readDatasetInWorker('c.jsonl', { cwd: dir }, { columnTypes: { z: 'string' } });
   assert.deepEqual((await readRows(stream)).rows, [{ z: '1' }, { z: '2' }]);
 });
 

@@ -51,17 +51,11 @@ test('missing files, empty globs and directories are not-found errors naming the
   }
 });
 
-test('inWorkspace follows GITHUB_WORKSPACE', async () => {
-  const saved = process.env.GITHUB_WORKSPACE;
-  try {
-    process.env.GITHUB_WORKSPACE = join(dir, 'data/2026');
-    const files = await new LocalFileResolver({ cwd: dir }).resolve('data/**/*.csv*');
-    assert.deepEqual(
-      files.map((f) => f.inWorkspace),
-      [true, false, false],
-    );
-  } finally {
-    if (saved === undefined) delete process.env.GITHUB_WORKSPACE;
-    else process.env.GITHUB_WORKSPACE = saved;
-  }
+test('inWorkspace follows the workspace it is given', async () => {
+  const resolver = new LocalFileResolver({ cwd: dir, workspace: join(dir, 'data/2026') });
+  const files = await resolver.resolve('data/**/*.csv*');
+  assert.deepEqual(
+    files.map((f) => f.inWorkspace),
+    [true, false, false],
+  );
 });

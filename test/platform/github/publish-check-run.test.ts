@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createGitHubClient, type GitHubClient } from '../../../platform/github/client.js';
-import { publishCheckRun, type CheckRunAnnotation } from '../../../platform/github/publish-check-run.js';
+import type { CheckRunAnnotation } from '../../../jobs/ports/check-run-publisher.js';
+import { publishCheckRun } from '../../../platform/github/publish-check-run.js';
 import { checkRunAnnotations } from '../../support/github/handlers/checks.js';
 import { startGitHubStandIn, type GitHubStandIn } from '../../support/github/server.js';
 

@@ -1,2 +1,0 @@
-import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
-import{e,f as s}from"./chunk-UY5ZPACK.js";import{b as o,d as i}from"./chunk-PR35RQQP.js";async function f(t){try{await t()}catch(r){if(o(r)){e(i(r));return}let a=r instanceof Error?r.message:String(r);r instanceof Error&&r.stack&&s(r.stack),e(`Modelship failed unexpectedly: ${a}`)}}export{f as a};

@@ -1,2 +1,0 @@
-import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
-import{a as i,c as s}from"./chunk-JKHTJA5Q.js";var r=[];function c(t,e){for(;r.length<t;){let p=r.length===0&&e?{preread:e}:{},o=s({mark:i,task:"wait",...p});o.unref();let n=()=>{let a=r.indexOf(o);a!==-1&&r.splice(a,1)};o.once("error",n).once("exit",n),r.push(o)}}function m(t){let e=r.shift();return e===void 0?s(t):(e.removeAllListeners(),e.ref(),e.postMessage(t,[t.port]),e)}export{c as a,m as b};

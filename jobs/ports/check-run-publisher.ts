@@ -1,0 +1,42 @@
+export interface CheckRunOutput {
+  title: string;
+  summary: string;
+  text?: string;
+}
+
+export interface CheckRunAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  message: string;
+  title?: string;
+}
+
+/** One check run on a commit; publishing it again on the same commit updates it. */
+export interface CheckRun {
+  headSha: string;
+  name: string;
+  conclusion: 'success' | 'failure' | 'neutral';
+  output: CheckRunOutput;
+  annotations?: CheckRunAnnotation[];
+  detailsUrl?: string;
+}
+
+/** Why a publication failed, as far as the job can act on it. */
+export type PublishFailure = 'forbidden' | 'unreachable' | 'other';
+
+export class PublishError extends Error {
+  override readonly name = 'PublishError';
+  constructor(
+    readonly reason: PublishFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The only GitHub call the drift job makes: create or update its check run (idempotent). */
+export interface CheckRunPublisher {
+  publish(run: CheckRun): Promise<{ url: string }>;
+}

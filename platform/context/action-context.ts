@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { UserError } from '../../core/errors.js';
+
+/** What an action knows of the run it is part of: read once from the runner's environment. */
+export interface ActionContext {
+  /** The checkout: relative inputs resolve here, and files inside it can be annotated. */
+  workspace: string;
+  /** The runner's scratch directory (default reports go under it). */
+  runnerTemp: string;
+  /** `owner/repo`, when the runner says so. */
+  repository?: { owner: string; repo: string };
+  /** The commit a check run belongs to: a pull request's head, not the merge commit GITHUB_SHA names. */
+  headSha?: string;
+  /** This workflow run's page, for a check run's details link. */
+  runUrl?: string;
+  apiUrl: string;
+  /** A pull request from a fork: its GITHUB_TOKEN is read-only, so check runs cannot be created. */
+  fromFork: boolean;
+  /** The environment the data readers hand to S3 (endpoint settings); nothing else reads it. */
+  storage: StorageEnvironment;
+  debug: boolean;
+}
+
+/** The variables that point the S3 client at a store; read here so nothing else reads the environment. */
+export interface StorageEnvironment {
+  AWS_ENDPOINT_URL_S3?: string;
+  AWS_ENDPOINT_URL?: string;
+}
+
+interface PullRequestEvent {
+  pull_request?: {
+    head?: { sha?: string; repo?: { full_name?: string } | null };
+    base?: { repo?: { full_name?: string } };
+  };
+}
+
+/** Builds the context from the runner's `GITHUB_*`/`RUNNER_*` variables and the event payload. */
+export function readActionContext(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): ActionContext {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const repository = owner && repo ? { owner, repo } : undefined;
+  const event = readEvent(env.GITHUB_EVENT_PATH);
+  const pull = event.pull_request;
+  const headSha = pull?.head?.sha ?? env.GITHUB_SHA;
+  const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const headRepo = pull?.head?.repo?.full_name;
+  return {
+    workspace: env.GITHUB_WORKSPACE || cwd,
+    runnerTemp: env.RUNNER_TEMP || tmpdir(),
+    ...(repository ? { repository } : {}),
+    ...(headSha ? { headSha } : {}),
+    ...(repository && env.GITHUB_RUN_ID
+      ? { runUrl: `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${env.GITHUB_RUN_ID}` }
+      : {}),
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    fromFork: pull !== undefined && headRepo !== undefined && headRepo !== pull.base?.repo?.full_name,
+    storage: storageEnvironment(env),
+    debug: env.RUNNER_DEBUG === '1',
+  };
+}
+
+export function storageEnvironment(env: NodeJS.ProcessEnv): StorageEnvironment {
+  return {
+    ...(env.AWS_ENDPOINT_URL_S3 ? { AWS_ENDPOINT_URL_S3: env.AWS_ENDPOINT_URL_S3 } : {}),
+    ...(env.AWS_ENDPOINT_URL ? { AWS_ENDPOINT_URL: env.AWS_ENDPOINT_URL } : {}),
+  };
+}
+
+function readEvent(path: string | undefined): PullRequestEvent {
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as PullRequestEvent;
+  } catch (error) {
+    throw new UserError('input', `the event payload cannot be read: ${(error as Error).message}`, {
+      file: path,
+      field: 'GITHUB_EVENT_PATH',
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { storageEnvironment, type StorageEnvironment } from './action-context.js';
+
+/** What a `modelship` command knows of where it runs: read once, at the entry point. */
+export interface CliContext {
+  argv: string[];
+  /** Relative paths resolve here. */
+  cwd: string;
+  /** The checkout whose files can be annotated (GITHUB_WORKSPACE when run in a workflow, else cwd). */
+  workspace: string;
+  storage: StorageEnvironment;
+  /** MODELSHIP_DEBUG: print stacks of unexpected errors. */
+  debug: boolean;
+}
+
+export function readCliContext(
+  argv: string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): CliContext {
+  return {
+    argv,
+    cwd,
+    workspace: env.GITHUB_WORKSPACE || cwd,
+    storage: storageEnvironment(env),
+    debug: Boolean(env.MODELSHIP_DEBUG),
+  };
+}
