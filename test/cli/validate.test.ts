@@ -222,10 +222,9 @@ describe('modelship validate ends at once on every path', () => {
       printed ||= performance.now();
     });
     const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    const [code, signal] = (await new Promise((ok) => child.once('exit', (...end) => ok(end)))) as [
-      number,
-      string,
-    ];
+    const [code, signal] = await new Promise<[number | null, string | null]>((ok) =>
+      child.once('exit', (exitCode, exitSignal) => ok([exitCode, exitSignal])),
+    );
     clearTimeout(killer);
     const tail = performance.now() - printed;
     assert.equal(signal, null, 'killed: a reader thread kept the process alive');
