@@ -1,5 +1,5 @@
 import type { Batch, ColumnChunk } from '../data/types.js';
-import type { CheckExample } from './report.js';
+import type { CheckExample } from './validation-report.js';
 
 /** What every kind of check does with the stream: see each batch once, then judge. */
 export interface CheckAccumulator {

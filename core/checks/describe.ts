@@ -1,4 +1,4 @@
-import type { CheckExample } from './report.js';
+import type { CheckExample } from './validation-report.js';
 
 /** `1,000,000` */
 export function formatCount(n: number): string {

@@ -1,7 +1,7 @@
-import { CompactNumbers } from './compact-numbers.js';
+import { CompactNumbers } from '../numeric/compact-numbers.js';
 import type { NumberSink } from './numeric-column.js';
-import { select, selectMedian, selectQuantile, type SelectableArray } from './select-quantile.js';
-import { sortedMedian, sortedQuantile } from './sorted-quantile.js';
+import { select, selectMedian, selectQuantile, type SelectableArray } from '../numeric/select-quantile.js';
+import { sortedMedian, sortedQuantile } from '../numeric/sorted-quantile.js';
 
 const BUCKETS = 1 << 16;
 

@@ -5,7 +5,7 @@ import { checkColumns } from './check-columns.js';
 import { closestName } from './closest-name.js';
 import { createAccumulator } from './create-accumulator.js';
 import { checkLocation, type LoadedCheck, type LoadedChecks } from './load-checks.js';
-import type { CheckResult, ValidationReport } from './report.js';
+import type { CheckResult, ValidationReport } from './validation-report.js';
 import { valueColumns } from './required-columns.js';
 
 export { requiredColumns, requiredColumnTypes } from './required-columns.js';

@@ -3,8 +3,8 @@ import type { CsvRecords } from './csv/record-block.js';
 
 /**
  * The data layer's shared vocabulary. Readers (CSV, JSON Lines, Parquet) stream a dataset as
- * columnar batches; checks consume the batches in one pass; the drift engine collects them into a
- * Table. Everything is typed arrays, so a million rows cost megabytes, not objects.
+ * columnar batches; checks consume the batches in one pass; the drift engine keeps samples of
+ * them. Everything is typed arrays, so a million rows cost megabytes, not objects.
  */
 
 export type ColumnType = 'integer' | 'float' | 'boolean' | 'string' | 'timestamp';
@@ -82,13 +82,6 @@ export function widenType(a: ColumnType, b: ColumnType): ColumnType {
   if (a === b) return a;
   if ((a === 'integer' && b === 'float') || (a === 'float' && b === 'integer')) return 'float';
   return 'string';
-}
-
-/** A whole dataset in memory: one chunk per column covering every row (what the drift engine reads). */
-export interface Table {
-  names: string[];
-  rowCount: number;
-  columns: ColumnChunk[];
 }
 
 export interface CsvOptions {

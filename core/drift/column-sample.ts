@@ -1,6 +1,6 @@
 import type { ColumnChunk, ColumnType, DataStream } from '../data/types.js';
 import { widenType } from '../data/types.js';
-import { CompactNumbers } from '../checks/compact-numbers.js';
+import { CompactNumbers } from '../numeric/compact-numbers.js';
 import { NumericValues } from './numeric-values.js';
 
 /**

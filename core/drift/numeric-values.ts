@@ -1,5 +1,5 @@
-import type { CompactNumbers } from '../checks/compact-numbers.js';
-import type { SelectableArray } from '../checks/select-quantile.js';
+import type { CompactNumbers } from '../numeric/compact-numbers.js';
+import type { SelectableArray } from '../numeric/select-quantile.js';
 import { sortFloat64, sortInt32 } from './stats/index.js';
 
 /**

@@ -1,5 +1,5 @@
-import { sortedMedian, sortedQuantile } from '../checks/sorted-quantile.js';
-import { pairwiseSum } from './stats/pairwise-sum.js';
+import { sortedMedian, sortedQuantile } from '../numeric/sorted-quantile.js';
+import { pairwiseSum } from '../numeric/pairwise-sum.js';
 import type { SampleSummary } from './drift-result.js';
 import type { ColumnSample } from './column-sample.js';
 

@@ -4,22 +4,12 @@ export interface CheckRunOutput {
   text?: string;
 }
 
-export interface CheckRunAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  annotation_level: 'notice' | 'warning' | 'failure';
-  message: string;
-  title?: string;
-}
-
 /** One check run on a commit; publishing it again on the same commit updates it. */
 export interface CheckRun {
   headSha: string;
   name: string;
   conclusion: 'success' | 'failure' | 'neutral';
   output: CheckRunOutput;
-  annotations?: CheckRunAnnotation[];
   detailsUrl?: string;
 }
 

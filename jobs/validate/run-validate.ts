@@ -1,6 +1,6 @@
 import { loadChecks } from '../../core/checks/load-checks.js';
 import { requiredColumns, requiredColumnTypes, runChecks } from '../../core/checks/run-checks.js';
-import type { ValidationReport } from '../../core/checks/report.js';
+import type { ValidationReport } from '../../core/checks/validation-report.js';
 import { UserError } from '../../core/errors.js';
 import { validationJson } from '../../core/report/validation/validation-json.js';
 import type { DatasetFiles } from '../ports/dataset-source.js';

@@ -1,13 +1,6 @@
-import type {
-  CheckRun,
-  CheckRunAnnotation,
-  CheckRunPublisher,
-} from '../../jobs/ports/check-run-publisher.js';
+import type { CheckRun, CheckRunPublisher } from '../../jobs/ports/check-run-publisher.js';
 import { PublishError } from '../../jobs/ports/check-run-publisher.js';
 import type { GitHubClient } from './client.js';
-
-/** GitHub accepts at most 50 annotations per create or update request. */
-const ANNOTATIONS_PER_REQUEST = 50;
 
 /** Check runs of one repository, through the one GitHub client (retries, throttling, timeouts). */
 export function checkRunPublisher(
@@ -24,7 +17,7 @@ export function checkRunPublisher(
 
 /**
  * Creates or updates the check run `name` on `headSha`: a re-run of the same workflow updates the run
- * it made before instead of adding a second one. Annotations beyond 50 go in follow-up updates.
+ * it made before instead of adding a second one.
  */
 export async function publishCheckRun(
   octokit: GitHubClient,
@@ -39,14 +32,6 @@ export async function publishCheckRun(
     filter: 'latest',
     per_page: 1,
   });
-  const batches: CheckRunAnnotation[][] = [];
-  for (let i = 0; i < (request.annotations?.length ?? 0); i += ANNOTATIONS_PER_REQUEST) {
-    batches.push(request.annotations!.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  }
-  const output = (annotations?: CheckRunAnnotation[]) => ({
-    ...request.output,
-    ...(annotations ? { annotations } : {}),
-  });
   const fields = {
     owner,
     repo,
@@ -57,12 +42,10 @@ export async function publishCheckRun(
     ...(request.detailsUrl ? { details_url: request.detailsUrl } : {}),
   };
   const previous = existing.data.check_runs[0];
+  const { output } = request;
   const { data } = previous
-    ? await octokit.rest.checks.update({ ...fields, check_run_id: previous.id, output: output(batches[0]) })
-    : await octokit.rest.checks.create({ ...fields, head_sha: request.headSha, output: output(batches[0]) });
-  for (const batch of batches.slice(1)) {
-    await octokit.rest.checks.update({ owner, repo, check_run_id: data.id, output: output(batch) });
-  }
+    ? await octokit.rest.checks.update({ ...fields, check_run_id: previous.id, output })
+    : await octokit.rest.checks.create({ ...fields, head_sha: request.headSha, output });
   return { id: data.id, url: data.html_url ?? data.url };
 }
 

@@ -1,7 +1,7 @@
 import type { CheckOf } from '../check-schema.js';
 import { NumericColumn, type NumberSink } from '../numeric-column.js';
 import { StatisticCheck } from '../statistic-check.js';
-import { squaredDeviations } from '../../stats/squared-deviations.js';
+import { squaredDeviations } from '../../numeric/squared-deviations.js';
 
 /**
  * `std`: the sample standard deviation (ddof 1, as pandas). Each chunk is summarised by two passes

@@ -3,7 +3,7 @@ import type { ColumnState } from '../infer/column-state.js';
 import type { MissingTokens } from '../infer/missing-tokens.js';
 import { DECIMAL, NOT_A_NUMBER, parseNumberBytes, type NumberSlot } from '../infer/parse-number-bytes.js';
 import { parseTimestampBytes } from '../infer/parse-timestamp-bytes.js';
-import { decodeText, StringDictionary } from '../infer/string-dictionary.js';
+import { decodeText, StringDictionary } from '../chunks/string-dictionary.js';
 import type { ColumnChunk, ColumnType, NumericChunk, StringChunk } from '../types.js';
 import type { CsvRecords } from './record-block.js';
 import { unquoteField } from './unquote-field.js';
@@ -114,7 +114,8 @@ function decodeNumbers(
   let nulls = 0;
   for (let r = 0; r < rows; r++) {
     const f = first + r;
-    // Most fields are plain decimals: read them here, in one loop with no call (see plainDecimal).
+    // Most fields are plain decimals: read them here, in one loop with no call (the general case is
+    // parseNumberBytes, which gives the same double).
     if (fieldQuoted[f] === 0) {
       const end = fieldEnd[f]! - base;
       let i = fieldStart[f]! - base;

@@ -1,5 +1,5 @@
 import { UserError } from '../../errors.js';
-import { ByteBuffer } from '../infer/byte-buffer.js';
+import { ByteBuffer } from '../chunks/byte-buffer.js';
 import type { Batch, DataStream, FileReader, OpenOptions } from '../types.js';
 import { csvDialect } from './csv-dialect.js';
 import { CsvTokenizer } from './csv-tokenizer.js';

@@ -1,5 +1,5 @@
 import { UserError } from '../../errors.js';
-import type { ByteBuffer } from '../infer/byte-buffer.js';
+import type { ByteBuffer } from '../chunks/byte-buffer.js';
 import type { CsvTokenizer } from './csv-tokenizer.js';
 import { RecordBlock } from './record-block.js';
 import { unquoteField } from './unquote-field.js';

@@ -1,6 +1,6 @@
 import { parseTimestamp } from '../parse-timestamp.js';
 import type { ColumnChunk, ColumnType } from '../types.js';
-import { StringDictionary } from './string-dictionary.js';
+import { StringDictionary } from '../chunks/string-dictionary.js';
 
 /** A value that does not fit the column's type: its row index in the batch and the value. */
 export type Misfit = (index: number, value: unknown) => never;

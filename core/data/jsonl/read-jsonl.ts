@@ -1,5 +1,5 @@
 import { UserError } from '../../errors.js';
-import { ByteBuffer } from '../infer/byte-buffer.js';
+import { ByteBuffer } from '../chunks/byte-buffer.js';
 import { ColumnState } from '../infer/column-state.js';
 import { inferValuesType, valuesToChunk } from '../infer/values-to-chunk.js';
 import type { Batch, ColumnChunk, DataStream, FileReader, OpenOptions } from '../types.js';

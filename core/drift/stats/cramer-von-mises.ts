@@ -1,6 +1,6 @@
 import { cramerVonMisesExactPValue } from './cramer-von-mises-exact.js';
 import { cramerVonMisesLimitCdf } from './cramer-von-mises-limit-cdf.js';
-import { pairwiseSum } from './pairwise-sum.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 import { tieGroups, type TieGroups } from './tie-groups.js';
 
 export interface CramerVonMisesResult {

@@ -1,4 +1,4 @@
-export { sortFloat64, sortInt32 } from './sort.js';
+export { sortFloat64, sortInt32 } from '../../numeric/sort.js';
 export { ks2Samp, type KsResult } from './ks-2samp.js';
 export { chiSquareHomogeneity, type ChiSquareResult } from './chi-square.js';
 export { proportionZTest, type ZTestResult } from './z-test.js';

@@ -1,5 +1,5 @@
 import { ecdfGapIntegral } from './ecdf-gap-integral.js';
-import { squaredDeviations } from '../../stats/squared-deviations.js';
+import { squaredDeviations } from '../../numeric/squared-deviations.js';
 
 /** Evidently's floor on the reference spread, so a constant reference column does not divide by 0. */
 const MIN_SCALE = 0.001;

@@ -1,4 +1,4 @@
-import { pairwiseSum } from './pairwise-sum.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 import { studentTSf } from './special.js';
 
 export interface WelchTResult {

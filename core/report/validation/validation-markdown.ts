@@ -1,5 +1,5 @@
 import { formatCount } from '../../checks/describe.js';
-import type { CheckResult } from '../../checks/report.js';
+import type { CheckResult } from '../../checks/validation-report.js';
 import { formatObserved, formatPercent } from './format-observed.js';
 import { headline, plural, resultsBySeverity, type ValidationView } from './validation-view.js';
 

@@ -1,5 +1,5 @@
 import { formatCount } from '../../checks/describe.js';
-import type { CheckResult, ValidationReport } from '../../checks/report.js';
+import type { CheckResult, ValidationReport } from '../../checks/validation-report.js';
 
 /** What every rendering of a validation run needs to say where the data and checks came from. */
 export interface ValidationView {

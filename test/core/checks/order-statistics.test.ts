@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { OrderStatistics } from '../../../core/checks/order-statistics.js';
-import { selectMedian, selectQuantile } from '../../../core/checks/select-quantile.js';
+import { selectMedian, selectQuantile } from '../../../core/numeric/select-quantile.js';
 
 let seed = 7;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadChecks } from '../../../core/checks/load-checks.js';
 import { runChecks } from '../../../core/checks/run-checks.js';
-import type { CheckResult } from '../../../core/checks/report.js';
+import type { CheckResult } from '../../../core/checks/validation-report.js';
 import { tableStream, type Cell } from '../../support/table-stream.js';
 
 async function run(yaml: string, columns: Record<string, readonly Cell[]>, batchRows = 3, now?: Date) {

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createGitHubClient, type GitHubClient } from '../../../platform/github/client.js';
-import type { CheckRunAnnotation } from '../../../jobs/ports/check-run-publisher.js';
 import { publishCheckRun } from '../../../platform/github/publish-check-run.js';
-import { checkRunAnnotations } from '../../support/github/handlers/checks.js';
 import { startGitHubStandIn, type GitHubStandIn } from '../../support/github/server.js';
 
 let gh: GitHubStandIn;
@@ -16,7 +14,7 @@ before(async () => {
 });
 after(() => gh.close());
 
-const request = (conclusion: 'success' | 'failure', annotations?: CheckRunAnnotation[]) => ({
+const request = (conclusion: 'success' | 'failure') => ({
   owner: 'acme',
   repo: 'models',
   headSha,
@@ -27,7 +25,6 @@ const request = (conclusion: 'success' | 'failure', annotations?: CheckRunAnnota
     summary: '### summary',
     text: 'details',
   },
-  ...(annotations ? { annotations } : {}),
 });
 
 test('a re-run updates the check run it made instead of adding another', async () => {
@@ -43,22 +40,4 @@ test('a re-run updates the check run it made instead of adding another', async (
   assert.equal(runs.length, 1);
   assert.deepEqual([runs[0]!.status, runs[0]!.conclusion], ['completed', 'success']);
   assert.equal((runs[0]!.output as { title: string }).title, 'No drift');
-});
-
-test('more than 50 annotations go in batches of 50', async () => {
-  const annotations = Array.from({ length: 120 }, (_, i) => ({
-    path: 'data/current.csv',
-    start_line: i + 2,
-    end_line: i + 2,
-    annotation_level: 'warning' as const,
-    message: `row ${i + 1}`,
-  }));
-  const calls = gh.calls.length;
-  const { id } = await publishCheckRun(octokit, { ...request('failure', annotations), name: 'annotated' });
-  assert.deepEqual(
-    gh.calls.slice(calls).map((c) => c.operationId),
-    ['checks/list-for-ref', 'checks/create', 'checks/update', 'checks/update'],
-  );
-  const run = gh.state.repo('acme', 'models')!.checkRuns.get(id)!;
-  assert.equal(checkRunAnnotations(run).length, 120);
 });

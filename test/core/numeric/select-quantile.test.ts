@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { selectMedian, selectQuantile } from '../../../core/checks/select-quantile.js';
-import { sortedMedian, sortedQuantile } from '../../../core/checks/sorted-quantile.js';
+import { selectMedian, selectQuantile } from '../../../core/numeric/select-quantile.js';
+import { sortedMedian, sortedQuantile } from '../../../core/numeric/sorted-quantile.js';
 
 test('selecting order statistics gives exactly what sorting gives (ties, sorted, reversed, tiny)', () => {
   let seed = 1;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CompactNumbers } from '../../../core/checks/compact-numbers.js';
-import { selectMedian, selectQuantile } from '../../../core/checks/select-quantile.js';
-import { sortedMedian, sortedQuantile } from '../../../core/checks/sorted-quantile.js';
+import { CompactNumbers } from '../../../core/numeric/compact-numbers.js';
+import { selectMedian, selectQuantile } from '../../../core/numeric/select-quantile.js';
+import { sortedMedian, sortedQuantile } from '../../../core/numeric/sorted-quantile.js';
 
 let seed = 3;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;

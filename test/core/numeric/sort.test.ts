@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sortFloat64, sortInt32 } from '../../../../core/drift/stats/sort.js';
-import { seededUniform } from './sample-cases.js';
+import { sortFloat64, sortInt32 } from '../../../core/numeric/sort.js';
+import { seededUniform } from '../drift/stats/sample-cases.js';
 
 const uniform = seededUniform(17);
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pairwiseSum } from '../../../../core/drift/stats/pairwise-sum.js';
-import { runScipy } from '../../../support/scipy.js';
-import { seededUniform } from './sample-cases.js';
+import { pairwiseSum } from '../../../core/numeric/pairwise-sum.js';
+import { runScipy } from '../../support/scipy.js';
+import { seededUniform } from '../drift/stats/sample-cases.js';
 
 // Sizes around every boundary of NumPy's summation: the 8-way unrolling, the 128-element blocks
 // and the 8,192-element buffers.
