@@ -1,0 +1,6 @@
+// The dataset reader thread run from its TypeScript sources (tests, development). Node 20 does not
+// apply the parent's --import hooks to a worker's entry module, so the thread registers tsx itself
+// before loading the entry; the bundle (dist/dataset-worker.js) never comes here.
+const { register } = await import('tsx/esm/api');
+register();
+await import('./dataset-worker.ts');
