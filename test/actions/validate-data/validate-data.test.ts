@@ -120,3 +120,37 @@ describe('validate-data action (bundled dist entry, run as the runner runs it)',
     assert.deepEqual(comparable(fromAction), comparable(fromCli));
   });
 });
+
+describe('the repository-root action and failures', () => {
+  const rootEntry = join(root, 'dist/modelship.js');
+
+  test('without "command": a clear message naming the input and the choices, outputs and summary say so', async () => {
+    const run = await runAction(rootEntry, { cwd: checkout(), inputs: {} });
+    assert.equal(run.exitCode, 1);
+    const message = run.annotations.at(-1)!.message;
+    assert.match(message, /inputs\.command.*required.*validate-data, drift-report/);
+    assert.doesNotMatch(message, /unexpectedly/);
+    assert.equal(run.outputs.error, message);
+    assert.match(run.summary, /could not finish/);
+  });
+
+  test('with "command": validate-data runs the same entry, and a failure sets its outputs', async () => {
+    const workspace = checkout();
+    const ok = await runAction(rootEntry, { cwd: workspace, inputs: { command: 'validate-data' } });
+    assert.equal(ok.exitCode, 0, ok.stdout + ok.stderr);
+    assert.equal(ok.outputs.success, 'true');
+    const bad = await runAction(rootEntry, {
+      cwd: workspace,
+      inputs: {
+        command: 'validate-data',
+        data: 'examples/data/train.csv',
+        report: 'examples/data/train.csv',
+      },
+    });
+    assert.equal(bad.exitCode, 1);
+    assert.equal(bad.outputs.success, 'false');
+    assert.equal(bad.outputs['failed-checks'], '[]');
+    assert.match(bad.outputs.error!, /would overwrite the input examples\/data\/train\.csv/);
+    assert.match(bad.summary, /validate-data could not finish/);
+  });
+});
