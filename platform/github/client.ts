@@ -43,7 +43,8 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
     userAgent: options.userAgent ?? 'modelship',
-    request: { retries },
+    // No global `request: { retries }`: the retry plugin's limiter retries any failure that carries
+    // it, so a 403 was sent four times. The plugin sets it itself on the failures it may retry.
     // Besides Octokit's defaults, a conflict (409) or a refused method (405) will not change on retry.
     retry: {
       retries,
