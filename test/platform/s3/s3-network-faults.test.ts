@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { createInterface } from 'node:readline';
 import { after, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { isUserError, type UserError } from '../../../core/errors.js';
 import { S3FileResolver } from '../../../platform/s3/s3-file-resolver.js';
+import { PYTHON } from '../../support/scipy.js';
 
 // Endpoints that misbehave the ways real ones do, on 127.0.0.1; no S3 server needed.
 const servers: Server[] = [];
@@ -33,6 +36,30 @@ async function silentEndpoint() {
   let connections = 0;
   server.on('connection', () => connections++);
   return { endpoint: await serve(server), connections: () => connections };
+}
+
+/**
+ * A port whose connections never complete: a listening socket that never accepts, its queue full,
+ * so the kernel drops further SYNs. Node's servers always accept, hence Python.
+ */
+async function unconnectableEndpoint(): Promise<string> {
+  const listener = spawn(
+    PYTHON,
+    [
+      '-c',
+      'import socket, sys\ns = socket.socket()\ns.bind(("127.0.0.1", 0))\ns.listen(0)\nprint(s.getsockname()[1], flush=True)\nsys.stdin.read()',
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  after(() => listener.kill());
+  const port = Number(
+    (await createInterface({ input: listener.stdout })[Symbol.asyncIterator]().next()).value,
+  );
+  for (let i = 0; i < 3; i++) {
+    const filler = connect(port, '127.0.0.1').on('error', () => {});
+    sockets.add(filler);
+  }
+  return `http://127.0.0.1:${port}`;
 }
 
 const httpEndpoint = (handler: (req: IncomingMessage, res: ServerResponse) => void) =>
@@ -75,6 +102,24 @@ describe('S3 endpoints that misbehave', () => {
       ),
     );
     assert.match(error.message, /AWS_ENDPOINT_URL_S3/);
+  });
+
+  test('one that never completes the connection fails on the connect timeout', async () => {
+    const endpoint = await unconnectableEndpoint();
+    const started = Date.now();
+    const error = await userError(
+      new S3FileResolver({
+        endpoint,
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+        timeouts: { connectMs: 300, responseMs: 5000, idleMs: 5000 },
+        maxAttempts: 1,
+      }).resolve('s3://bucket/data.csv'),
+    );
+    assert.ok(Date.now() - started < 2000);
+    assert.match(
+      error.message,
+      new RegExp(`^cannot connect to the S3 endpoint ${endpoint} within 0.3 s: check AWS_ENDPOINT_URL_S3`),
+    );
   });
 
   test('a listing from one that never answers fails the same way', async () => {
