@@ -2,6 +2,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
+import { githubApiUrlFromEnv } from './github-api-url.js';
 import { githubNetworkError } from './github-network-error.js';
 
 export interface GitHubClientOptions {
@@ -38,7 +39,7 @@ export type GitHubClient = InstanceType<typeof RetryingOctokit>;
 export function createGitHubClient(options: GitHubClientOptions = {}): GitHubClient {
   const retries = options.retries ?? 3;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const baseUrl = options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
+  const baseUrl = options.baseUrl ?? githubApiUrlFromEnv(process.env);
   // Each attempt gets its own timer: fetch is called once per attempt, inside the retry plugin's
   // loop, so a retry starts with a full timeout and the whole is bounded by retries + 1 attempts.
   const fetchWithTimeout: typeof fetch = (input, init) => {
