@@ -10,11 +10,12 @@ interface RawResponse {
 export const WEB_PAGE_ERROR = 'S3EndpointAnsweredWebPage';
 
 /**
- * Makes the client refuse an HTML answer. A proxy, a login page or a console URL in
- * AWS_ENDPOINT_URL_S3 answers HTML: the SDK reads a 200 page as an empty listing or as the object's
- * bytes (then parsed as a CSV) and any other status as "UnknownError". S3 never answers text/html
- * from its API except for an object stored as such, and a data file is not a web page; a
- * `.html`/`.htm` key is let through.
+ * Makes the client refuse an HTML answer that is not from S3. A proxy, a login page or a console
+ * URL in AWS_ENDPOINT_URL_S3 answers HTML: the SDK reads a 200 page as an empty listing or as the
+ * object's bytes (then parsed as a CSV) and any other status as "UnknownError". S3 servers mark
+ * their answers with a request id (x-amz-request-id / x-amz-id-2) — Swift's s3api labels its
+ * empty answers text/html, so the label alone is not enough — and a data file is not a web page;
+ * a `.html`/`.htm` key is let through.
  */
 export function refuseWebPages(client: S3Client): void {
   client.middlewareStack.add(
@@ -23,7 +24,8 @@ export function refuseWebPages(client: S3Client): void {
       const response = result.response as RawResponse;
       const type = response.headers['content-type'] ?? '';
       const key = (args.input as { Key?: string }).Key ?? '';
-      if (/^\s*text\/html\b/i.test(type) && !/\.html?$/i.test(key)) {
+      const fromS3 = response.headers['x-amz-request-id'] ?? response.headers['x-amz-id-2'];
+      if (/^\s*text\/html\b/i.test(type) && !fromS3 && !/\.html?$/i.test(key)) {
         response.body?.destroy?.();
         throw Object.assign(
           new Error(`${context.commandName ?? 'request'}: HTTP ${response.statusCode}, ${type}`),

@@ -170,19 +170,23 @@ describe('S3 endpoints that misbehave', () => {
     });
   }
 
-  test('a GET answered with a web page is refused too', async () => {
+  test('a GET answered with a web page is refused too; an S3 answer labelled text/html is not', async () => {
+    // Swift's s3api labels answers text/html but carries S3's request id; a proxy page does not.
     const endpoint = await httpEndpoint((req, res) => {
-      const html = req.method === 'GET';
+      const page = req.method === 'GET' && req.url!.includes('data.csv');
       res.writeHead(200, {
-        'content-type': html ? 'text/html' : 'text/csv',
+        'content-type': 'text/html; charset=UTF-8',
         'content-length': '12',
-        'x-amz-request-id': 'r1',
+        ...(page ? {} : { 'x-amz-request-id': 'tx1' }),
       });
-      res.end(req.method === 'HEAD' ? undefined : '<html></html>'.slice(0, 12));
+      res.end(req.method === 'HEAD' ? undefined : 'id,x\n1,2\n3,4\n');
     });
     const [file] = await resolver(endpoint).resolve('s3://bucket/data.csv');
+    assert.equal(file!.size, 12);
     const error = await userError(drain(file!.stream()));
     assert.match(error.message, /answered with a web page/);
+    const [other] = await resolver(endpoint).resolve('s3://bucket/other.csv');
+    assert.equal(Buffer.from(await other!.read(0, 12)).toString(), 'id,x\n1,2\n3,4');
   });
 
   test('one that refuses the connection is named', async () => {
