@@ -2,6 +2,8 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
+import { githubApiUrlFromEnv } from './github-api-url.js';
+import { githubNetworkError } from './github-network-error.js';
 
 export interface GitHubClientOptions {
   /** A token (GITHUB_TOKEN, an installation token, a PAT). */
@@ -13,6 +15,12 @@ export interface GitHubClientOptions {
   log?: (message: string) => void;
   /** Retries of a rate-limited or failed request before giving up (default 3). */
   retries?: number;
+  /**
+   * Milliseconds one attempt may take, from sending to the last byte of the answer (default 30 s);
+   * the connection itself must open within Node's fetch connect timeout (10 s). Without it an API
+   * that accepts the connection and never answers holds the action forever.
+   */
+  timeoutMs?: number;
   /**
    * GitHub asks integrations to space content-creating requests (1 s between writes, 3 s between
    * comments) and to honour retry-after in seconds. Default true; tests against the stand-in turn it
@@ -30,6 +38,17 @@ export type GitHubClient = InstanceType<typeof RetryingOctokit>;
  */
 export function createGitHubClient(options: GitHubClientOptions = {}): GitHubClient {
   const retries = options.retries ?? 3;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const baseUrl = options.baseUrl ?? 'https://api.github.com';
+  // Each attempt gets its own timer: fetch is called once per attempt, inside the retry plugin's
+  // loop, so a retry starts with a full timeout and the whole is bounded by retries + 1 attempts.
+  const fetchWithTimeout: typeof fetch = (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    return fetch(input, {
+      ...init,
+      signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+    });
+  };
   const log = options.log ?? (() => {});
   const onLimit =
     (kind: string) =>
@@ -39,11 +58,13 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
       );
       return retryCount < retries;
     };
-  return new RetryingOctokit({
+  const octokit = new RetryingOctokit({
     ...(options.token ? { auth: options.token } : {}),
-    baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+    baseUrl,
     userAgent: options.userAgent ?? 'modelship',
-    request: { retries },
+    request: { fetch: fetchWithTimeout },
+    // No global `request: { retries }`: the retry plugin's limiter retries any failure that carries
+    // it, so a 403 was sent four times. The plugin sets it itself on the failures it may retry.
     // Besides Octokit's defaults, a conflict (409) or a refused method (405) will not change on retry.
     retry: {
       retries,
@@ -63,4 +84,12 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
     },
     log: { debug: () => {}, info: () => {}, warn: log, error: log },
   });
+  // Registered after the plugins, so it sees the failure once retries are exhausted.
+  octokit.hook.error('request', (error, request) => {
+    // The retry plugin counts every failure, the last one included, in retryCount.
+    const attempts = Math.max(1, (request.request as { retryCount?: number } | undefined)?.retryCount ?? 0);
+    const { method, url } = octokit.request.endpoint.parse(request);
+    throw githubNetworkError(error, { method, url, attempts }, baseUrl, timeoutMs);
+  });
+  return octokit;
 }

@@ -1,22 +1,33 @@
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import picomatch from 'picomatch';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { UserError } from '../../core/errors.js';
 import type { DataFile, FileResolver } from '../../core/ports.js';
 import { createS3Client, type S3ClientOptions } from './s3-client.js';
+import type { StorageEnvironment } from '../context/action-context.js';
+import { s3EndpointFromEnv } from './s3-endpoint.js';
 import { s3Error } from './s3-errors.js';
 import { parseS3Uri, s3Uri } from './s3-uri.js';
 
 /** `s3://bucket/key`, `s3://bucket/prefix/` (every object under it) and globs (`s3://bucket/data/*.csv`). */
 export class S3FileResolver implements FileResolver {
   private readonly client: S3Client;
+  private readonly endpoint: string | undefined;
 
+  private readonly accessKeyId: string | undefined;
+
+  /** `env`: the store's variables from the entry's context (endpoint, region, which key is used). */
   constructor(
-    private readonly options: S3ClientOptions & { pageSize?: number } = {},
+    private readonly options: S3ClientOptions & { pageSize?: number; env?: StorageEnvironment } = {},
     client?: S3Client,
   ) {
-    this.client = client ?? createS3Client(options);
+    const env = options.env ?? {};
+    this.endpoint = options.endpoint ?? s3EndpointFromEnv(env);
+    this.accessKeyId = options.credentials?.accessKeyId ?? env.AWS_ACCESS_KEY_ID;
+    const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+    this.client =
+      client ?? createS3Client({ ...options, endpoint: this.endpoint, ...(region ? { region } : {}) });
   }
 
   async resolve(location: string): Promise<DataFile[]> {
@@ -62,29 +73,35 @@ export class S3FileResolver implements FileResolver {
         throw this.explain(error, uri);
       }
     };
+    // A body can stall or break after its headers arrived (the idle timeout fires mid-stream):
+    // that failure is explained like one of the request.
+    const explain = (error: unknown) => this.explain(error, uri);
     return {
       name: uri,
       size,
       inWorkspace: false,
       stream: async function* () {
         const body = (await get()).Body as Readable;
-        yield* key.endsWith('.gz') ? body.pipe(createGunzip()) : body;
+        try {
+          // pipeline, not pipe: pipe leaves the gunzip waiting forever when the body fails.
+          yield* key.endsWith('.gz') ? pipeline(body, createGunzip(), () => {}) : body;
+        } catch (error) {
+          throw explain(error);
+        }
       },
       read: async (start, end) => {
         if (end <= start) return new Uint8Array(0);
         const body = (await get(`bytes=${start}-${end - 1}`)).Body;
-        return body ? new Uint8Array(await body.transformToByteArray()) : new Uint8Array(0);
+        try {
+          return body ? new Uint8Array(await body.transformToByteArray()) : new Uint8Array(0);
+        } catch (error) {
+          throw explain(error);
+        }
       },
     };
   }
 
   private explain(error: unknown, uri: string): unknown {
-    const endpoint = this.options.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
-    return s3Error(
-      error,
-      uri,
-      endpoint,
-      this.options.credentials?.accessKeyId ?? process.env.AWS_ACCESS_KEY_ID,
-    );
+    return s3Error(error, uri, this.endpoint, this.accessKeyId);
   }
 }

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { DriftReport } from '../../core/drift/drift-result.js';
 import { renderDriftHtml } from '../../core/report/drift/drift-html.js';
+import { requireCommand } from '../support/system-package.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelship-html-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -86,7 +87,7 @@ test('the HTML report renders every chart in Chromium, offline, without errors',
   writeFileSync(file, html);
 
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: requireCommand('/usr/bin/chromium', 'chromium'),
     args: [
       '--headless',
       '--no-sandbox',

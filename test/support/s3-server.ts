@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateBucketCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '../../platform/s3/s3-client.js';
+import { requireCommand } from './system-package.js';
 
 export interface S3Server {
   endpoint: string;
@@ -99,6 +100,9 @@ use = egg:swift#dlo
  * killed and the folder removed by `stop()`, and also if the test process exits without calling it.
  */
 export async function startS3Server(): Promise<S3Server> {
+  // Checked before anything starts; the Debian package is the server's name minus `-server`.
+  for (const command of ['memcached', ...RING_KINDS.map((k) => `swift-${k}-server`), 'swift-proxy-server'])
+    requireCommand(command, command.replace(/-server$/, ''));
   const dir = mkdtempSync(join(tmpdir(), 'modelship-swift-'));
   mkdirSync(join(dir, 'srv/d1'), { recursive: true });
   mkdirSync(join(dir, 'logs'));

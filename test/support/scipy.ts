@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { missingPackage, pythonModulePackage, requireCommand } from './system-package.js';
 
 /**
- * Debian's Python, which has scipy 1.10, numpy and mpmath; the `python3` first on PATH (pyenv) has
- * no scipy.
+ * Debian's Python, which has scipy 1.10, numpy and mpmath (python3-scipy, python3-numpy,
+ * python3-mpmath in scripts/system-deps.sh); the `python3` first on PATH (pyenv) has no scipy.
  */
 export const PYTHON = '/usr/bin/python3';
 
@@ -60,13 +61,20 @@ export function runScipy(
       writeFileSync(path, new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
       paths[name] = path;
     }
+    requireCommand(PYTHON, 'python3');
     const run = spawnSync(PYTHON, ['-c', `${PRELUDE}\n${script}\n${EPILOGUE}`], {
       input: JSON.stringify({ data, arrays: paths }),
       encoding: 'utf8',
       maxBuffer: 1 << 30,
     });
     if (run.error) throw run.error;
-    if (run.status !== 0) throw new Error(`Python reference snippet failed:\n${run.stderr}`);
+    if (run.status !== 0) {
+      // A fresh machine lacks a module more often than a snippet is wrong: say what to install.
+      // (A missing submodule, `scipy.nope`, is a wrong snippet, not a missing package.)
+      const missing = /ModuleNotFoundError: No module named '([^'.]+)'/.exec(run.stderr);
+      if (missing) throw missingPackage(`Python module ${missing[1]}`, pythonModulePackage(missing[1]!));
+      throw new Error(`Python reference snippet failed:\n${run.stderr}`);
+    }
     return JSON.parse(run.stdout, (_key, value: unknown) =>
       value === 'nan' ? NaN : value === 'inf' ? Infinity : value === '-inf' ? -Infinity : value,
     );

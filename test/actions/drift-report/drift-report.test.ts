@@ -89,7 +89,7 @@ describe('drift-report action (bundled dist entry, run as the runner runs it, ag
 
 describe('drift-report keeps its result when the check run cannot be posted', () => {
   test('403 (no checks: write): summary, outputs and report first, a warning naming the permission, exit 0', async () => {
-    gh.faults.add({ kind: 'status', status: 403, times: 5, operationId: 'checks/list-for-ref' });
+    gh.faults.add({ kind: 'status', status: 403, times: 1, operationId: 'checks/list-for-ref' });
     const result = await run({ 'check-name': 'forbidden run', report: 'out/drift.json' });
     assert.equal(result.exitCode, 0, result.stderr + result.logs);
     assert.equal(result.outputs['drift-detected'], 'true');
@@ -104,7 +104,7 @@ describe('drift-report keeps its result when the check run cannot be posted', ()
   });
 
   test('from a fork, the warning says why; check-run-required turns it into a failure', async () => {
-    gh.faults.add({ kind: 'status', status: 403, times: 5, operationId: 'checks/list-for-ref' });
+    gh.faults.add({ kind: 'status', status: 403, times: 1, operationId: 'checks/list-for-ref' });
     const fork = {
       pull_request: {
         number: 4,

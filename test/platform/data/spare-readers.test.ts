@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { setTimeout } from 'node:timers/promises';
+import type { Worker } from 'node:worker_threads';
+import { createInterface } from 'node:readline';
 import { isUserError, type UserError } from '../../../core/errors.js';
 import { readDatasetInWorker } from '../../../platform/data/read-dataset-in-worker.js';
 import { startSpareReaders } from '../../../platform/data/spare-readers.js';
 import { readRows } from '../../support/read-rows.js';
+import { PYTHON } from '../../support/scipy.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelship-spare-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,31 +20,63 @@ writeFileSync(
 );
 const module = (path: string) => JSON.stringify(new URL(path, import.meta.url).href);
 
+// The kernel's word (inotify IN_CLOSE_NOWRITE) that a reader has read a file and closed it: when a
+// spare is done opening ahead, without guessing how long that takes. Node's fs.watch does not
+// report opens and closes; Python's ctypes reaches inotify directly.
+const WATCH_CLOSE = `
+import ctypes, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+fd = libc.inotify_init()
+if libc.inotify_add_watch(fd, sys.argv[1].encode(), 0x10) < 0: sys.exit(os.strerror(ctypes.get_errno()))
+print('watching', flush=True)
+os.read(fd, 4096)
+print('closed', flush=True)
+`;
+async function watchClose(path: string): Promise<{ closed: Promise<void> }> {
+  const watcher = spawn(PYTHON, ['-c', WATCH_CLOSE, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+  after(() => watcher.kill());
+  const lines = createInterface({ input: watcher.stdout })[Symbol.asyncIterator]();
+  assert.equal((await lines.next()).value, 'watching');
+  // Wrapped: an async function returning a promise would wait for it.
+  return { closed: lines.next().then(({ value }) => assert.equal(value, 'closed')) };
+}
+
 test('readers started ahead of need are the ones that read, and read the same', async () => {
+  // Every thread this (main) thread starts; the readers' own decoder threads are not counted.
+  const started: Worker[] = [];
+  const count = (worker: Worker) => started.push(worker);
+  process.on('worker', count);
   startSpareReaders(2);
   const read = async () =>
     readRows((await readDatasetInWorker('a.csv', { cwd: dir }, { batchRows: 64 })).stream);
   const [first, second, third] = await Promise.all([read(), read(), read()]);
+  process.off('worker', count);
+  assert.equal(started.length, 3, 'the two spares read, and only the third reader is a new thread');
   assert.equal(first.rows.length, 500);
   assert.deepEqual(second, first);
   assert.deepEqual(third, first);
   assert.deepEqual(first.rows[499], { id: 499, x: 124.75 });
 });
 
-test('a spare told where the data is opens it ahead, and the job reads what it opened', async () => {
-  writeFileSync(join(dir, 'ahead.csv'), 'id,x\n1,2\n3,4\n');
-  startSpareReaders(1, { location: 'ahead.csv', cwd: dir, options: {} });
-  // Once the spare has opened the file (a small file is read whole on opening), it is gone: only
-  // a job that uses what the spare opened can still read it.
-  await setTimeout(2000);
-  rmSync(join(dir, 'ahead.csv'));
-  const { stream } = await readDatasetInWorker('ahead.csv', { cwd: dir }, { columns: ['x'] });
-  // The decoder applies the job's own options: only x is decoded.
-  assert.deepEqual((await readRows(stream)).rows, [
-    { id: null, x: 2 },
-    { id: null, x: 4 },
-  ]);
-});
+test(
+  'a spare told where the data is opens it ahead, and the job reads what it opened',
+  { timeout: 30_000 },
+  async () => {
+    writeFileSync(join(dir, 'ahead.csv'), 'id,x\n1,2\n3,4\n');
+    const { closed } = await watchClose(join(dir, 'ahead.csv'));
+    startSpareReaders(1, { location: 'ahead.csv', cwd: dir, options: {} });
+    // Once the spare has opened the file (a small file is read whole on opening), it is gone: only
+    // a job that uses what the spare opened can still read it.
+    await closed;
+    rmSync(join(dir, 'ahead.csv'));
+    const { stream } = await readDatasetInWorker('ahead.csv', { cwd: dir }, { columns: ['x'] });
+    // The decoder applies the job's own options: only x is decoded.
+    assert.deepEqual((await readRows(stream)).rows, [
+      { id: null, x: 2 },
+      { id: null, x: 4 },
+    ]);
+  },
+);
 
 test('a spare that opened other data (or read it otherwise) leaves the job to open its own', async () => {
   writeFileSync(join(dir, 'b.csv'), 'id;x\n1;2\n');

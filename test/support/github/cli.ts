@@ -1,11 +1,28 @@
 // `npm run github-standin`: the GitHub stand-in for local experiments. Prints its URLs, a token with
 // access to a seeded repository, and the app's credentials; runs until interrupted.
+// `npm run github-standin -- --port 8080` serves the API on a fixed port (default: a free one).
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { startGitHubStandIn } from './server.js';
 
-const gh = await startGitHubStandIn();
+function portOption(): number | undefined {
+  const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' } } });
+  if (values.port === undefined) return undefined;
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port) || port > 65535) {
+    console.error(`--port ${values.port}: expected a port number from 0 to 65535`);
+    process.exit(2);
+  }
+  return port;
+}
+
+const port = portOption();
+const gh = await startGitHubStandIn({ port }).catch((error: NodeJS.ErrnoException) => {
+  console.error(`cannot start the GitHub stand-in on port ${port}: ${error.code ?? error.message}`);
+  process.exit(2);
+});
 const repo = gh.createRepo('acme/models', {
   files: { 'README.md': '# models\n', '.github/modelship.yml': 'version: 1\n' },
 });

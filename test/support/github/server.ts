@@ -84,7 +84,12 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
  * OpenAPI description (a bad one gets GitHub's 422), every response too (a bad one is refused and
  * recorded — a stand-in bug must fail the test, not pass silently). Git data lives in real bare repos.
  */
-export async function startGitHubStandIn(): Promise<GitHubStandIn> {
+export interface GitHubStandInOptions {
+  /** Port of the API server on 127.0.0.1; default 0, a free port. The uploads host always takes a free port. */
+  port?: number;
+}
+
+export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Promise<GitHubStandIn> {
   const root = mkdtempSync(join(tmpdir(), 'modelship-github-'));
   const state = new GitHubState(root);
   const api = githubOpenApi();
@@ -279,17 +284,19 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
     send(result.status, body, headers);
   }
 
-  const listen = (server: Server) =>
-    new Promise<string>((ok) =>
-      server.listen(0, '127.0.0.1', () =>
+  // A port already taken must fail the start, not leave it waiting forever.
+  const listen = (server: Server, port: number) =>
+    new Promise<string>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(port, '127.0.0.1', () =>
         ok(`http://127.0.0.1:${(server.address() as { port: number }).port}`),
-      ),
-    );
+      );
+    });
   const wrap = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
   const apiServer = createServer(wrap);
   const uploadServer = createServer(wrap);
-  baseUrl = await listen(apiServer);
-  uploadsUrl = await listen(uploadServer);
+  baseUrl = await listen(apiServer, options.port ?? 0);
+  uploadsUrl = await listen(uploadServer, 0);
 
   const standIn: GitHubStandIn = {
     url: baseUrl,

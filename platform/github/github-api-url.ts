@@ -1,0 +1,24 @@
+import { UserError } from '../../core/errors.js';
+
+/**
+ * The GitHub API root from the environment: GITHUB_API_URL (the runner sets it, also on GitHub
+ * Enterprise Server), else https://api.github.com. A value that is not an http(s) URL is refused
+ * here, naming the variable; fetch would say "Failed to parse URL" and the client retry it.
+ */
+export function githubApiUrlFromEnv(env: Readonly<Record<string, string | undefined>>): string {
+  const value = env.GITHUB_API_URL?.trim();
+  if (!value) return 'https://api.github.com';
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+    throw new UserError(
+      'config',
+      `GITHUB_API_URL is not a URL: "${value}". Expected https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server`,
+    );
+  }
+  return value.replace(/\/+$/, '');
+}
