@@ -2,7 +2,6 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
-import { githubApiUrlFromEnv } from './github-api-url.js';
 import { githubNetworkError } from './github-network-error.js';
 
 export interface GitHubClientOptions {
