@@ -115,7 +115,7 @@ function driftOfColumn(
   }
 
   const column = prepareColumn(name, reference, current, settings.kind, buffers);
-  const test = settings.test ?? defaultTest(column.kind, reference.rows, column.referenceDistinct);
+  const test = settings.test ?? defaultTest(column.kind, valuesOf(reference), column.distinctInBoth);
   if (NUMERIC_TESTS.has(test) && !column.reference) {
     throw new UserError('config', `test "${test}" compares numbers, but column "${name}" holds text`, {
       field: `drift.columns.${name}.test`,
