@@ -90,7 +90,7 @@ function driftOfColumn(
 ): ColumnDrift {
   const reference = input.reference.get(name);
   const current = input.current.get(name);
-  const settings = config.columns[name] ?? { skip: false };
+  const settings = config.columns.get(name) ?? { skip: false };
   const base = {
     column: name,
     dataType: reference?.dataType ?? current?.dataType ?? 'string',

@@ -24,6 +24,33 @@ const columnDriftConfigSchema = z
   })
   .strict();
 
+/**
+ * Column names are data, and any text can be one — `constructor`, `toString`, `__proto__`. A plain
+ * object would answer `constructor` with Object's constructor, and zod drops a `__proto__` key
+ * outright (so such a column's settings would vanish without a word). So the settings become a Map:
+ * a `__proto__` key is escaped past zod's record and restored after it, and the JSON schema still
+ * shows a record (its input side).
+ */
+const ESCAPE = '\u0000';
+const escapeKey = (key: string) => (key === '__proto__' || key.startsWith(ESCAPE) ? ESCAPE + key : key);
+const unescapeKey = (key: string) => (key.startsWith(ESCAPE) ? key.slice(1) : key);
+
+const columnSettingsSchema = z.preprocess(
+  (value: unknown) => {
+    // A parsed config parsed again (the CLI overrides drift-share) brings its Map.
+    const entries =
+      value instanceof Map
+        ? [...(value as Map<string, unknown>)]
+        : value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? Object.entries(value)
+          : undefined;
+    return entries ? Object.fromEntries(entries.map(([k, v]) => [escapeKey(k), v])) : value;
+  },
+  z
+    .record(z.string(), columnDriftConfigSchema)
+    .transform((settings) => new Map(Object.entries(settings).map(([k, v]) => [unescapeKey(k), v]))),
+);
+
 /** The `drift:` section of .github/modelship.yml: defaults for the drift-report action and CLI. */
 export const driftConfigSchema = z
   .object({
@@ -48,9 +75,8 @@ export const driftConfigSchema = z
       .default('failure')
       .describe('Check run conclusion when the dataset drifts.'),
     'check-name': z.string().min(1).max(100).default('Modelship drift').describe('Name of the check run.'),
-    columns: z
-      .record(z.string(), columnDriftConfigSchema)
-      .default({})
+    columns: columnSettingsSchema
+      .default(() => new Map())
       .describe('Per-column settings: test, threshold, kind, or skip.'),
     ignore: z.array(z.string()).default([]).describe('Columns left out entirely (ids, timestamps).'),
     thresholds: z
