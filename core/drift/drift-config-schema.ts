@@ -70,6 +70,14 @@ export const driftConfigSchema = z
       .max(1)
       .default(0.5)
       .describe('The dataset drifts when drifted columns / tested columns reach this share.'),
+    'max-missing-share': z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe(
+        "The comparison fails when more than this share of the reference's columns (ignored ones aside) is missing from the current data. Default 0: any missing column fails; list a column under ignore, or raise this, to allow it. A comparison with no column to test always fails.",
+      ),
     'conclusion-on-drift': z
       .enum(['failure', 'neutral'])
       .default('failure')

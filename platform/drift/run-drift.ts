@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fieldLine } from '../../core/config/field-line.js';
 import type { ColumnSample } from '../../core/drift/column-sample.js';
 import { columnOrder, datasetDrift } from '../../core/drift/detect-drift.js';
 import type { DriftConfig } from '../../core/drift/drift-config-schema.js';
@@ -36,21 +39,37 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftReport> {
   } catch (error) {
     // The engine finds some configuration mistakes only against the data (a text column set to
     // numerical); it knows the setting's path, the caller knows the file.
-    if (isUserError(error) && error.kind === 'config' && !error.location.file && options.configPath)
+    if (isUserError(error) && error.kind === 'config' && !error.location.file && options.configPath) {
+      const line = await configLine(options, error.location.field);
       throw new UserError(
         'config',
         error.message,
-        { ...error.location, file: options.configPath },
+        { ...error.location, file: options.configPath, ...(line !== undefined ? { line } : {}) },
         error.details,
       );
+    }
     throw error;
   }
+}
+
+/** The line of the setting at fault, when the file and the setting can be found. */
+async function configLine(options: RunDriftOptions, field: string | undefined): Promise<number | undefined> {
+  if (field === undefined || !options.configPath) return undefined;
+  const text = await readFile(resolve(options.cwd, options.configPath), 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : fieldLine(text, field);
 }
 
 async function driftOf(options: RunDriftOptions): Promise<DriftReport> {
   const started = performance.now();
   let pass = await readBoth(options, undefined);
-  const names = columnOrder(pass.reference.names, pass.current.names, options.config);
+  let names: string[];
+  try {
+    names = columnOrder(pass.reference.names, pass.current.names, options.config);
+  } catch (error) {
+    // A config error found against the header: stop both reader threads, or they keep the process alive.
+    await pass.close();
+    throw error;
+  }
   const groups = Math.max(1, Math.ceil(pass.bytes / (options.memoryBudget ?? DEFAULT_BUDGET)));
   const columns: ColumnDrift[] = [];
   let rows = { reference: 0, current: 0 };

@@ -49,6 +49,9 @@ test('Object.prototype member names as columns: settings apply, and every output
   assert.equal(column('constructor').threshold, 0.001);
   assert.equal(column('toString').test, 'z');
   assert.equal(column('hasOwnProperty').status, 'skipped');
+  assert.deepEqual((JSON.parse(json.stdout) as { dataset: { ignored: string[] } }).dataset.ignored, [
+    'valueOf',
+  ]);
   const text = await runModelship(['drift', '--config', 'modelship.yml'], dir);
   for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
     assert.match(text.stdout, new RegExp(`\\b${name}\\b`), name);

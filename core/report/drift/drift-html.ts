@@ -2,7 +2,14 @@ import { formatCount } from '../../checks/describe.js';
 import type { ColumnDrift, DriftReport, SampleSummary } from '../../drift/drift-result.js';
 import { bySeverity } from './by-severity.js';
 import { escapeHtml } from './escape-html.js';
-import { columnVerdict, driftHeadline, formatPValue, formatStatistic, TEST_NAMES } from './format-drift.js';
+import {
+  columnVerdict,
+  driftHeadline,
+  formatPValue,
+  formatStatistic,
+  TEST_NAMES,
+  untestedColumns,
+} from './format-drift.js';
 import { CURRENT_COLOR, histogramSvg, REFERENCE_COLOR } from './histogram-svg.js';
 
 const STYLE = `
@@ -44,6 +51,12 @@ export function renderDriftHtml(
 <h1>Drift report</h1>
 <p class="sub">Current: ${escapeHtml(sources.current)} (${formatCount(dataset.currentRows)} rows) · Reference: ${escapeHtml(sources.reference)} (${formatCount(dataset.referenceRows)} rows)</p>
 <div class="verdict ${dataset.drift ? 'drift' : 'ok'}">${escapeHtml(driftHeadline(dataset))}</div>
+${untestedColumns(dataset)
+  .map(
+    ({ label, names }) =>
+      `<p class="untested"><strong>${escapeHtml(label)}:</strong> ${escapeHtml(names)}</p>`,
+  )
+  .join('\n')}
 <table><thead><tr><th>Column</th><th>Kind</th><th>Test</th><th>Statistic</th><th>p-value</th><th>Threshold</th><th>Verdict</th></tr></thead>
 <tbody>
 ${overview}

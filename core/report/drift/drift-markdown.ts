@@ -1,7 +1,14 @@
 import { formatCount } from '../../checks/describe.js';
 import type { ColumnDrift, DriftReport, SampleSummary } from '../../drift/drift-result.js';
 import { bySeverity } from './by-severity.js';
-import { columnVerdict, driftHeadline, formatPValue, formatStatistic, TEST_NAMES } from './format-drift.js';
+import {
+  columnVerdict,
+  driftHeadline,
+  formatPValue,
+  formatStatistic,
+  TEST_NAMES,
+  untestedColumns,
+} from './format-drift.js';
 
 /** GitHub's limit for a check run's summary and text, in characters. */
 export const CHECK_OUTPUT_LIMIT = 65_535;
@@ -51,6 +58,7 @@ export function renderDriftCheckOutput(
         ]
       : []),
     `${dataset.columns - dataset.drifted} of ${dataset.columns} tested columns show no drift${untested.length ? `; ${untested.length} not tested (${untested.map((c) => `${cell(c.column)}: ${columnVerdict(c.status, false)}`).join(', ')})` : ''}.`,
+    ...untestedColumns(dataset).flatMap(({ label, names }) => ['', `**${label}:** ${cell(names)}`]),
   ].join('\n');
 
   const sections = columns.map(columnDetails);

@@ -1,7 +1,13 @@
 import { formatCount } from '../../checks/describe.js';
 import type { DriftReport } from '../../drift/drift-result.js';
 import { bySeverity } from './by-severity.js';
-import { columnVerdict, driftHeadline, formatPValue, formatStatistic } from './format-drift.js';
+import {
+  columnVerdict,
+  driftHeadline,
+  formatPValue,
+  formatStatistic,
+  untestedColumns,
+} from './format-drift.js';
 
 /** The terminal table of `modelship drift`: most drifted columns first. */
 export function renderDriftText(report: DriftReport, reference: string, current: string): string {
@@ -28,6 +34,8 @@ export function renderDriftText(report: DriftReport, reference: string, current:
     line(header),
     ...rows.map(line),
     '',
+    ...untestedColumns(report.dataset).map(({ label, names }) => `${label}: ${names}`),
+    ...(untestedColumns(report.dataset).length > 0 ? [''] : []),
     `${driftHeadline(report.dataset)} (${(report.durationMs / 1000).toFixed(2)} s)`,
     '',
   ].join('\n');
