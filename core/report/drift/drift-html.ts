@@ -5,8 +5,8 @@ import { escapeHtml } from './escape-html.js';
 import {
   columnVerdict,
   driftHeadline,
-  formatPValue,
-  formatStatistic,
+  formatResult,
+  sideBySide,
   TEST_NAMES,
   untestedColumns,
 } from './format-drift.js';
@@ -41,7 +41,7 @@ export function renderDriftHtml(
   const overview = columns
     .map(
       (c) =>
-        `<tr><td>${escapeHtml(c.column)}</td><td>${c.kind}</td><td>${c.test ? TEST_NAMES[c.test] : '—'}</td><td class="num">${formatStatistic(c.statistic)}</td><td class="num">${c.pValue === undefined ? '—' : formatPValue(c.pValue)}</td><td class="num">${c.threshold ?? '—'}</td><td>${tag(c)}</td></tr>`,
+        `<tr><td>${escapeHtml(c.column)}</td><td>${c.kind}</td><td>${c.test ? TEST_NAMES[c.test] : '—'}</td><td class="num">${c.status === 'tested' ? formatResult(c).statistic : '—'}</td><td class="num">${formatResult(c).pValue}</td><td class="num">${c.threshold ?? '—'}</td><td>${tag(c)}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html>
@@ -77,7 +77,7 @@ function columnSection(c: ColumnDrift): string {
     : '<p>No chart: the column was not tested.</p>';
   const result =
     c.status === 'tested'
-      ? `<p>${TEST_NAMES[c.test!]}: statistic ${formatStatistic(c.statistic)}${c.pValue !== undefined ? `, p-value ${formatPValue(c.pValue)}` : ''}; drift when ${c.thresholdOn === 'p_value' ? `p ${c.test === 'ks' ? '≤' : '<'}` : 'statistic ≥'} ${c.threshold}.</p>`
+      ? `<p>${TEST_NAMES[c.test!]}: statistic ${formatResult(c).statistic}${c.pValue !== undefined ? `, p-value ${formatResult(c).pValue}` : ''}; drift when ${c.thresholdOn === 'p_value' ? `p ${c.test === 'ks' ? '≤' : '<'}` : 'statistic ≥'} ${c.threshold}.</p>`
       : `<p>${escapeHtml(c.note ?? columnVerdict(c.status, c.drift))}</p>`;
   return `<section class="column" id="${escapeHtml(`col-${c.column}`)}">
 <h2>${escapeHtml(c.column)} ${tag(c)}</h2>
@@ -94,11 +94,10 @@ function summaryRows(ref: SampleSummary, cur: SampleSummary): string {
     ['missing', formatCount(ref.missing), formatCount(cur.missing)],
   ];
   for (const key of ['mean', 'std', 'min', 'median', 'max'] as const) {
-    if (ref[key] !== undefined || cur[key] !== undefined)
-      rows.push([key, formatStatistic(ref[key]), formatStatistic(cur[key])]);
+    if (ref[key] !== undefined || cur[key] !== undefined) rows.push([key, ...sideBySide(ref[key], cur[key])]);
   }
   if (ref.distinct !== undefined || cur.distinct !== undefined) {
-    rows.push(['distinct', String(ref.distinct ?? '—'), String(cur.distinct ?? '—')]);
+    rows.push(['distinct', ...sideBySide(ref.distinct, cur.distinct)]);
     const top = (s: SampleSummary) =>
       (s.top ?? [])
         .slice(0, 3)

@@ -4,8 +4,8 @@ import { bySeverity } from './by-severity.js';
 import {
   columnVerdict,
   driftHeadline,
-  formatPValue,
-  formatStatistic,
+  formatResult,
+  sideBySide,
   TEST_NAMES,
   untestedColumns,
 } from './format-drift.js';
@@ -52,7 +52,7 @@ export function renderDriftCheckOutput(
           '|---|---|---|---:|---:|---:|',
           ...drifted.map(
             (c) =>
-              `| ${cell(c.column)} | ${c.kind} | ${TEST_NAMES[c.test!]} | ${formatStatistic(c.statistic)} | ${c.pValue === undefined ? '—' : formatPValue(c.pValue)} | ${c.threshold} |`,
+              `| ${cell(c.column)} | ${c.kind} | ${TEST_NAMES[c.test!]} | ${formatResult(c).statistic} | ${formatResult(c).pValue} | ${c.threshold} |`,
           ),
           '',
         ]
@@ -94,7 +94,8 @@ function columnDetails(c: ColumnDrift): string {
     c.thresholdOn === 'p_value'
       ? `p ${c.test === 'ks' ? '≤' : '<'} ${c.threshold}`
       : `statistic ≥ ${c.threshold}`;
-  const result = `${TEST_NAMES[c.test!]}: statistic ${formatStatistic(c.statistic)}${c.pValue !== undefined ? `, p-value ${formatPValue(c.pValue)}` : ''} (drift when ${rule}); ${c.kind}, ${c.dataType}.`;
+  const shown = formatResult(c);
+  const result = `${TEST_NAMES[c.test!]}: statistic ${shown.statistic}${c.pValue !== undefined ? `, p-value ${shown.pValue}` : ''} (drift when ${rule}); ${c.kind}, ${c.dataType}.`;
   const lines = [
     head,
     '',
@@ -127,15 +128,14 @@ function summaryRows(ref: SampleSummary, cur: SampleSummary): string[] {
     `| missing | ${formatCount(ref.missing)} | ${formatCount(cur.missing)} |`,
   ];
   for (const key of ['mean', 'std', 'min', 'median', 'max'] as const) {
-    if (ref[key] !== undefined)
-      rows.push(`| ${key} | ${formatStatistic(ref[key])} | ${formatStatistic(cur[key])} |`);
+    if (ref[key] !== undefined) rows.push(`| ${key} | ${sideBySide(ref[key], cur[key]).join(' | ')} |`);
   }
   if (ref.top) {
     const top = (s: SampleSummary) =>
       cell(
         (s.top ?? [])
           .slice(0, 3)
-          .map((t) => `${t.value} (${t.count})`)
+          .map((t) => `${t.value} (${formatCount(t.count)})`)
           .join(', '),
       );
     rows.push(`| most common | ${top(ref)} | ${top(cur)} |`);

@@ -1,19 +1,40 @@
-import type { DatasetDrift } from '../../drift/drift-result.js';
+import type { ColumnDrift, DatasetDrift } from '../../drift/drift-result.js';
+import { formatAgainst, formatNumber, formatPair, formatPercent } from '../format-number.js';
 
-/** p-values for humans: `0.032`, `3.2e-5`, `< 1e-300` when the value underflowed to zero. */
-export function formatPValue(p: number | undefined): string {
+/**
+ * p-values for humans: 2 significant digits (`0.032`, `3.2e-5`), more when the threshold they are
+ * judged against would read the same (`0.0496` against 0.05, not `0.05`); `< 1e-300` when the value
+ * underflowed to zero.
+ */
+export function formatPValue(p: number | undefined, threshold?: number): string {
   if (p === undefined || Number.isNaN(p)) return '—';
   if (p === 0) return '< 1e-300';
-  if (p >= 0.001) return String(Number(p.toPrecision(2)));
-  return p.toExponential(1).replace('e-', 'e-');
+  return threshold === undefined ? formatNumber(p, 2) : formatPair(p, threshold, 2)[0];
 }
 
-/** Statistics to 3 significant digits. */
-export function formatStatistic(x: number | undefined): string {
-  if (x === undefined || Number.isNaN(x)) return '—';
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  if (x !== 0 && Math.abs(x) < 0.001) return x.toExponential(2);
-  return String(Number(x.toPrecision(3)));
+/** A statistic by the report rule (format-number.ts); told apart from its threshold when given one. */
+export function formatStatistic(x: number | undefined, threshold?: number): string {
+  if (x === undefined) return '—';
+  return threshold === undefined ? formatNumber(x) : formatAgainst(x, threshold);
+}
+
+/** Reference and current values of one summary row, with the digits that tell them apart. */
+export function sideBySide(reference: number | undefined, current: number | undefined): [string, string] {
+  if (reference === undefined || current === undefined)
+    return [formatStatistic(reference), formatStatistic(current)];
+  return formatPair(reference, current);
+}
+
+/** A column's result against its threshold: the statistic, and the p-value when there is one. */
+export function formatResult(c: Pick<ColumnDrift, 'statistic' | 'pValue' | 'threshold' | 'thresholdOn'>): {
+  statistic: string;
+  pValue: string;
+} {
+  const on = (which: 'p_value' | 'statistic') => (c.thresholdOn === which ? c.threshold : undefined);
+  return {
+    statistic: formatStatistic(c.statistic, on('statistic')),
+    pValue: c.pValue === undefined ? '—' : formatPValue(c.pValue, on('p_value')),
+  };
 }
 
 export const TEST_NAMES: Record<string, string> = {
@@ -57,7 +78,7 @@ export function datasetProblems(dataset: DatasetVerdict): string[] {
     const missing = dataset.missingInCurrent.length;
     const of = dataset.referenceColumns;
     problems.push(
-      `${missing} of ${of} reference ${of === 1 ? 'column is' : 'columns are'} missing from the current data (allowed: ${Number((dataset.maxMissingShare * 100).toPrecision(6))}%, drift.max-missing-share)`,
+      `${missing} of ${of} reference ${of === 1 ? 'column is' : 'columns are'} missing from the current data (allowed: ${formatPercent(dataset.maxMissingShare * 100)}, drift.max-missing-share)`,
     );
   }
   return problems;
@@ -67,11 +88,11 @@ export function datasetProblems(dataset: DatasetVerdict): string[] {
 export function driftHeadline(dataset: DatasetVerdict): string {
   const problems = datasetProblems(dataset);
   if (dataset.columns === 0) return `Drift check failed: ${problems.join('; ')}`;
-  const percent = `${Math.round(dataset.share * 100)}%`;
+  const percent = formatPercent(dataset.share * 100);
   const counted = `Drift in ${dataset.drifted} of ${dataset.columns} columns (${percent})`;
   if (problems.length > 0) return `${counted} — drift check failed: ${problems.join('; ')}`;
   const verdict = dataset.drift
-    ? `dataset drifted (threshold ${Math.round(dataset.driftShare * 100)}%)`
+    ? `dataset drifted (threshold ${formatPercent(dataset.driftShare * 100)})`
     : 'dataset not drifted';
   return `${counted} — ${verdict}`;
 }
