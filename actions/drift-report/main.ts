@@ -12,6 +12,7 @@ import { loadConfig } from '../../platform/config/load-config.js';
 import type { ActionContext } from '../../platform/context/action-context.js';
 import type { ReaderThreads } from '../../platform/data/reader-threads.js';
 import { reportFiles } from '../../platform/files/report-files.js';
+import { localTextFiles } from '../../platform/files/text-files.js';
 import { createGitHubClient } from '../../platform/github/client.js';
 import { checkRunPublisher } from '../../platform/github/publish-check-run.js';
 import { readInputs } from '../shared/read-inputs.js';
@@ -48,6 +49,7 @@ export async function run(context: ActionContext, readers: ReaderThreads): Promi
   );
   const outcome = await runDrift(settings, {
     samples: readers,
+    files: localTextFiles(workspace),
     reports: reportFiles(workspace),
     clock: systemClock,
     ...(inputs.token ? { checkRuns: checkRuns(context, inputs.token) } : {}),

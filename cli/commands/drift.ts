@@ -7,6 +7,7 @@ import { runDrift } from '../../jobs/drift/run-drift.js';
 import { systemClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config/load-config.js';
 import { reportFiles } from '../../platform/files/report-files.js';
+import { localTextFiles } from '../../platform/files/text-files.js';
 import { EXIT, type Command } from '../cli-io.js';
 import { parseOptions } from '../parse-options.js';
 
@@ -61,6 +62,7 @@ export const drift: Command = async (args, io, readers) => {
   );
   const { report } = await runDrift(settings, {
     samples: readers,
+    files: localTextFiles(cwd),
     reports: reportFiles(cwd),
     clock: systemClock,
   });

@@ -1,3 +1,4 @@
+import { formatPercent } from '../report/format-number.js';
 import type { CheckExample } from './validation-report.js';
 
 /** `1,000,000` */
@@ -10,11 +11,8 @@ export function formatCount(n: number): string {
   return n < 0 ? `-${grouped}` : grouped;
 }
 
-/** `0.0012%`: enough digits that a small failure never reads as 0%. */
-export function formatPercent(percent: number): string {
-  if (percent === 0 || percent === 100) return `${percent}%`;
-  return `${Number(percent.toPrecision(2))}%`;
-}
+/** One rule for every percentage a report shows (core/report/format-number.ts). */
+export { formatPercent };
 
 /** A value as a message shows it: strings quoted, numbers as written, missing as `null`. */
 export function formatValue(value: unknown): string {

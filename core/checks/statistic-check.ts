@@ -1,6 +1,7 @@
 import type { Batch, ColumnChunk } from '../data/types.js';
 import type { CheckAccumulator, CheckOutcome, NotApplicable } from './accumulator.js';
-import { formatValue, percentOf } from './describe.js';
+import { formatAgainst, formatNumber } from '../report/format-number.js';
+import { percentOf } from './describe.js';
 import type { NumericColumn } from './numeric-column.js';
 
 export interface Bounds {
@@ -36,9 +37,9 @@ export class StatisticCheck implements CheckAccumulator {
         : Number.isNaN(value)
           ? `${this.label} is NaN`
           : min !== undefined && value < min
-            ? `${this.label} ${formatValue(value)} is below the minimum ${min}`
+            ? `${this.label} ${formatAgainst(value, min)} is below the minimum ${min}`
             : max !== undefined && value > max
-              ? `${this.label} ${formatValue(value)} is above the maximum ${max}`
+              ? `${this.label} ${formatAgainst(value, max)} is above the maximum ${max}`
               : undefined;
     const bounds = `${min ?? '-∞'}, ${max ?? '∞'}`;
     return {
@@ -47,7 +48,15 @@ export class StatisticCheck implements CheckAccumulator {
       unexpectedCount: column.notOfType,
       unexpectedPercent: percentOf(column.notOfType, column.present),
       examples: column.examples.items,
-      message: (verdict ?? `${this.label} ${formatValue(value)} is within [${bounds}]`) + column.strayNote(),
+      message:
+        (verdict ?? `${this.label} ${withinText(value!, min, max)} is within [${bounds}]`) +
+        column.strayNote(),
     };
   }
+}
+
+/** The value inside its bounds, with the digits that tell it from a bound it lies close to. */
+function withinText(value: number, min: number | undefined, max: number | undefined): string {
+  const texts = [min, max].filter((b) => b !== undefined).map((b) => formatAgainst(value, b));
+  return texts.reduce((longest, t) => (t.length > longest.length ? t : longest), formatNumber(value));
 }

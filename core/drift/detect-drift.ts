@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import type { ColumnSample } from './column-sample.js';
+import { checkConfigColumns } from './check-config-columns.js';
 import { compareSamples } from './compare-samples.js';
 import { defaultTest } from './choose-test.js';
 import type { DriftConfig } from './drift-config-schema.js';
@@ -40,8 +41,12 @@ export function detectDrift(input: DriftInput, config: DriftConfig): Omit<DriftR
   return datasetDrift(driftColumns(names, input, config), input.referenceRows, input.currentRows, config);
 }
 
-/** Reference columns in order, then current-only ones, without ignored columns. */
+/**
+ * Reference columns in order, then current-only ones, without ignored columns. A setting that names
+ * a column neither side has is a config error (checkConfigColumns).
+ */
 export function columnOrder(reference: string[], current: string[], config: DriftConfig): string[] {
+  checkConfigColumns(reference, current, config);
   const ignored = new Set(config.ignore);
   return [...new Set([...reference, ...current])].filter((n) => !ignored.has(n));
 }
@@ -68,9 +73,23 @@ export function datasetDrift(
   const tested = columns.filter((c) => c.status === 'tested');
   const drifted = tested.filter((c) => c.drift).length;
   const share = tested.length === 0 ? 0 : drifted / tested.length;
+  const named = (status: ColumnDrift['status']) =>
+    columns.filter((c) => c.status === status).map((c) => c.column);
+  const missingInCurrent = named('missing-in-current');
+  const referenceColumns = columns.length - named('missing-in-reference').length;
+  const missingShare = referenceColumns === 0 ? 0 : missingInCurrent.length / referenceColumns;
+  const maxMissingShare = config['max-missing-share'];
+  const failed = tested.length === 0 || missingShare > maxMissingShare;
   return {
     dataset: {
-      drift: tested.length > 0 && share >= config['drift-share'],
+      drift: failed || share >= config['drift-share'],
+      missingInCurrent,
+      missingInReference: named('missing-in-reference'),
+      referenceColumns,
+      missingShare,
+      maxMissingShare,
+      ignored: [...new Set(config.ignore)],
+      skipped: named('skipped'),
       share,
       drifted,
       columns: tested.length,
@@ -90,7 +109,7 @@ function driftOfColumn(
 ): ColumnDrift {
   const reference = input.reference.get(name);
   const current = input.current.get(name);
-  const settings = config.columns[name] ?? { skip: false };
+  const settings = config.columns.get(name) ?? { skip: false };
   const base = {
     column: name,
     dataType: reference?.dataType ?? current?.dataType ?? 'string',
@@ -115,7 +134,7 @@ function driftOfColumn(
   }
 
   const column = prepareColumn(name, reference, current, settings.kind, buffers);
-  const test = settings.test ?? defaultTest(column.kind, reference.rows, column.referenceDistinct);
+  const test = settings.test ?? defaultTest(column.kind, valuesOf(reference), column.distinctInBoth);
   if (NUMERIC_TESTS.has(test) && !column.reference) {
     throw new UserError('config', `test "${test}" compares numbers, but column "${name}" holds text`, {
       field: `drift.columns.${name}.test`,

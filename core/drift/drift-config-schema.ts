@@ -24,6 +24,33 @@ const columnDriftConfigSchema = z
   })
   .strict();
 
+/**
+ * Column names are data, and any text can be one — `constructor`, `toString`, `__proto__`. A plain
+ * object would answer `constructor` with Object's constructor, and zod drops a `__proto__` key
+ * outright (so such a column's settings would vanish without a word). So the settings become a Map:
+ * a `__proto__` key is escaped past zod's record and restored after it, and the JSON schema still
+ * shows a record (its input side).
+ */
+const ESCAPE = '\u0000';
+const escapeKey = (key: string) => (key === '__proto__' || key.startsWith(ESCAPE) ? ESCAPE + key : key);
+const unescapeKey = (key: string) => (key.startsWith(ESCAPE) ? key.slice(1) : key);
+
+const columnSettingsSchema = z.preprocess(
+  (value: unknown) => {
+    // A parsed config parsed again (the CLI overrides drift-share) brings its Map.
+    const entries =
+      value instanceof Map
+        ? [...(value as Map<string, unknown>)]
+        : value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? Object.entries(value)
+          : undefined;
+    return entries ? Object.fromEntries(entries.map(([k, v]) => [escapeKey(k), v])) : value;
+  },
+  z
+    .record(z.string(), columnDriftConfigSchema)
+    .transform((settings) => new Map(Object.entries(settings).map(([k, v]) => [unescapeKey(k), v]))),
+);
+
 /** The `drift:` section of .github/modelship.yml: defaults for the drift-report action and CLI. */
 export const driftConfigSchema = z
   .object({
@@ -43,6 +70,14 @@ export const driftConfigSchema = z
       .max(1)
       .default(0.5)
       .describe('The dataset drifts when drifted columns / tested columns reach this share.'),
+    'max-missing-share': z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe(
+        "The comparison fails when more than this share of the reference's columns (ignored ones aside) is missing from the current data. Default 0: any missing column fails; list a column under ignore, or raise this, to allow it. A comparison with no column to test always fails.",
+      ),
     'conclusion-on-drift': z
       .enum(['failure', 'neutral'])
       .default('failure')
@@ -54,9 +89,8 @@ export const driftConfigSchema = z
       .describe(
         'Fail the step when the check run cannot be posted (no checks: write permission, a fork); by default a warning.',
       ),
-    columns: z
-      .record(z.string(), columnDriftConfigSchema)
-      .default({})
+    columns: columnSettingsSchema
+      .default(() => new Map())
       .describe('Per-column settings: test, threshold, kind, or skip.'),
     ignore: z.array(z.string()).default([]).describe('Columns left out entirely (ids, timestamps).'),
     thresholds: z

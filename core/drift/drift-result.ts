@@ -87,7 +87,23 @@ export interface ColumnDrift {
 }
 
 export interface DatasetDrift {
+  /**
+   * The verdict: the drifted share reached drift-share, or the comparison failed — no column could
+   * be tested, or missingShare > maxMissingShare. A gate that compared nothing, or not the columns
+   * the model needs, must not pass.
+   */
   drift: boolean;
+  /** Reference columns the current data lacks (ignored ones aside). */
+  missingInCurrent: string[];
+  /** Columns only the current data has. */
+  missingInReference: string[];
+  /** Reference columns (ignored ones aside); the share of them missing from the current data, and the share allowed. */
+  referenceColumns: number;
+  missingShare: number;
+  maxMissingShare: number;
+  /** Columns left out by `ignore:` and by `skip: true`. */
+  ignored: string[];
+  skipped: string[];
   /** drifted / tested columns. */
   share: number;
   drifted: number;

@@ -10,14 +10,28 @@ const MAX_DISPLAY_BINS = 30;
 /** A column ready for testing: its kind, sorted numbers or category counts, and the chart data. */
 export interface Column extends PreparedColumn {
   kind: DriftColumnKind;
-  /** Distinct reference values (what the default test depends on). */
+  /** Distinct reference values (what kind inference and binning depend on). */
   referenceDistinct: number;
+  /** Distinct values over both sides together (what Evidently's default test depends on). */
+  distinctInBoth: number;
   histogram: DriftHistogram;
 }
 
 function countDistinct(sorted: Float64Array): number {
   let distinct = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  return distinct;
+}
+
+/** Distinct values of two ascending arrays taken together (a merge, no allocation). */
+function countDistinctInBoth(a: Float64Array, b: Float64Array): number {
+  let distinct = 0;
+  let last = NaN;
+  for (let i = 0, j = 0; i < a.length || j < b.length;) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (next !== last) distinct++;
+    last = next;
+  }
   return distinct;
 }
 
@@ -98,6 +112,7 @@ export function prepareColumn(
     return {
       kind,
       referenceDistinct,
+      distinctInBoth: counts.labels.length,
       counts: () => counts,
       histogram: categoryHistogram(counts),
       ...(refSorted && curSorted ? { reference: refSorted, current: curSorted } : {}),
@@ -130,6 +145,7 @@ export function prepareColumn(
   return {
     kind,
     referenceDistinct,
+    distinctInBoth: countDistinctInBoth(ref, cur),
     reference: ref,
     current: cur,
     counts,

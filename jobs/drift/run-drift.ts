@@ -1,3 +1,4 @@
+import { fieldLine } from '../../core/config/field-line.js';
 import type { ColumnSample } from '../../core/drift/column-sample.js';
 import { columnOrder, datasetDrift } from '../../core/drift/detect-drift.js';
 import type { DriftConfig } from '../../core/drift/drift-config-schema.js';
@@ -43,7 +44,7 @@ export async function runDrift(
     const columns = await testColumns(settings, ports, options.memoryBudget ?? MEMORY_BUDGET);
     report = { ...columns, durationMs: ports.clock.now().getTime() - started };
   } catch (error) {
-    throw withConfigFile(error, settings.configFile);
+    throw await withConfigFile(error, settings.configFile, ports);
   }
   const sources = { reference: settings.reference, current: settings.current };
   const outcome: DriftOutcome = { report, checkRun: { status: 'skipped' } };
@@ -61,7 +62,7 @@ export async function runDrift(
       {
         headSha,
         name: settings.config['check-name'],
-        conclusion: report.dataset.drift ? settings.config['conclusion-on-drift'] : 'success',
+        conclusion: conclusionOf(report.dataset, settings.config['conclusion-on-drift']),
         output: renderDriftCheckOutput(report, sources),
         ...(detailsUrl !== undefined ? { detailsUrl } : {}),
       },
@@ -69,6 +70,15 @@ export async function runDrift(
     );
   }
   return outcome;
+}
+
+/**
+ * A comparison that could not be made (nothing tested, reference columns missing) fails the check
+ * run even when drift itself is only `neutral`: a gate that compared nothing must not look passed.
+ */
+function conclusionOf(dataset: DriftReport['dataset'], onDrift: 'failure' | 'neutral') {
+  if (dataset.columns === 0 || dataset.missingShare > dataset.maxMissingShare) return 'failure';
+  return dataset.drift ? onDrift : 'success';
 }
 
 async function testColumns(settings: DriftSettings, ports: DriftPorts, budget: number) {
@@ -170,10 +180,17 @@ function splitByCost(
 
 /**
  * The engine finds some configuration mistakes only against the data (a text column set to
- * numerical); it knows the setting's path, the job knows the file.
+ * numerical, a column no data set has); it knows the setting's path, the job knows the file and
+ * finds the setting's line in it.
  */
-function withConfigFile(error: unknown, configFile: string): unknown {
-  if (isUserError(error) && error.kind === 'config' && !error.location.file)
-    return new UserError('config', error.message, { ...error.location, file: configFile }, error.details);
-  return error;
+async function withConfigFile(error: unknown, configFile: string, ports: DriftPorts): Promise<unknown> {
+  if (!isUserError(error) || error.kind !== 'config' || error.location.file) return error;
+  const field = error.location.field;
+  const text =
+    field === undefined
+      ? undefined
+      : await ports.files.read(configFile, 'configuration file').catch(() => undefined);
+  const line = text === undefined ? undefined : fieldLine(text, field!);
+  const location = { ...error.location, file: configFile, ...(line !== undefined ? { line } : {}) };
+  return new UserError('config', error.message, location, error.details);
 }

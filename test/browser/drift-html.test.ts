@@ -26,6 +26,13 @@ function report(): DriftReport {
       driftShare: 0.5,
       referenceRows: 1000,
       currentRows: 800,
+      missingInCurrent: [],
+      missingInReference: [],
+      referenceColumns: 2,
+      missingShare: 0,
+      maxMissingShare: 0,
+      ignored: [],
+      skipped: [],
     },
     columns: [
       {

@@ -20,7 +20,17 @@ describe('modelship drift', () => {
       dataset: Record<string, unknown>;
       columns: Record<string, { test: string; drift: boolean }>;
     };
-    assert.deepEqual(Object.keys(parsed.dataset), ['drift', 'share', 'drifted', 'columns']);
+    assert.deepEqual(Object.keys(parsed.dataset), [
+      'drift',
+      'share',
+      'drifted',
+      'columns',
+      'problems',
+      'missing_in_current',
+      'missing_in_reference',
+      'ignored',
+      'skipped',
+    ]);
     assert.equal(parsed.columns.record_id, undefined, 'ignored in .github/modelship.yml');
     assert.equal(parsed.columns.crop!.test, 'jensenshannon');
     assert.equal(parsed.columns.crop!.drift, false);
@@ -65,7 +75,7 @@ describe('modelship drift', () => {
       [['drift', '--config', join(dir, 'none.yml')], /none\.yml: configuration file not found/],
       [
         ['drift', '--config', textAsNumbers],
-        /text-as-numbers\.yml \(drift\.columns\.crop\.kind\): column "crop" is set to kind numerical, but it holds text/,
+        /text-as-numbers\.yml:5 \(drift\.columns\.crop\.kind\): column "crop" is set to kind numerical, but it holds text/,
       ],
     ] as const) {
       const run = await runModelship([...args], root);

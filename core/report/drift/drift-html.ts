@@ -2,7 +2,14 @@ import { formatCount } from '../../checks/describe.js';
 import type { ColumnDrift, DriftReport, SampleSummary } from '../../drift/drift-result.js';
 import { bySeverity } from './by-severity.js';
 import { escapeHtml } from './escape-html.js';
-import { columnVerdict, driftHeadline, formatPValue, formatStatistic, TEST_NAMES } from './format-drift.js';
+import {
+  columnVerdict,
+  driftHeadline,
+  formatResult,
+  sideBySide,
+  TEST_NAMES,
+  untestedColumns,
+} from './format-drift.js';
 import { CURRENT_COLOR, histogramSvg, REFERENCE_COLOR } from './histogram-svg.js';
 
 const STYLE = `
@@ -34,7 +41,7 @@ export function renderDriftHtml(
   const overview = columns
     .map(
       (c) =>
-        `<tr><td>${escapeHtml(c.column)}</td><td>${c.kind}</td><td>${c.test ? TEST_NAMES[c.test] : '—'}</td><td class="num">${formatStatistic(c.statistic)}</td><td class="num">${c.pValue === undefined ? '—' : formatPValue(c.pValue)}</td><td class="num">${c.threshold ?? '—'}</td><td>${tag(c)}</td></tr>`,
+        `<tr><td>${escapeHtml(c.column)}</td><td>${c.kind}</td><td>${c.test ? TEST_NAMES[c.test] : '—'}</td><td class="num">${c.status === 'tested' ? formatResult(c).statistic : '—'}</td><td class="num">${formatResult(c).pValue}</td><td class="num">${c.threshold ?? '—'}</td><td>${tag(c)}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html>
@@ -44,6 +51,12 @@ export function renderDriftHtml(
 <h1>Drift report</h1>
 <p class="sub">Current: ${escapeHtml(sources.current)} (${formatCount(dataset.currentRows)} rows) · Reference: ${escapeHtml(sources.reference)} (${formatCount(dataset.referenceRows)} rows)</p>
 <div class="verdict ${dataset.drift ? 'drift' : 'ok'}">${escapeHtml(driftHeadline(dataset))}</div>
+${untestedColumns(dataset)
+  .map(
+    ({ label, names }) =>
+      `<p class="untested"><strong>${escapeHtml(label)}:</strong> ${escapeHtml(names)}</p>`,
+  )
+  .join('\n')}
 <table><thead><tr><th>Column</th><th>Kind</th><th>Test</th><th>Statistic</th><th>p-value</th><th>Threshold</th><th>Verdict</th></tr></thead>
 <tbody>
 ${overview}
@@ -64,7 +77,7 @@ function columnSection(c: ColumnDrift): string {
     : '<p>No chart: the column was not tested.</p>';
   const result =
     c.status === 'tested'
-      ? `<p>${TEST_NAMES[c.test!]}: statistic ${formatStatistic(c.statistic)}${c.pValue !== undefined ? `, p-value ${formatPValue(c.pValue)}` : ''}; drift when ${c.thresholdOn === 'p_value' ? `p ${c.test === 'ks' ? '≤' : '<'}` : 'statistic ≥'} ${c.threshold}.</p>`
+      ? `<p>${TEST_NAMES[c.test!]}: statistic ${formatResult(c).statistic}${c.pValue !== undefined ? `, p-value ${formatResult(c).pValue}` : ''}; drift when ${c.thresholdOn === 'p_value' ? `p ${c.test === 'ks' ? '≤' : '<'}` : 'statistic ≥'} ${c.threshold}.</p>`
       : `<p>${escapeHtml(c.note ?? columnVerdict(c.status, c.drift))}</p>`;
   return `<section class="column" id="${escapeHtml(`col-${c.column}`)}">
 <h2>${escapeHtml(c.column)} ${tag(c)}</h2>
@@ -81,11 +94,10 @@ function summaryRows(ref: SampleSummary, cur: SampleSummary): string {
     ['missing', formatCount(ref.missing), formatCount(cur.missing)],
   ];
   for (const key of ['mean', 'std', 'min', 'median', 'max'] as const) {
-    if (ref[key] !== undefined || cur[key] !== undefined)
-      rows.push([key, formatStatistic(ref[key]), formatStatistic(cur[key])]);
+    if (ref[key] !== undefined || cur[key] !== undefined) rows.push([key, ...sideBySide(ref[key], cur[key])]);
   }
   if (ref.distinct !== undefined || cur.distinct !== undefined) {
-    rows.push(['distinct', String(ref.distinct ?? '—'), String(cur.distinct ?? '—')]);
+    rows.push(['distinct', ...sideBySide(ref.distinct, cur.distinct)]);
     const top = (s: SampleSummary) =>
       (s.top ?? [])
         .slice(0, 3)

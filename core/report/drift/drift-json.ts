@@ -1,4 +1,5 @@
 import type { DriftReport } from '../../drift/drift-result.js';
+import { datasetProblems } from './format-drift.js';
 
 export interface DriftJsonColumn {
   type: string;
@@ -12,7 +13,20 @@ export interface DriftJsonColumn {
 }
 
 export interface DriftJson {
-  dataset: { drift: boolean; share: number; drifted: number; columns: number };
+  dataset: {
+    drift: boolean;
+    share: number;
+    drifted: number;
+    columns: number;
+    /** Why the comparison failed apart from drifted columns (no column tested, columns missing). */
+    problems: string[];
+    /** Reference columns the current data lacks, and columns only the current data has. */
+    missing_in_current: string[];
+    missing_in_reference: string[];
+    /** Columns left out by configuration: `ignore:` (never read) and `skip: true`. */
+    ignored: string[];
+    skipped: string[];
+  };
   columns: Record<string, DriftJsonColumn>;
 }
 
@@ -21,7 +35,8 @@ const finite = (x: number | undefined) => (x === undefined || !Number.isFinite(x
 
 /** `modelship drift --json`: the dataset verdict and, per column, its test and result. */
 export function driftJson(report: Omit<DriftReport, 'durationMs'>): DriftJson {
-  const columns: Record<string, DriftJsonColumn> = {};
+  // No prototype: a column named `__proto__` must be a key like any other, not replace the prototype.
+  const columns: Record<string, DriftJsonColumn> = Object.create(null) as Record<string, DriftJsonColumn>;
   for (const c of report.columns) {
     columns[c.column] = {
       type: c.kind,
@@ -33,6 +48,19 @@ export function driftJson(report: Omit<DriftReport, 'durationMs'>): DriftJson {
       ...(c.status !== 'tested' ? { status: c.status } : {}),
     };
   }
-  const { drift, share, drifted, columns: tested } = report.dataset;
-  return { dataset: { drift, share, drifted, columns: tested }, columns };
+  const { dataset } = report;
+  return {
+    dataset: {
+      drift: dataset.drift,
+      share: dataset.share,
+      drifted: dataset.drifted,
+      columns: dataset.columns,
+      problems: datasetProblems(dataset),
+      missing_in_current: dataset.missingInCurrent,
+      missing_in_reference: dataset.missingInReference,
+      ignored: dataset.ignored,
+      skipped: dataset.skipped,
+    },
+    columns,
+  };
 }

@@ -1,7 +1,14 @@
 import { formatCount } from '../../checks/describe.js';
 import type { ColumnDrift, DriftReport, SampleSummary } from '../../drift/drift-result.js';
 import { bySeverity } from './by-severity.js';
-import { columnVerdict, driftHeadline, formatPValue, formatStatistic, TEST_NAMES } from './format-drift.js';
+import {
+  columnVerdict,
+  driftHeadline,
+  formatResult,
+  sideBySide,
+  TEST_NAMES,
+  untestedColumns,
+} from './format-drift.js';
 
 /** GitHub's limit for a check run's summary and text, in characters. */
 export const CHECK_OUTPUT_LIMIT = 65_535;
@@ -45,12 +52,13 @@ export function renderDriftCheckOutput(
           '|---|---|---|---:|---:|---:|',
           ...drifted.map(
             (c) =>
-              `| ${cell(c.column)} | ${c.kind} | ${TEST_NAMES[c.test!]} | ${formatStatistic(c.statistic)} | ${c.pValue === undefined ? '—' : formatPValue(c.pValue)} | ${c.threshold} |`,
+              `| ${cell(c.column)} | ${c.kind} | ${TEST_NAMES[c.test!]} | ${formatResult(c).statistic} | ${formatResult(c).pValue} | ${c.threshold} |`,
           ),
           '',
         ]
       : []),
     `${dataset.columns - dataset.drifted} of ${dataset.columns} tested columns show no drift${untested.length ? `; ${untested.length} not tested (${untested.map((c) => `${cell(c.column)}: ${columnVerdict(c.status, false)}`).join(', ')})` : ''}.`,
+    ...untestedColumns(dataset).flatMap(({ label, names }) => ['', `**${label}:** ${cell(names)}`]),
   ].join('\n');
 
   const sections = columns.map(columnDetails);
@@ -86,7 +94,8 @@ function columnDetails(c: ColumnDrift): string {
     c.thresholdOn === 'p_value'
       ? `p ${c.test === 'ks' ? '≤' : '<'} ${c.threshold}`
       : `statistic ≥ ${c.threshold}`;
-  const result = `${TEST_NAMES[c.test!]}: statistic ${formatStatistic(c.statistic)}${c.pValue !== undefined ? `, p-value ${formatPValue(c.pValue)}` : ''} (drift when ${rule}); ${c.kind}, ${c.dataType}.`;
+  const shown = formatResult(c);
+  const result = `${TEST_NAMES[c.test!]}: statistic ${shown.statistic}${c.pValue !== undefined ? `, p-value ${shown.pValue}` : ''} (drift when ${rule}); ${c.kind}, ${c.dataType}.`;
   const lines = [
     head,
     '',
@@ -119,15 +128,14 @@ function summaryRows(ref: SampleSummary, cur: SampleSummary): string[] {
     `| missing | ${formatCount(ref.missing)} | ${formatCount(cur.missing)} |`,
   ];
   for (const key of ['mean', 'std', 'min', 'median', 'max'] as const) {
-    if (ref[key] !== undefined)
-      rows.push(`| ${key} | ${formatStatistic(ref[key])} | ${formatStatistic(cur[key])} |`);
+    if (ref[key] !== undefined) rows.push(`| ${key} | ${sideBySide(ref[key], cur[key]).join(' | ')} |`);
   }
   if (ref.top) {
     const top = (s: SampleSummary) =>
       cell(
         (s.top ?? [])
           .slice(0, 3)
-          .map((t) => `${t.value} (${t.count})`)
+          .map((t) => `${t.value} (${formatCount(t.count)})`)
           .join(', '),
       );
     rows.push(`| most common | ${top(ref)} | ${top(cur)} |`);

@@ -1,7 +1,7 @@
 import { formatCount } from '../../checks/describe.js';
 import type { DriftReport } from '../../drift/drift-result.js';
 import { bySeverity } from './by-severity.js';
-import { columnVerdict, driftHeadline, formatPValue, formatStatistic } from './format-drift.js';
+import { columnVerdict, driftHeadline, formatResult, untestedColumns } from './format-drift.js';
 
 /** The terminal table of `modelship drift`: most drifted columns first. */
 export function renderDriftText(report: DriftReport, reference: string, current: string): string {
@@ -10,8 +10,8 @@ export function renderDriftText(report: DriftReport, reference: string, current:
     c.column,
     c.kind,
     c.test ?? '',
-    formatStatistic(c.statistic),
-    c.pValue === undefined ? '' : formatPValue(c.pValue),
+    c.status === 'tested' ? formatResult(c).statistic : '',
+    c.pValue === undefined ? '' : formatResult(c).pValue,
     c.threshold === undefined ? '' : String(c.threshold),
     columnVerdict(c.status, c.drift),
   ]);
@@ -28,6 +28,8 @@ export function renderDriftText(report: DriftReport, reference: string, current:
     line(header),
     ...rows.map(line),
     '',
+    ...untestedColumns(report.dataset).map(({ label, names }) => `${label}: ${names}`),
+    ...(untestedColumns(report.dataset).length > 0 ? [''] : []),
     `${driftHeadline(report.dataset)} (${(report.durationMs / 1000).toFixed(2)} s)`,
     '',
   ].join('\n');

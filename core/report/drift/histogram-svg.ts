@@ -1,6 +1,6 @@
 import type { DriftHistogram } from '../../drift/drift-result.js';
 import { escapeHtml } from './escape-html.js';
-import { formatStatistic } from './format-drift.js';
+import { formatNumber, formatPercent } from '../format-number.js';
 
 const WIDTH = 520;
 const HEIGHT = 200;
@@ -68,7 +68,7 @@ export function histogramSvg(histogram: DriftHistogram, title: string): string {
           tick(
             MARGIN.left + i * slot,
             base,
-            formatStatistic(histogram.edges![i]!),
+            formatNumber(histogram.edges![i]!),
             (['start', 'middle', 'end'] as const)[k]!,
           ),
         )
@@ -94,7 +94,7 @@ ${ticks.join('\n')}
 </svg>`;
 }
 
-const pct = (share: number) => `${Number((share * 100).toPrecision(3))}%`;
+const pct = (share: number) => formatPercent(share * 100);
 
 function rect(
   x: number,

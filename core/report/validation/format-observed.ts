@@ -1,4 +1,6 @@
-import { formatCount } from '../../checks/describe.js';
+import type { CheckResult } from '../../checks/validation-report.js';
+import { formatNumber, formatPercent } from '../format-number.js';
+
 /** How an observed value reads in a table cell or a terminal line: short, never `[object Object]`. */
 export function formatObserved(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -9,21 +11,47 @@ export function formatObserved(value: unknown): string {
     const shown = value.slice(0, 8).map(formatObserved).join(', ');
     return value.length > 8 ? `${shown}, … (${value.length})` : shown;
   }
-  return JSON.stringify(value);
+  if (typeof value === 'object') {
+    const entries = Object.entries(value);
+    const range = value as { min?: unknown; max?: unknown };
+    // An observed range ({min, max}) reads as one: `2,000,001 – 2,003,000`.
+    if (entries.length === 2 && 'min' in range && 'max' in range)
+      return `${formatObserved(range.min)} – ${formatObserved(range.max)}`;
+    return entries.map(([k, v]) => `${k} ${formatObserved(v)}`).join(', ');
+  }
+  return String(value);
 }
 
-/** Integers with thousands separators; other numbers to 6 significant digits without trailing zeros. */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (Number.isInteger(value) && Math.abs(value) < 1e15) return formatCount(value);
-  const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude < 1e-4 || magnitude >= 1e15)) return value.toExponential(3);
-  return String(Number(value.toPrecision(6)));
-}
-
-/** `0.24%`, `<0.01%` for a non-zero share too small to show, `0%` only when nothing failed. */
-export function formatPercent(percent: number): string {
-  if (percent === 0) return '0%';
-  if (percent < 0.01) return '<0.01%';
-  return `${Number(percent.toPrecision(3))}%`;
+/**
+ * What a check observed, said with its unit where the bare number would not tell: a regex's share
+ * of matching values (`66.3% match`), a null rate, counts of missing or repeated values, lengths.
+ */
+export function describeObserved(result: Pick<CheckResult, 'check' | 'observed'>): string {
+  const { observed } = result;
+  if (observed === null || observed === undefined) return '—';
+  const count = (noun: string) => `${formatObserved(observed)} ${noun}`;
+  switch (result.check) {
+    case 'regex':
+      return typeof observed === 'number'
+        ? `${formatPercent(100 * observed)} match`
+        : formatObserved(observed);
+    case 'null-rate':
+      return typeof observed === 'number'
+        ? `${formatPercent(100 * observed)} missing`
+        : formatObserved(observed);
+    case 'not-null':
+      return count('missing');
+    case 'unique':
+      return count('repeated');
+    case 'row-count':
+      return count(observed === 1 ? 'row' : 'rows');
+    case 'string-length':
+      return `${formatObserved(observed)} characters`;
+    case 'allowed-values':
+      return Array.isArray(observed) && observed.length === 0
+        ? 'none outside the list'
+        : `outside the list: ${formatObserved(observed)}`;
+    default:
+      return formatObserved(observed);
+  }
 }

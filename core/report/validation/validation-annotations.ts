@@ -1,7 +1,6 @@
-import { formatCount } from '../../checks/describe.js';
+import { formatCount, formatValue } from '../../checks/describe.js';
 import type { ValidationView } from './validation-view.js';
 import { resultsBySeverity } from './validation-view.js';
-import { formatObserved } from './format-observed.js';
 
 export interface Annotation {
   level: 'error' | 'warning';
@@ -35,7 +34,7 @@ export function selectAnnotations(
         file: example.source,
         line: example.line,
         title: `${result.name} (row ${formatCount(example.row)})`,
-        message: `${result.name} failed on this row: value ${formatObserved(example.value)}. ${result.message}`,
+        message: `${result.name} failed on this row: value ${formatValue(example.value)}. ${result.message}`,
       });
     }
   }

@@ -1,6 +1,7 @@
 import { formatCount } from '../../checks/describe.js';
 import type { CheckResult } from '../../checks/validation-report.js';
-import { formatObserved, formatPercent } from './format-observed.js';
+import { formatPercent } from '../format-number.js';
+import { describeObserved } from './format-observed.js';
 import { headline, plural, resultsBySeverity, type ValidationView } from './validation-view.js';
 
 /**
@@ -39,7 +40,7 @@ function row(result: CheckResult): string {
     result.unexpectedCount > 0
       ? `${formatCount(result.unexpectedCount)} (${formatPercent(result.unexpectedPercent)})`
       : '—';
-  return `| ${icon} | ${cell(result.name)} | ${cell(formatObserved(result.observed))} | ${unexpected} | ${cell(result.message)} |`;
+  return `| ${icon} | ${cell(result.name)} | ${cell(describeObserved(result))} | ${unexpected} | ${cell(result.message)} |`;
 }
 
 /** Table cells: pipes and newlines would break the row; HTML in data must not render. */

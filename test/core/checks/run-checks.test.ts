@@ -32,7 +32,7 @@ describe('runChecks', () => {
     ]);
     assert.equal(r.observed, -3);
     assert.equal(r.name, 'min(x)');
-    assert.equal(r.message, '2 of 6 values (33%) are below 0, e.g. row 3 (line 4): -3');
+    assert.equal(r.message, '2 of 6 values (33.3%) are below 0, e.g. row 3 (line 4): -3');
   });
 });
 
@@ -92,7 +92,7 @@ describe('every check kind', () => {
     assert.equal(r.success, false);
     assert.equal(r.unexpectedCount, 1);
     assert.deepEqual(r.examples, [{ row: 5, line: 6, source: 'data.csv', value: 'N/A' }]);
-    assert.match(r.message, /1 of 9 values \(11%\) are not numbers, e\.g\. row 5 \(line 6\): "N\/A"/);
+    assert.match(r.message, /1 of 9 values \(11.1%\) are not numbers, e\.g\. row 5 \(line 6\): "N\/A"/);
     const mean = await one('check: mean\ncolumn: x\nmin: 0', { x });
     assert.equal(mean.observed, (1 + 2 + 3 + 4 + 6 + 7 + 8 + 9) / 8);
     assert.equal(mean.success, false);

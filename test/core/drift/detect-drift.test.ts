@@ -183,7 +183,17 @@ describe('verdicts and configuration', () => {
     );
     const json = driftJson(report);
     assert.deepEqual(Object.keys(json), ['dataset', 'columns']);
-    assert.deepEqual(Object.keys(json.dataset), ['drift', 'share', 'drifted', 'columns']);
+    assert.deepEqual(Object.keys(json.dataset), [
+      'drift',
+      'share',
+      'drifted',
+      'columns',
+      'problems',
+      'missing_in_current',
+      'missing_in_reference',
+      'ignored',
+      'skipped',
+    ]);
     assert.deepEqual(Object.keys(json.columns.n!), [
       'type',
       'test',

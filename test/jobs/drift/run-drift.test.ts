@@ -15,6 +15,7 @@ import { resolveDriftSettings } from '../../../jobs/drift/drift-settings.js';
 import { runDrift as runDriftJob } from '../../../jobs/drift/run-drift.js';
 import { startReaderThreads } from '../../../platform/data/reader-threads.js';
 import { reportFiles } from '../../../platform/files/report-files.js';
+import { localTextFiles } from '../../../platform/files/text-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelship-run-drift-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,7 +36,12 @@ async function runDrift(options: { reference: string; current: string; memoryBud
   );
   const readers = startReaderThreads({ cwd: dir });
   try {
-    const ports = { samples: readers, reports: reportFiles(dir), clock: { now: () => new Date() } };
+    const ports = {
+      samples: readers,
+      reports: reportFiles(dir),
+      files: localTextFiles(dir),
+      clock: { now: () => new Date() },
+    };
     const budget = options.memoryBudget !== undefined ? { memoryBudget: options.memoryBudget } : {};
     return (await runDriftJob(settings, ports, budget)).report;
   } finally {
@@ -99,8 +105,9 @@ for (const [label, reference, current, expected] of [
       import { runDrift } from ${JSON.stringify(jobUrl('jobs/drift/run-drift.ts'))};
       import { startReaderThreads } from ${JSON.stringify(jobUrl('platform/data/reader-threads.ts'))};
       import { reportFiles } from ${JSON.stringify(jobUrl('platform/files/report-files.ts'))};
+      import { localTextFiles } from ${JSON.stringify(jobUrl('platform/files/text-files.ts'))};
       const settings = { reference: ${JSON.stringify(reference)}, current: ${JSON.stringify(current)}, config: ${JSON.stringify(config)}, configFile: 'm.yml', checkRunRequired: false };
-      const ports = { samples: startReaderThreads({ cwd: ${JSON.stringify(dir)} }), reports: reportFiles(${JSON.stringify(dir)}), clock: { now: () => new Date() } };
+      const ports = { samples: startReaderThreads({ cwd: ${JSON.stringify(dir)} }), reports: reportFiles(${JSON.stringify(dir)}), files: localTextFiles(${JSON.stringify(dir)}), clock: { now: () => new Date() } };
       await runDrift(settings, ports)
         .then(() => console.log('no error'), (e) => console.log(e.kind, e.message, JSON.stringify(e.location)));`;
     const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {

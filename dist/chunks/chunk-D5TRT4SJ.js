@@ -1,2 +1,0 @@
-import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
-import{a as e}from"./chunk-PR35RQQP.js";function i(n){let r=n.GITHUB_API_URL?.trim();if(!r)return"https://api.github.com";let t;try{t=new URL(r)}catch{t=void 0}if(!t||t.protocol!=="http:"&&t.protocol!=="https:"||!t.hostname)throw new e("config",`GITHUB_API_URL is not a URL: "${r}". Expected https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server`);return r.replace(/\/+$/,"")}export{i as a};
