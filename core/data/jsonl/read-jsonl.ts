@@ -128,7 +128,7 @@ async function* streamBatches(pass: Promise<OpenJsonl>, options: OpenOptions): A
   const known = new Set(names);
   const decoded = options.columns === undefined ? undefined : new Set(options.columns);
   const states = names.map(
-    (name) => new ColumnState(name, decoded === undefined || decoded.has(name), options.columnTypes?.[name]),
+    (name) => new ColumnState(name, decoded === undefined || decoded.has(name), options.columnTypes),
   );
   let batch = open.first;
   let rowOffset = 0;
@@ -165,7 +165,9 @@ function columnChunk(batch: ParsedBatch, state: ColumnState, file: string): Colu
   const rows = batch.rows.length;
   if (!state.decode)
     return valuesToChunk(new Array<unknown>(rows), state.type ?? 'string', () => undefined as never);
-  const values = batch.rows.map((row) => row[state.name]);
+  // Own keys only: a row without a `constructor` key must read as missing, not as Object's member.
+  const name = state.name;
+  const values = batch.rows.map((row) => (Object.hasOwn(row, name) ? row[name] : undefined));
   const type = state.forced ?? state.settle(inferValuesType(values, true));
   return valuesToChunk(values, type, (i, value) => {
     throw new UserError(

@@ -77,7 +77,7 @@ async function* batches(
 ): AsyncGenerator<Batch> {
   const wanted = options.columns === undefined ? undefined : new Set(options.columns);
   const states = columns.map(
-    (c) => new ColumnState(c.name, wanted === undefined || wanted.has(c.name), options.columnTypes?.[c.name]),
+    (c) => new ColumnState(c.name, wanted === undefined || wanted.has(c.name), options.columnTypes),
   );
   const decoded = states.filter((s) => s.decode).map((s) => s.name);
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;

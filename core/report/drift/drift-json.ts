@@ -21,7 +21,8 @@ const finite = (x: number | undefined) => (x === undefined || !Number.isFinite(x
 
 /** `modelship drift --json`: the dataset verdict and, per column, its test and result. */
 export function driftJson(report: Omit<DriftReport, 'durationMs'>): DriftJson {
-  const columns: Record<string, DriftJsonColumn> = {};
+  // No prototype: a column named `__proto__` would otherwise set the object's prototype and vanish.
+  const columns = Object.create(null) as Record<string, DriftJsonColumn>;
   for (const c of report.columns) {
     columns[c.column] = {
       type: c.kind,
