@@ -171,18 +171,28 @@ function decodeNumbers(
 const PLAIN_DIGITS = 15;
 const POW10 = new Float64Array(PLAIN_DIGITS + 1).map((_, k) => 10 ** k);
 
+/** 1 for `true`, 0 for `false` (any letter case), else -1. */
 function booleanOf(bytes: Uint8Array, start: number, end: number): number {
   const length = end - start;
-  if (length !== 4 && length !== 5) return -1;
-  let word = 0;
-  for (let i = start; i < end; i++) word = word * 32 + ((bytes[i]! | 0x20) - 96);
-  if (word === TRUE_CODE && length === 4) return 1;
-  if (word === FALSE_CODE && length === 5) return 0;
+  if (length === 4) return sameLetters(bytes, start, TRUE) ? 1 : -1;
+  if (length === 5) return sameLetters(bytes, start, FALSE) ? 0 : -1;
   return -1;
 }
-const wordCode = (w: string) => [...w].reduce((code, ch) => code * 32 + (ch.charCodeAt(0) - 96), 0);
-const TRUE_CODE = wordCode('true');
-const FALSE_CODE = wordCode('false');
+
+/**
+ * Whether the bytes at `start` spell `word` (lower-case ASCII letters) in any case. Setting bit 0x20
+ * lower-cases a letter but also maps other bytes onto letters (`W` and `w`, but also `@` to `` ` ``),
+ * so each byte is compared with its letter, never summed into a code where `trw%` equals `true`.
+ */
+function sameLetters(bytes: Uint8Array, start: number, word: Uint8Array): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const b = bytes[start + i]!;
+    if (b !== word[i] && b !== word[i]! - 32) return false;
+  }
+  return true;
+}
+const TRUE = new TextEncoder().encode('true');
+const FALSE = new TextEncoder().encode('false');
 
 function decodeBooleans(cursor: FieldCursor, rows: number, ctx: DecodeContext): NumericChunk | undefined {
   const chunk = numericChunk(rows);

@@ -81,6 +81,17 @@ describe('CSV reader', () => {
     assert.equal(rows[2]!.t, '2024-02-01T06:30:00.000Z', 'a naive time is UTC');
   });
 
+  test('only the words true and false (in any case) are booleans, not bytes that fold onto them', async () => {
+    // `trw%` and `falu%` once summed to the same letter code as `true` and `false`.
+    const csv = 'a,b,c\ntrue,FALSE,True\nfalse,true,fAlSe\ntrw%,falu%,TRUE\n';
+    const { rows, types } = await read(csv);
+    assert.deepEqual(types, [['string', 'string', 'boolean']]);
+    assert.deepEqual(rows[2], { a: 'trw%', b: 'falu%', c: true });
+    const error = await readError('a\ntrue\ntrw%\n', { columnTypes: { a: 'boolean' } });
+    assert.match(error.message, /"trw%" is not a boolean/);
+    assert.equal(error.location?.line, 3);
+  });
+
   test('types widen across batches and stay widened', async () => {
     const csv = 'n,k\n1,1\n2,2\n3.5,x\n4,3\n,\n';
     const { types, rows, offsets } = await read(csv, { batchRows: 2 });
