@@ -1,7 +1,13 @@
 import { UserError } from '../../errors.js';
 import type { ColumnState } from '../infer/column-state.js';
 import type { MissingTokens } from '../infer/missing-tokens.js';
-import { DECIMAL, NOT_A_NUMBER, parseNumberBytes, type NumberSlot } from '../infer/parse-number-bytes.js';
+import {
+  BIG_INTEGER,
+  DECIMAL,
+  NOT_A_NUMBER,
+  parseNumberBytes,
+  type NumberSlot,
+} from '../infer/parse-number-bytes.js';
 import { parseTimestampBytes } from '../infer/parse-timestamp-bytes.js';
 import { decodeText, StringDictionary } from '../chunks/string-dictionary.js';
 import type { ColumnChunk, ColumnType, NumericChunk, StringChunk } from '../types.js';
@@ -155,6 +161,10 @@ function decodeNumbers(
       nulls++;
       continue;
     }
+    // An integer beyond ±2^53 would be rounded (two distinct ids could become one): the column is
+    // read as text instead, which keeps every digit, so `unique` and `allowed-values` stay exact and
+    // numeric checks can say why they cannot compare it (see NumericReader).
+    if (kind === BIG_INTEGER) return undefined;
     if (kind === DECIMAL) decimal = true;
     values[r] = slot.value;
     valid[r] = 1;
@@ -277,6 +287,12 @@ function decodeForced(
 ): ColumnChunk {
   const type = state.forced!;
   const rows = block.rows;
+  const bigInteger = (bytes: Uint8Array, start: number, end: number, line: number) =>
+    new UserError(
+      'data',
+      `${decodeText(bytes, start, end).trim()} is beyond ±2^53, the largest integer read exactly: set the column's type to string to keep every digit`,
+      { file: ctx.file, line, field: state.name },
+    );
   if (type === 'string') return decodeStrings(cursor, rows, ctx, state.name, block);
   const chunk = numericChunk(rows);
   chunk.type = type;
@@ -289,6 +305,8 @@ function decodeForced(
     else if (type === 'timestamp') value = parseTimestampBytes(bytes, start, end);
     else {
       const kind = parseNumberBytes(bytes, start, end, slot);
+      // A float column is approximate by choice; an integer column must hold its integers exactly.
+      if (type === 'integer' && kind === BIG_INTEGER) throw bigInteger(bytes, start, end, block.lines[r]!);
       value = kind === NOT_A_NUMBER || (type === 'integer' && kind === DECIMAL) ? NaN : slot.value;
     }
     if (Number.isNaN(value) || (type === 'boolean' && value < 0)) {

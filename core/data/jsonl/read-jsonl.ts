@@ -3,6 +3,7 @@ import { ByteBuffer } from '../chunks/byte-buffer.js';
 import { ColumnState } from '../infer/column-state.js';
 import { inferValuesType, valuesToChunk } from '../infer/values-to-chunk.js';
 import type { Batch, ColumnChunk, DataStream, FileReader, OpenOptions } from '../types.js';
+import { quoteBigIntegers } from './quote-big-integers.js';
 
 const DEFAULT_BATCH_ROWS = 65_536;
 const LF = 10;
@@ -75,7 +76,7 @@ class LineReader {
     }
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(quoteBigIntegers(text));
     } catch (error) {
       const detail =
         error instanceof Error ? error.message.replace(/^Unexpected/, 'unexpected') : String(error);

@@ -92,6 +92,27 @@ describe('CSV reader', () => {
     assert.equal(error.location?.line, 3);
   });
 
+  test('integers beyond ±2^53 are read as text, every digit kept, never rounded', async () => {
+    const csv =
+      'id,small,f\n12345678901234567891,1,1.5\n12345678901234567892,9007199254740991,2\n-9007199254740993,3,1e20\n';
+    const { rows, types } = await read(csv);
+    assert.deepEqual(types, [['string', 'integer', 'float']]);
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      ['12345678901234567891', '12345678901234567892', '-9007199254740993'],
+    );
+    // Late in a column too: the batch holding it is text (earlier batches stay integer).
+    const late = await read(`n\n${'7\n'.repeat(5)}9007199254740993\n`, { batchRows: 4 });
+    assert.deepEqual(late.types, [['integer'], ['string']]);
+    assert.equal(late.rows[5]!.n, '9007199254740993');
+    // A column forced to integer cannot hold it; forced to float it is approximate by choice.
+    const error = await readError('n\n1\n12345678901234567891\n', { columnTypes: { n: 'integer' } });
+    assert.match(error.message, /12345678901234567891 is beyond ±2\^53.*set the column's type to string/);
+    assert.equal(error.location?.line, 3);
+    const float = await read('n\n12345678901234567891\n', { columnTypes: { n: 'float' } });
+    assert.deepEqual(float.rows, [{ n: Number('12345678901234567891') }]);
+  });
+
   test('types widen across batches and stay widened', async () => {
     const csv = 'n,k\n1,1\n2,2\n3.5,x\n4,3\n,\n';
     const { types, rows, offsets } = await read(csv, { batchRows: 2 });
@@ -137,9 +158,10 @@ describe('CSV reader', () => {
       '0.30000000000000004',
       '1.7976931348623157e308',
       '5e-324',
-      '123456789012345678',
+      '123456789012345678.0',
       '-0',
-      '9007199254740993',
+      '9007199254740993.0',
+      '9007199254740991',
       '.5',
       '2.',
     ];
@@ -163,11 +185,13 @@ describe('CSV reader', () => {
       '-000.000',
       '"12.5"',
       '999999999999999',
-      '9999999999999999',
+      '9007199254740991',
+      '9999999999999999.0',
     ];
     for (let k = 0; k < 3000; k++) {
       const whole = digits(random(18));
-      const fraction = random(3) === 0 ? '' : `.${digits(random(18))}`;
+      // Integers beyond 2^53 are read as text (see the test on them): longer ones get a fraction.
+      const fraction = random(3) === 0 && whole.length < 16 ? '' : `.${digits(random(18))}`;
       const text = `${random(4) === 0 ? '-' : ''}${whole}${fraction}`;
       if (/\d/.test(text)) texts.push(text);
     }

@@ -34,6 +34,24 @@ const LINES = [
 ].join('\n');
 
 describe('JSON Lines reader', () => {
+  test('integer literals beyond ±2^53 are read as their text, every digit kept, never rounded', async () => {
+    const jsonl = [
+      '{"id": 12345678901234567891, "f": 12345678901234567891.5, "s": "99999999999999999999", "a": [9007199254740993]}',
+      '{"id": -9007199254740993, "f": 1e20, "s": "\\" 12345678901234567891", "a": null}',
+    ].join('\n');
+    const { rows, types } = await read(jsonl);
+    assert.deepEqual(types, [['string', 'float', 'string', 'string']]);
+    assert.deepEqual(rows, [
+      {
+        id: '12345678901234567891',
+        f: Number('12345678901234567891.5'),
+        s: '99999999999999999999',
+        a: '["9007199254740993"]',
+      },
+      { id: '-9007199254740993', f: 1e20, s: '" 12345678901234567891', a: null },
+    ]);
+  });
+
   for (const chunkBytes of [1, 5, 1 << 16]) {
     test(`types, missing keys, nested values, blank lines and CRLF (chunks of ${chunkBytes} bytes)`, async () => {
       const { names, rows, lines, types } = await read(LINES, {}, 'data.jsonl', chunkBytes);
