@@ -1,4 +1,5 @@
 import { UserError } from '../../errors.js';
+import { checkTextFormat } from '../check-text-format.js';
 import { ByteBuffer } from '../chunks/byte-buffer.js';
 import { ColumnState } from '../infer/column-state.js';
 import { inferValuesType, valuesToChunk } from '../infer/values-to-chunk.js';
@@ -114,6 +115,8 @@ async function openJsonl(
   options: OpenOptions,
 ): Promise<OpenJsonl> {
   const buffer = new ByteBuffer(source);
+  await buffer.fill();
+  checkTextFormat(buffer.bytes, buffer.end, file, 'JSON Lines');
   const reader = new LineReader(buffer, file);
   const first = await reader.next(options.batchRows ?? DEFAULT_BATCH_ROWS);
   if (first.rows.length === 0)

@@ -247,6 +247,21 @@ describe('CSV errors name the file, line and field', () => {
     assert.match(error.message, /invalid UTF-8/);
   });
 
+  test('a Parquet or gzip file read as CSV is named for what it is, with the fix', async () => {
+    const parquet = new Uint8Array([...new TextEncoder().encode('PAR1'), 0x15, 0x04, 0xff, 0x00, 0x80]);
+    const error = await readError(parquet);
+    assert.equal(error.location.file, 'data.csv');
+    assert.match(
+      error.message,
+      /this is a Parquet file \(it starts with "PAR1"\), not CSV: .*--format parquet/,
+    );
+    const gzip = await readError(gzipSync('a,b\n1,2\n'));
+    assert.match(gzip.message, /gzip-compressed but its name does not end in \.gz/);
+    const twice = await readError(gzipSync(gzipSync('a,b\n1,2\n')), {}, 'data.csv.gz');
+    assert.match(twice.message, /still gzip-compressed after decompressing it/);
+    assert.match((await readError(parquet, {}, 'data.jsonl')).message, /Parquet file .* not JSON Lines/);
+  });
+
   test('empty file, header-only file, bad header names', async () => {
     assert.match((await readError('')).message, /empty/);
     assert.match((await readError('\n\n')).message, /empty/);
