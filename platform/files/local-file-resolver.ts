@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { createGunzip } from 'node:zlib';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../../core/errors.js';
 import type { DataFile, FileResolver } from '../../core/ports.js';
+import { gunzipChunks } from './gunzip-chunks.js';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -51,7 +51,7 @@ export class LocalFileResolver implements FileResolver {
       inWorkspace,
       stream: () => {
         const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-        return path.endsWith('.gz') ? raw.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : raw;
+        return path.endsWith('.gz') ? gunzipChunks(raw, name, CHUNK_BYTES) : raw;
       },
       read: async (start, end) => {
         const handle = await open(path, 'r');

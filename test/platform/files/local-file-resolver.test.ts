@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import type { UserError } from '../../../core/errors.js';
+import { isUserError, type UserError } from '../../../core/errors.js';
 import { LocalFileResolver } from '../../../platform/files/local-file-resolver.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelship-files-'));
@@ -58,4 +58,21 @@ test('inWorkspace follows the workspace it is given', async () => {
     files.map((f) => f.inWorkspace),
     [true, false, false],
   );
+});
+
+test('a truncated or corrupt .gz file is a data error naming it, not an unexpected error', async () => {
+  const whole = gzipSync(Array.from({ length: 50_000 }, (_, i) => `${i}\n`).join(''));
+  writeFileSync(join(dir, 'cut.csv.gz'), whole.subarray(0, whole.length >> 1));
+  writeFileSync(join(dir, 'plain.csv.gz'), 'x\n1\n');
+  for (const [name, message] of [
+    ['cut.csv.gz', /the gzip data ends too early \(unexpected end of file\): the file looks truncated/],
+    ['plain.csv.gz', /not valid gzip data \(incorrect header check\): it looks corrupt/],
+  ] as const) {
+    const [file] = await resolver.resolve(name);
+    const error = (await text(file!.stream()).catch((e: unknown) => e)) as UserError;
+    assert.ok(isUserError(error), String(error));
+    assert.equal(error.kind, 'data');
+    assert.deepEqual(error.location, { file: name });
+    assert.match(error.message, message);
+  }
 });
