@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../../core/errors.js';
@@ -34,10 +35,11 @@ export class LocalFileResolver implements FileResolver {
     const path = resolve(this.cwd, location);
     const info = await stat(path).catch(() => undefined);
     if (info === undefined) throw new UserError('not-found', 'no such file', { file: location });
-    if (!info.isFile())
+    if (info.isDirectory())
       throw new UserError('not-found', 'is a directory, not a data file (use a glob such as dir/*.csv)', {
         file: location,
       });
+    if (!info.isFile()) throw new UserError('input', notRegularFile(info), { file: location });
     return [await this.file(path, info.size)];
   }
 
@@ -70,4 +72,16 @@ export class LocalFileResolver implements FileResolver {
       },
     };
   }
+}
+
+/**
+ * Why a path that is neither a file nor a directory is not a data file, in its own words. A pipe (`--data /dev/stdin` under `cat x |`, a FIFO) is refused rather than read: a dataset may be
+ * read more than once (a drift report, a worker reopening the file) and a pipe yields its data once.
+ */
+function notRegularFile(info: Stats): string {
+  if (info.isFIFO() || info.isSocket())
+    return 'is a pipe, not a regular file: a dataset may be read more than once and a pipe yields its data only once; save the data to a file (e.g. … > data.csv) and pass that';
+  if (info.isCharacterDevice() || info.isBlockDevice())
+    return 'is a device (like /dev/null), not a regular file: it holds no data file to read; pass a CSV, JSON Lines or Parquet file';
+  return 'is not a regular file: pass a CSV, JSON Lines or Parquet file';
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -73,6 +74,21 @@ test('a truncated or corrupt .gz file is a data error naming it, not an unexpect
     assert.ok(isUserError(error), String(error));
     assert.equal(error.kind, 'data');
     assert.deepEqual(error.location, { file: name });
+    assert.match(error.message, message);
+  }
+});
+
+test('a pipe or a device is named for what it is, not called a directory', async () => {
+  const fifo = join(dir, 'fifo');
+  execFileSync('mkfifo', [fifo]);
+  for (const [location, message] of [
+    [fifo, /^is a pipe, not a regular file: .*save the data to a file/],
+    ['/dev/null', /^is a device \(like \/dev\/null\), not a regular file/],
+  ] as const) {
+    const error = (await resolver.resolve(location).catch((e: unknown) => e)) as UserError;
+    assert.ok(isUserError(error), String(error));
+    assert.equal(error.kind, 'input');
+    assert.equal(error.location.file, location);
     assert.match(error.message, message);
   }
 });
