@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -30,7 +30,7 @@ export class LocalFileResolver implements FileResolver {
       });
       if (paths.length === 0)
         throw new UserError('not-found', `no file matches ${location}`, { file: location });
-      return Promise.all(paths.sort().map((path) => this.file(path)));
+      return Promise.all((await distinctFiles(paths, this.cwd)).map((path) => this.file(path)));
     }
     const path = resolve(this.cwd, location);
     const info = await stat(path).catch(() => undefined);
@@ -84,4 +84,22 @@ function notRegularFile(info: Stats): string {
   if (info.isCharacterDevice() || info.isBlockDevice())
     return 'is a device (like /dev/null), not a regular file: it holds no data file to read; pass a CSV, JSON Lines or Parquet file';
   return 'is not a regular file: pass a CSV, JSON Lines or Parquet file';
+}
+
+/**
+ * The matched paths, sorted, one per real file. Globs follow symbolic links, so a link back up the
+ * tree (`data/self -> ..`) or a second name for a directory matches the same file again, and its
+ * rows would be read twice. Of the names of one file, the one without links wins, else the first.
+ */
+async function distinctFiles(paths: string[], cwd: string): Promise<string[]> {
+  const sorted = [...paths].sort();
+  const reals = await Promise.all(sorted.map((path) => realpath(path)));
+  // Compared below the base directory, which may itself be reached through a link (/tmp on macOS).
+  const realCwd = await realpath(cwd);
+  const chosen = new Map<string, string>();
+  sorted.forEach((path, i) => {
+    const real = reals[i]!;
+    if (!chosen.has(real) || relative(cwd, path) === relative(realCwd, real)) chosen.set(real, path);
+  });
+  return [...chosen.values()].sort();
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,4 +91,17 @@ test('a pipe or a device is named for what it is, not called a directory', async
     assert.equal(error.location.file, location);
     assert.match(error.message, message);
   }
+});
+
+test('a glob through a symbolic link loop or a second name reads each file once', async () => {
+  mkdirSync(join(dir, 'loop/d'), { recursive: true });
+  writeFileSync(join(dir, 'loop/d/x.csv'), 'x\n1\n');
+  symlinkSync('..', join(dir, 'loop/d/up')); // loop/d/up/d/up/… is loop/d again
+  symlinkSync('d', join(dir, 'loop/alias'));
+  symlinkSync('x.csv', join(dir, 'loop/d/link.csv'));
+  const files = await resolver.resolve('loop/**/*.csv');
+  assert.deepEqual(
+    files.map((f) => f.name),
+    ['loop/d/x.csv'],
+  );
 });
