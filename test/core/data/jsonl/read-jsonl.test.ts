@@ -99,6 +99,14 @@ describe('JSON Lines reader', () => {
     assert.deepEqual(forced.rows, [{ zip: '2134', n: 7 }]);
     const error = await readError('{"n": 1}\n{"n": "x"}\n', { columnTypes: { n: 'integer' } });
     assert.deepEqual(error.location, { file: 'data.jsonl', line: 2, field: 'n' });
+    // Text forced to a number is a decimal as written: not hex, nor an integer rounded past 2^53.
+    for (const text of ['0x10', '0b1', '1_000', '12345678901234567891'])
+      assert.match(
+        (await readError(`{"n": "${text}"}\n`, { columnTypes: { n: 'integer' } })).message,
+        /is not an integer/,
+      );
+    const floats = await read('{"n": " 1e3 "}\n{"n": "-.5"}\n', { columnTypes: { n: 'float' } });
+    assert.deepEqual(floats.rows, [{ n: 1000 }, { n: -0.5 }]);
     const some = await read('{"a": 1, "b": 2}\n', { columns: ['b'] });
     assert.deepEqual(some.rows, [{ a: null, b: 2 }]);
     const gz = await read(gzipSync('{"a": 1}\n'), {}, 'data.ndjson.gz');
