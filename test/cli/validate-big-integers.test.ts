@@ -3,9 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { runModelship } from '../support/run-cli-in-process.js';
 
-function workspace(files: Record<string, string>): string {
+function workspace(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'modelship-big-'));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
@@ -24,7 +25,25 @@ async function validate(file: string, checks: string) {
   return runModelship(['validate', '--data', file, '--checks', 'checks.yml', '--json'], dir);
 }
 
+const parquet = (name: string, data: bigint[]) =>
+  new Uint8Array(parquetWriteBuffer({ columnData: [{ name, data, type: 'INT64' }] }));
+
 describe('integers beyond 2^53 are never rounded', () => {
+  test('data.parquet: distinct INT64 ids one double apart pass unique; max says why it cannot judge', async () => {
+    // 19 digits within INT64; as doubles all three are 1234567890123456768.
+    const ids = [1234567890123456789n, 1234567890123456790n, 1234567890123456791n];
+    const dir = workspace({
+      'data.parquet': parquet('id', ids),
+      'unique.yml': 'checks:\n  - check: unique\n    column: id\n',
+      'max.yml': 'checks:\n  - check: max\n    column: id\n    value: 1234567890123456789\n',
+    });
+    const unique = await runModelship(['validate', '--data', 'data.parquet', '--checks', 'unique.yml'], dir);
+    assert.equal(unique.code, 0, unique.stdout + unique.stderr);
+    const max = await runModelship(['validate', '--data', 'data.parquet', '--checks', 'max.yml'], dir);
+    assert.equal(max.code, 2, max.stdout);
+    assert.match(max.stderr, /the column holds integers beyond ±2\^53 \(e\.g\. "1234567890123456789"\)/);
+  });
+
   for (const file of Object.keys(data)) {
     test(`${file}: distinct 19-digit ids pass unique, and are integers to column-type`, async () => {
       // No text check on the column here: one (regex, allowed strings) would force it to text anyway.
