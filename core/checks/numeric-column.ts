@@ -54,6 +54,8 @@ export class NumericColumn {
 
   /** The column is entirely of another kind (a mean of text): the checks file is at fault. */
   notApplicable(): NotApplicable | undefined {
+    const bigInteger = this.reader.bigIntegerProblem();
+    if (bigInteger) return bigInteger;
     if (this.notOfType === 0 || this.notOfType < this.present) return undefined;
     const kind = this.domain === 'timestamp' ? 'timestamps' : 'numbers';
     return {

@@ -1,5 +1,6 @@
 import type { ColumnChunk } from '../data/types.js';
 import { parseTimestamp } from '../data/parse-timestamp.js';
+import type { NotApplicable } from './accumulator.js';
 
 /** The kind of numbers a check compares: plain numbers, or instants (ms since the epoch). */
 export type NumericDomain = 'number' | 'timestamp';
@@ -30,8 +31,24 @@ export class NumericReader {
   private parsed = new Float64Array(0);
   private parsedOk = new Uint8Array(0);
   private parsedCount = 0;
+  /** The first integer beyond ±2^53 met as text (readers keep such integers as text). */
+  private bigInteger: string | undefined;
 
   constructor(readonly domain: NumericDomain) {}
+
+  /**
+   * The check cannot judge a column holding integers beyond ±2^53: as doubles they would be rounded
+   * (…993 passes `max: …992`), and a wrong verdict is worse than none. Text checks still apply.
+   */
+  bigIntegerProblem(): NotApplicable | undefined {
+    if (this.bigInteger === undefined) return undefined;
+    return {
+      notApplicable: {
+        field: 'column',
+        message: `the column holds integers beyond ±2^53 (e.g. ${JSON.stringify(this.bigInteger)}), which cannot be compared as numbers without rounding, so this check cannot apply to it; they are read as text: check them with unique, allowed-values (as strings), regex or string-length`,
+      },
+    };
+  }
 
   read(chunk: ColumnChunk): NumericView {
     const n = chunk.valid.length;
@@ -90,8 +107,12 @@ export class NumericReader {
       this.parsedOk = ok;
     }
     for (let code = this.parsedCount; code < dictionary.length; code++) {
-      const value =
-        this.domain === 'timestamp' ? parseTimestamp(dictionary[code]!) : parseNumber(dictionary[code]!);
+      const text = dictionary[code]!;
+      let value = this.domain === 'timestamp' ? parseTimestamp(text) : parseNumber(text);
+      if (value !== undefined && this.domain === 'number' && isBigInteger(value, text)) {
+        this.bigInteger ??= text.trim();
+        value = undefined;
+      }
       this.parsedOk[code] = value === undefined ? 0 : 1;
       this.parsed[code] = value ?? 0;
     }
@@ -106,4 +127,9 @@ export function parseNumber(text: string): number | undefined {
   if (/^[+-]?(inf|infinity)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
   if (/^nan$/i.test(t)) return NaN;
   return undefined;
+}
+
+/** Digits only, beyond ±2^53: the text of an integer a double may not hold exactly. */
+function isBigInteger(value: number, text: string): boolean {
+  return Math.abs(value) > Number.MAX_SAFE_INTEGER && /^\s*[+-]?\d+\s*$/.test(text);
 }

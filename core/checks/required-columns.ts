@@ -26,7 +26,8 @@ export function valueColumns(check: Check): string[] {
  * allowed-values of strings) need the text as written, so `"01234"` is not read as 1234.
  */
 export function requiredColumnTypes(checks: LoadedChecks): Record<string, ColumnType> {
-  const types: Record<string, ColumnType> = {};
+  // No prototype: a column named `__proto__` is then an ordinary key (and `constructor` no inherited one).
+  const types = Object.create(null) as Record<string, ColumnType>;
   for (const { check } of checks.checks) {
     const text =
       check.check === 'regex' ||

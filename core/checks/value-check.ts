@@ -96,6 +96,8 @@ export class ValueCheck implements CheckAccumulator {
   }
 
   finish(): CheckOutcome | NotApplicable {
+    const bigInteger = this.numbers?.bigIntegerProblem();
+    if (bigInteger) return bigInteger;
     const unexpected = this.failed + this.notOfType;
     const numeric = 'domain' in this.rule;
     if (numeric && this.notOfType > 0 && this.notOfType === this.checked) {

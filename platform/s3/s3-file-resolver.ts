@@ -1,11 +1,11 @@
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import picomatch from 'picomatch';
-import { pipeline, type Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
 import { UserError } from '../../core/errors.js';
 import type { DataFile, FileResolver } from '../../core/ports.js';
 import { createS3Client, type S3ClientOptions } from './s3-client.js';
 import type { StorageEnvironment } from '../context/action-context.js';
+import { gunzipChunks } from '../files/gunzip-chunks.js';
 import { s3EndpointFromEnv } from './s3-endpoint.js';
 import { s3Error } from './s3-errors.js';
 import { parseS3Uri, s3Uri } from './s3-uri.js';
@@ -83,8 +83,9 @@ export class S3FileResolver implements FileResolver {
       stream: async function* () {
         const body = (await get()).Body as Readable;
         try {
-          // pipeline, not pipe: pipe leaves the gunzip waiting forever when the body fails.
-          yield* key.endsWith('.gz') ? pipeline(body, createGunzip(), () => {}) : body;
+          // gunzipChunks joins them with pipeline (pipe leaves the gunzip waiting forever when the
+          // body fails) and names the file when the gzip data is truncated or corrupt.
+          yield* key.endsWith('.gz') ? gunzipChunks(body, uri) : body;
         } catch (error) {
           throw explain(error);
         }

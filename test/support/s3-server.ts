@@ -65,6 +65,9 @@ pipeline = catch_errors gatekeeper healthcheck proxy-logging cache listing_forma
 [app:proxy-server]
 use = egg:swift#proxy
 account_autocreate = true
+# The readiness probe reaches the proxy before a slow (loaded) machine has the account server
+# listening; by default ten errors suppress that node for 60 s, past the start-up deadline.
+error_suppression_limit = 1000000
 
 [filter:catch_errors]
 use = egg:swift#catch_errors

@@ -11,6 +11,12 @@ import { parseTimestamp } from '../../data/parse-timestamp.js';
  * `column-type`: every value is of the type (integer data passes float). Judged value by value, so
  * a column read as text — forced by a regex on it, or widened by one stray value — still passes when
  * its values are integers, and the stray values are shown with their rows.
+ *
+ * `string` is the widest type: a column with one value that fits no narrower type holds all its
+ * values as text (as the drift table reads it, and whatever type its earlier batches were read as),
+ * so it is judged by the column's final type: a string column passes, any other fails on every value.
+ * Judging batch by batch instead passed the rows of the batch holding the stray value and failed the
+ * integers before it, in the same result that observed a string column.
  */
 export class ColumnTypeCheck implements CheckAccumulator {
   private checked = 0;
@@ -33,6 +39,11 @@ export class ColumnTypeCheck implements CheckAccumulator {
     if (present === 0) return;
     this.seenType = this.seenType === undefined ? chunk.type : widenType(this.seenType, chunk.type);
     this.checked += present;
+    if (this.check.type === 'string') {
+      // Only the final type decides (see above); these are the examples should it not be text.
+      if (chunk.type !== 'string') this.noteExamples(batch, chunk);
+      return;
+    }
     const verdict = this.chunkVerdict(chunk);
     if (verdict === 'all') return;
     const valid = chunk.valid;
@@ -41,6 +52,11 @@ export class ColumnTypeCheck implements CheckAccumulator {
       this.unexpected++;
       this.examples.add(batch, i, chunkValue(chunk, i));
     }
+  }
+
+  private noteExamples(batch: Batch, chunk: ColumnChunk): void {
+    for (let i = 0; i < chunk.valid.length && !this.examples.full; i++)
+      if (chunk.valid[i] === 1) this.examples.add(batch, i, chunkValue(chunk, i));
   }
 
   /** 'all' when the chunk's type settles it, else a test per row ('none' passes no row). */
@@ -63,18 +79,20 @@ export class ColumnTypeCheck implements CheckAccumulator {
 
   finish(): CheckOutcome {
     const type = this.check.type;
-    const success = this.unexpected === 0;
+    const unexpected = type !== 'string' ? this.unexpected : this.seenType === 'string' ? 0 : this.checked;
+    const success = unexpected === 0;
+    const examples = success ? [] : this.examples.items;
     return {
       success,
       observed: success && this.checked > 0 ? type : (this.seenType ?? null),
-      unexpectedCount: this.unexpected,
-      unexpectedPercent: percentOf(this.unexpected, this.checked),
-      examples: this.examples.items,
+      unexpectedCount: unexpected,
+      unexpectedPercent: percentOf(unexpected, this.checked),
+      examples,
       message: success
         ? this.checked === 0
           ? 'no non-missing values to check'
           : `every value is ${article(type)} ${type}`
-        : describeUnexpected(this.unexpected, this.checked, `are not ${type}s`, this.examples.items),
+        : describeUnexpected(unexpected, this.checked, `are not ${type}s`, examples),
     };
   }
 }

@@ -17,8 +17,7 @@ export class CsvDecoder {
     const { quote, missing } = csvDialect(file, options.csv);
     const decoded = options.columns === undefined ? undefined : new Set(options.columns);
     this.states = names.map(
-      (name) =>
-        new ColumnState(name, decoded === undefined || decoded.has(name), options.columnTypes?.[name]),
+      (name) => new ColumnState(name, decoded === undefined || decoded.has(name), options.columnTypes),
     );
     this.context = { file, quote, missing };
   }

@@ -1,7 +1,13 @@
 import { UserError } from '../../errors.js';
 import type { ColumnState } from '../infer/column-state.js';
 import type { MissingTokens } from '../infer/missing-tokens.js';
-import { DECIMAL, NOT_A_NUMBER, parseNumberBytes, type NumberSlot } from '../infer/parse-number-bytes.js';
+import {
+  BIG_INTEGER,
+  DECIMAL,
+  NOT_A_NUMBER,
+  parseNumberBytes,
+  type NumberSlot,
+} from '../infer/parse-number-bytes.js';
 import { parseTimestampBytes } from '../infer/parse-timestamp-bytes.js';
 import { decodeText, StringDictionary } from '../chunks/string-dictionary.js';
 import type { ColumnChunk, ColumnType, NumericChunk, StringChunk } from '../types.js';
@@ -155,6 +161,10 @@ function decodeNumbers(
       nulls++;
       continue;
     }
+    // An integer beyond ±2^53 would be rounded (two distinct ids could become one): the column is
+    // read as text instead, which keeps every digit, so `unique` and `allowed-values` stay exact and
+    // numeric checks can say why they cannot compare it (see NumericReader).
+    if (kind === BIG_INTEGER) return undefined;
     if (kind === DECIMAL) decimal = true;
     values[r] = slot.value;
     valid[r] = 1;
@@ -171,18 +181,28 @@ function decodeNumbers(
 const PLAIN_DIGITS = 15;
 const POW10 = new Float64Array(PLAIN_DIGITS + 1).map((_, k) => 10 ** k);
 
+/** 1 for `true`, 0 for `false` (any letter case), else -1. */
 function booleanOf(bytes: Uint8Array, start: number, end: number): number {
   const length = end - start;
-  if (length !== 4 && length !== 5) return -1;
-  let word = 0;
-  for (let i = start; i < end; i++) word = word * 32 + ((bytes[i]! | 0x20) - 96);
-  if (word === TRUE_CODE && length === 4) return 1;
-  if (word === FALSE_CODE && length === 5) return 0;
+  if (length === 4) return sameLetters(bytes, start, TRUE) ? 1 : -1;
+  if (length === 5) return sameLetters(bytes, start, FALSE) ? 0 : -1;
   return -1;
 }
-const wordCode = (w: string) => [...w].reduce((code, ch) => code * 32 + (ch.charCodeAt(0) - 96), 0);
-const TRUE_CODE = wordCode('true');
-const FALSE_CODE = wordCode('false');
+
+/**
+ * Whether the bytes at `start` spell `word` (lower-case ASCII letters) in any case. Setting bit 0x20
+ * lower-cases a letter but also maps other bytes onto letters (`W` and `w`, but also `@` to `` ` ``),
+ * so each byte is compared with its letter, never summed into a code where `trw%` equals `true`.
+ */
+function sameLetters(bytes: Uint8Array, start: number, word: Uint8Array): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const b = bytes[start + i]!;
+    if (b !== word[i] && b !== word[i]! - 32) return false;
+  }
+  return true;
+}
+const TRUE = new TextEncoder().encode('true');
+const FALSE = new TextEncoder().encode('false');
 
 function decodeBooleans(cursor: FieldCursor, rows: number, ctx: DecodeContext): NumericChunk | undefined {
   const chunk = numericChunk(rows);
@@ -267,6 +287,12 @@ function decodeForced(
 ): ColumnChunk {
   const type = state.forced!;
   const rows = block.rows;
+  const bigInteger = (bytes: Uint8Array, start: number, end: number, line: number) =>
+    new UserError(
+      'data',
+      `${decodeText(bytes, start, end).trim()} is beyond ±2^53, the largest integer read exactly: set the column's type to string to keep every digit`,
+      { file: ctx.file, line, field: state.name },
+    );
   if (type === 'string') return decodeStrings(cursor, rows, ctx, state.name, block);
   const chunk = numericChunk(rows);
   chunk.type = type;
@@ -279,6 +305,8 @@ function decodeForced(
     else if (type === 'timestamp') value = parseTimestampBytes(bytes, start, end);
     else {
       const kind = parseNumberBytes(bytes, start, end, slot);
+      // A float column is approximate by choice; an integer column must hold its integers exactly.
+      if (type === 'integer' && kind === BIG_INTEGER) throw bigInteger(bytes, start, end, block.lines[r]!);
       value = kind === NOT_A_NUMBER || (type === 'integer' && kind === DECIMAL) ? NaN : slot.value;
     }
     if (Number.isNaN(value) || (type === 'boolean' && value < 0)) {

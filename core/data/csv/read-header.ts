@@ -1,4 +1,5 @@
 import { UserError } from '../../errors.js';
+import { checkTextFormat } from '../check-text-format.js';
 import type { ByteBuffer } from '../chunks/byte-buffer.js';
 import type { CsvTokenizer } from './csv-tokenizer.js';
 import { RecordBlock } from './record-block.js';
@@ -10,6 +11,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Reads the header row (after a UTF-8 byte-order mark, if any) and checks its names. */
 export async function readHeader(buffer: ByteBuffer, tokenizer: CsvTokenizer, file: string, quote: number) {
   await buffer.fill();
+  checkTextFormat(buffer.bytes, buffer.end, file, 'CSV');
   if (buffer.end >= 3 && buffer.bytes[0] === 0xef && buffer.bytes[1] === 0xbb && buffer.bytes[2] === 0xbf)
     buffer.pos = 3;
   const block = new RecordBlock(file, MAX_COLUMNS, 1);

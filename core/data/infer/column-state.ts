@@ -8,13 +8,19 @@ import { widenType, type ColumnType } from '../types.js';
 export class ColumnState {
   /** Inferred type so far; undefined until a batch has a non-missing value. */
   type: ColumnType | undefined;
+  /** The type the caller forced on this column, if any. */
+  readonly forced: ColumnType | undefined;
 
   constructor(
     readonly name: string,
     readonly decode: boolean,
-    readonly forced: ColumnType | undefined,
+    columnTypes: Readonly<Record<string, ColumnType>> | undefined,
   ) {
-    this.type = forced;
+    // An own-property lookup: a column named `constructor` or `toString` must not find
+    // Object.prototype's member (which then reached a worker thread's postMessage and crashed).
+    this.forced =
+      columnTypes !== undefined && Object.hasOwn(columnTypes, name) ? columnTypes[name] : undefined;
+    this.type = this.forced;
   }
 
   /** The type to report for a batch whose own values read as `batchType` (undefined: all missing). */

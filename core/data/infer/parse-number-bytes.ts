@@ -7,6 +7,11 @@ const MAX_FAST_DIGITS = 15;
 export const NOT_A_NUMBER = 0;
 export const INTEGER = 1;
 export const DECIMAL = 2;
+/**
+ * Digits only, but beyond ±2^53: a double cannot hold every such integer (…993 reads as …992), so
+ * readers keep the text instead of a rounded number; `out.value` is still the nearest double.
+ */
+export const BIG_INTEGER = 3;
 
 export interface NumberSlot {
   value: number;
@@ -15,7 +20,8 @@ export interface NumberSlot {
 /**
  * Reads `bytes[start, end)` as a decimal number, bit-exact with `Number(text)` for the forms a CSV
  * holds: `-12`, `3.25`, `.5`, `1e-7`, and `inf`/`Infinity` (as pandas reads them). Returns INTEGER
- * (digits only, within ±2^53), DECIMAL, or NOT_A_NUMBER; the value goes to `out.value`. Spaces around
+ * (digits only, within ±2^53), BIG_INTEGER (digits only, beyond), DECIMAL, or NOT_A_NUMBER; the value
+ * goes to `out.value`. Spaces around
  * the number are ignored, as pandas ignores them.
  */
 export function parseNumberBytes(bytes: Uint8Array, start: number, end: number, out: NumberSlot): number {
@@ -91,7 +97,8 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number, 
     value = Number(asciiText(bytes, start, end));
   }
   out.value = value;
-  return decimal || value > Number.MAX_SAFE_INTEGER || value < -Number.MAX_SAFE_INTEGER ? DECIMAL : INTEGER;
+  if (decimal) return DECIMAL;
+  return value > Number.MAX_SAFE_INTEGER || value < -Number.MAX_SAFE_INTEGER ? BIG_INTEGER : INTEGER;
 }
 
 function parseInfinity(bytes: Uint8Array, i: number, end: number, negative: boolean, out: NumberSlot) {

@@ -94,14 +94,24 @@ function toNumber(v: unknown, type: ColumnType): number | undefined {
       ) {
         return type === 'float' ? Number(v) : undefined;
       }
-      const x =
-        typeof v === 'number' || typeof v === 'bigint'
-          ? Number(v)
-          : typeof v === 'string' && v.trim() !== ''
-            ? Number(v)
-            : NaN;
+      if (typeof v === 'string') return numberOfText(v, type);
+      const x = typeof v === 'number' || typeof v === 'bigint' ? Number(v) : NaN;
       if (Number.isNaN(x)) return undefined;
       return type === 'integer' && !Number.isInteger(x) ? undefined : x;
     }
   }
+}
+
+/** A decimal number as data files write it, as the CSV reader reads one; not `0x1F`, `1_000` or ``. */
+const DECIMAL_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+
+/**
+ * Text forced to a numeric type. Number() alone reads `0x1F` as 31 and `0b1` as 1, and rounds an
+ * integer beyond ±2^53 that an integer column would then claim to hold exactly.
+ */
+function numberOfText(text: string, type: ColumnType): number | undefined {
+  if (!DECIMAL_TEXT.test(text)) return undefined;
+  const x = Number(text);
+  if (type !== 'integer') return x;
+  return Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER ? x : undefined;
 }

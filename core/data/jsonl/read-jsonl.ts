@@ -1,8 +1,10 @@
 import { UserError } from '../../errors.js';
+import { checkTextFormat } from '../check-text-format.js';
 import { ByteBuffer } from '../chunks/byte-buffer.js';
 import { ColumnState } from '../infer/column-state.js';
 import { inferValuesType, valuesToChunk } from '../infer/values-to-chunk.js';
 import type { Batch, ColumnChunk, DataStream, FileReader, OpenOptions } from '../types.js';
+import { quoteBigIntegers } from './quote-big-integers.js';
 
 const DEFAULT_BATCH_ROWS = 65_536;
 const LF = 10;
@@ -75,7 +77,7 @@ class LineReader {
     }
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(quoteBigIntegers(text));
     } catch (error) {
       const detail =
         error instanceof Error ? error.message.replace(/^Unexpected/, 'unexpected') : String(error);
@@ -113,6 +115,8 @@ async function openJsonl(
   options: OpenOptions,
 ): Promise<OpenJsonl> {
   const buffer = new ByteBuffer(source);
+  await buffer.fill();
+  checkTextFormat(buffer.bytes, buffer.end, file, 'JSON Lines');
   const reader = new LineReader(buffer, file);
   const first = await reader.next(options.batchRows ?? DEFAULT_BATCH_ROWS);
   if (first.rows.length === 0)
@@ -128,7 +132,7 @@ async function* streamBatches(pass: Promise<OpenJsonl>, options: OpenOptions): A
   const known = new Set(names);
   const decoded = options.columns === undefined ? undefined : new Set(options.columns);
   const states = names.map(
-    (name) => new ColumnState(name, decoded === undefined || decoded.has(name), options.columnTypes?.[name]),
+    (name) => new ColumnState(name, decoded === undefined || decoded.has(name), options.columnTypes),
   );
   let batch = open.first;
   let rowOffset = 0;
@@ -165,7 +169,9 @@ function columnChunk(batch: ParsedBatch, state: ColumnState, file: string): Colu
   const rows = batch.rows.length;
   if (!state.decode)
     return valuesToChunk(new Array<unknown>(rows), state.type ?? 'string', () => undefined as never);
-  const values = batch.rows.map((row) => row[state.name]);
+  // Own keys only: a row without a `constructor` key must read as missing, not as Object's member.
+  const name = state.name;
+  const values = batch.rows.map((row) => (Object.hasOwn(row, name) ? row[name] : undefined));
   const type = state.forced ?? state.settle(inferValuesType(values, true));
   return valuesToChunk(values, type, (i, value) => {
     throw new UserError(

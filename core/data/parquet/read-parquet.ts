@@ -77,7 +77,7 @@ async function* batches(
 ): AsyncGenerator<Batch> {
   const wanted = options.columns === undefined ? undefined : new Set(options.columns);
   const states = columns.map(
-    (c) => new ColumnState(c.name, wanted === undefined || wanted.has(c.name), options.columnTypes?.[c.name]),
+    (c) => new ColumnState(c.name, wanted === undefined || wanted.has(c.name), options.columnTypes),
   );
   const decoded = states.filter((s) => s.decode).map((s) => s.name);
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
@@ -117,12 +117,20 @@ async function* batches(
         length,
         lines,
         columns: states.map((state, c) => {
-          const type = state.forced ?? columns[c]!.type;
+          const declared = state.forced ?? columns[c]!.type;
           if (!state.decode)
-            return valuesToChunk(new Array<unknown>(length), state.type ?? type, () => undefined as never);
-          state.settle(type);
+            return valuesToChunk(
+              new Array<unknown>(length),
+              state.type ?? declared,
+              () => undefined as never,
+            );
           const slice = (values.get(state.name) ?? []).slice(start - groupStart, end - groupStart);
           slice.length = length;
+          // An INT64 beyond ±2^53 (a 19-digit id) would be rounded as a double: like the CSV reader,
+          // read the column as text from then on, which keeps every digit. A column forced to
+          // integer refuses the value instead (see the misfit below).
+          const inferred = declared === 'integer' && slice.some(beyondDouble) ? 'string' : declared;
+          const type = state.forced ?? state.settle(inferred);
           return valuesToChunk(slice, type, (i, value) => {
             const why =
               typeof value === 'bigint'
@@ -140,3 +148,6 @@ async function* batches(
     groupStart += groupRows;
   }
 }
+
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+const beyondDouble = (v: unknown) => typeof v === 'bigint' && (v > MAX_EXACT || v < -MAX_EXACT);

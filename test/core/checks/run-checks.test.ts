@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { loadChecks } from '../../../core/checks/load-checks.js';
 import { runChecks } from '../../../core/checks/run-checks.js';
 import type { CheckResult } from '../../../core/checks/validation-report.js';
+import { openDataset } from '../../../core/data/open-dataset.js';
+import { memoryFile } from '../../support/memory-file.js';
 import { tableStream, type Cell } from '../../support/table-stream.js';
 
 async function run(yaml: string, columns: Record<string, readonly Cell[]>, batchRows = 3, now?: Date) {
@@ -274,6 +276,34 @@ describe('every check kind', () => {
       t: [at('2024-01-01'), '2024-02-01', 'x'],
     });
     assert.equal(ts.unexpectedCount, 1);
+  });
+
+  it('column-type string judges the column by its final type, whatever its early batches were read as', async () => {
+    // Integers for two batches, then a stray text value: the column is text, every value a string.
+    const late = await one('check: column-type\ncolumn: x\ntype: string', { x: [1, 2, 3, 4, 5, null, 'x'] });
+    assert.equal(late.success, true);
+    assert.equal(late.unexpectedCount, 0);
+    assert.equal(late.observed, 'string');
+    const numbers = await one('check: column-type\ncolumn: x\ntype: string', { x: [1, 2, 3, 4.5] });
+    assert.equal(numbers.success, false);
+    assert.equal(numbers.observed, 'float');
+    assert.equal(numbers.unexpectedCount, 4);
+    assert.equal(numbers.message, '4 of 4 values (100%) are not strings, e.g. row 1 (line 2): 1');
+  });
+
+  it('column-type on a CSV column that widens late: the counts agree with the observed type', async () => {
+    // Past the reader's first batches (4,096 then 65,536 rows), so early batches are read as integers.
+    const csv = `x\n${Array.from({ length: 80_000 }, (_, i) => i).join('\n')}\nabc\n`;
+    const stream = await openDataset([memoryFile('data.csv', csv)]);
+    const yaml =
+      'checks:\n  - check: column-type\n    column: x\n    type: string\n  - check: column-type\n    column: x\n    type: integer\n';
+    const [text, integer] = (await runChecks(stream, loadChecks(yaml, 'c.yml'))).results;
+    assert.deepEqual([text!.success, text!.observed, text!.unexpectedCount], [true, 'string', 0]);
+    assert.deepEqual([integer!.success, integer!.observed, integer!.unexpectedCount], [false, 'string', 1]);
+    assert.equal(
+      integer!.message,
+      '1 of 80,001 values (0.00125%) are not integers, e.g. row 80,001 (line 80,002): "abc"',
+    );
   });
 
   it('freshness against an injected now', async () => {

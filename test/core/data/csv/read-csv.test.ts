@@ -81,6 +81,38 @@ describe('CSV reader', () => {
     assert.equal(rows[2]!.t, '2024-02-01T06:30:00.000Z', 'a naive time is UTC');
   });
 
+  test('only the words true and false (in any case) are booleans, not bytes that fold onto them', async () => {
+    // `trw%` and `falu%` once summed to the same letter code as `true` and `false`.
+    const csv = 'a,b,c\ntrue,FALSE,True\nfalse,true,fAlSe\ntrw%,falu%,TRUE\n';
+    const { rows, types } = await read(csv);
+    assert.deepEqual(types, [['string', 'string', 'boolean']]);
+    assert.deepEqual(rows[2], { a: 'trw%', b: 'falu%', c: true });
+    const error = await readError('a\ntrue\ntrw%\n', { columnTypes: { a: 'boolean' } });
+    assert.match(error.message, /"trw%" is not a boolean/);
+    assert.equal(error.location?.line, 3);
+  });
+
+  test('integers beyond ±2^53 are read as text, every digit kept, never rounded', async () => {
+    const csv =
+      'id,small,f\n12345678901234567891,1,1.5\n12345678901234567892,9007199254740991,2\n-9007199254740993,3,1e20\n';
+    const { rows, types } = await read(csv);
+    assert.deepEqual(types, [['string', 'integer', 'float']]);
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      ['12345678901234567891', '12345678901234567892', '-9007199254740993'],
+    );
+    // Late in a column too: the batch holding it is text (earlier batches stay integer).
+    const late = await read(`n\n${'7\n'.repeat(5)}9007199254740993\n`, { batchRows: 4 });
+    assert.deepEqual(late.types, [['integer'], ['string']]);
+    assert.equal(late.rows[5]!.n, '9007199254740993');
+    // A column forced to integer cannot hold it; forced to float it is approximate by choice.
+    const error = await readError('n\n1\n12345678901234567891\n', { columnTypes: { n: 'integer' } });
+    assert.match(error.message, /12345678901234567891 is beyond ±2\^53.*set the column's type to string/);
+    assert.equal(error.location?.line, 3);
+    const float = await read('n\n12345678901234567891\n', { columnTypes: { n: 'float' } });
+    assert.deepEqual(float.rows, [{ n: Number('12345678901234567891') }]);
+  });
+
   test('types widen across batches and stay widened', async () => {
     const csv = 'n,k\n1,1\n2,2\n3.5,x\n4,3\n,\n';
     const { types, rows, offsets } = await read(csv, { batchRows: 2 });
@@ -126,9 +158,10 @@ describe('CSV reader', () => {
       '0.30000000000000004',
       '1.7976931348623157e308',
       '5e-324',
-      '123456789012345678',
+      '123456789012345678.0',
       '-0',
-      '9007199254740993',
+      '9007199254740993.0',
+      '9007199254740991',
       '.5',
       '2.',
     ];
@@ -152,11 +185,13 @@ describe('CSV reader', () => {
       '-000.000',
       '"12.5"',
       '999999999999999',
-      '9999999999999999',
+      '9007199254740991',
+      '9999999999999999.0',
     ];
     for (let k = 0; k < 3000; k++) {
       const whole = digits(random(18));
-      const fraction = random(3) === 0 ? '' : `.${digits(random(18))}`;
+      // Integers beyond 2^53 are read as text (see the test on them): longer ones get a fraction.
+      const fraction = random(3) === 0 && whole.length < 16 ? '' : `.${digits(random(18))}`;
       const text = `${random(4) === 0 ? '-' : ''}${whole}${fraction}`;
       if (/\d/.test(text)) texts.push(text);
     }
@@ -210,6 +245,21 @@ describe('CSV errors name the file, line and field', () => {
     const error = await readError(bytes);
     assert.deepEqual(error.location, { file: 'data.csv', line: 3, field: 'name' });
     assert.match(error.message, /invalid UTF-8/);
+  });
+
+  test('a Parquet or gzip file read as CSV is named for what it is, with the fix', async () => {
+    const parquet = new Uint8Array([...new TextEncoder().encode('PAR1'), 0x15, 0x04, 0xff, 0x00, 0x80]);
+    const error = await readError(parquet);
+    assert.equal(error.location.file, 'data.csv');
+    assert.match(
+      error.message,
+      /this is a Parquet file \(it starts with "PAR1"\), not CSV: .*--format parquet/,
+    );
+    const gzip = await readError(gzipSync('a,b\n1,2\n'));
+    assert.match(gzip.message, /gzip-compressed but its name does not end in \.gz/);
+    const twice = await readError(gzipSync(gzipSync('a,b\n1,2\n')), {}, 'data.csv.gz');
+    assert.match(twice.message, /still gzip-compressed after decompressing it/);
+    assert.match((await readError(parquet, {}, 'data.jsonl')).message, /Parquet file .* not JSON Lines/);
   });
 
   test('empty file, header-only file, bad header names', async () => {

@@ -34,6 +34,24 @@ const LINES = [
 ].join('\n');
 
 describe('JSON Lines reader', () => {
+  test('integer literals beyond ±2^53 are read as their text, every digit kept, never rounded', async () => {
+    const jsonl = [
+      '{"id": 12345678901234567891, "f": 12345678901234567891.5, "s": "99999999999999999999", "a": [9007199254740993]}',
+      '{"id": -9007199254740993, "f": 1e20, "s": "\\" 12345678901234567891", "a": null}',
+    ].join('\n');
+    const { rows, types } = await read(jsonl);
+    assert.deepEqual(types, [['string', 'float', 'string', 'string']]);
+    assert.deepEqual(rows, [
+      {
+        id: '12345678901234567891',
+        f: Number('12345678901234567891.5'),
+        s: '99999999999999999999',
+        a: '["9007199254740993"]',
+      },
+      { id: '-9007199254740993', f: 1e20, s: '" 12345678901234567891', a: null },
+    ]);
+  });
+
   for (const chunkBytes of [1, 5, 1 << 16]) {
     test(`types, missing keys, nested values, blank lines and CRLF (chunks of ${chunkBytes} bytes)`, async () => {
       const { names, rows, lines, types } = await read(LINES, {}, 'data.jsonl', chunkBytes);
@@ -81,6 +99,14 @@ describe('JSON Lines reader', () => {
     assert.deepEqual(forced.rows, [{ zip: '2134', n: 7 }]);
     const error = await readError('{"n": 1}\n{"n": "x"}\n', { columnTypes: { n: 'integer' } });
     assert.deepEqual(error.location, { file: 'data.jsonl', line: 2, field: 'n' });
+    // Text forced to a number is a decimal as written: not hex, nor an integer rounded past 2^53.
+    for (const text of ['0x10', '0b1', '1_000', '12345678901234567891'])
+      assert.match(
+        (await readError(`{"n": "${text}"}\n`, { columnTypes: { n: 'integer' } })).message,
+        /is not an integer/,
+      );
+    const floats = await read('{"n": " 1e3 "}\n{"n": "-.5"}\n', { columnTypes: { n: 'float' } });
+    assert.deepEqual(floats.rows, [{ n: 1000 }, { n: -0.5 }]);
     const some = await read('{"a": 1, "b": 2}\n', { columns: ['b'] });
     assert.deepEqual(some.rows, [{ a: null, b: 2 }]);
     const gz = await read(gzipSync('{"a": 1}\n'), {}, 'data.ndjson.gz');
