@@ -1,6 +1,9 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
+
+/** How far aliases may expand a document (yaml's own default, stated so it cannot silently change). */
+const MAX_ALIAS_COUNT = 100;
 
 /**
  * Parses YAML text and validates it against a zod schema. Every problem (syntax or schema) is
@@ -26,13 +29,24 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
       problems.slice(1),
     );
   }
-  const result = schema.safeParse(doc.toJS({ maxAliasCount: 100 }) ?? {});
+  const result = schema.safeParse(toJS(doc, file) ?? {});
   if (result.success) return result.data;
 
-  const problems = result.error.issues.map((issue) => {
-    const path = issue.path.map(String);
-    const line = lineOf(doc.contents, issue.path, lineCounter);
-    return { path, line, text: `${line ? `line ${line}, ` : ''}${formatPath(path)}: ${issue.message}` };
+  const problems = result.error.issues.flatMap((issue) => {
+    // zod reports every unknown key of a mapping as one issue at the mapping; each key gets its own
+    // problem at its own line, since that is the line to fix.
+    const located =
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({
+            path: [...issue.path, key],
+            line: lineOf(doc.contents, [...issue.path, key], lineCounter, 'key'),
+            message: `unknown key ${JSON.stringify(key)}`,
+          }))
+        : [{ path: issue.path, line: lineOf(doc.contents, issue.path, lineCounter), message: issue.message }];
+    return located.map(({ path: keys, line, message }) => {
+      const path = keys.map(String);
+      return { path, line, text: `${line ? `line ${line}, ` : ''}${formatPath(path)}: ${message}` };
+    });
   });
   const first = problems[0]!;
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
@@ -42,6 +56,23 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
     { file, ...(first.line ? { line: first.line } : {}), field: formatPath(first.path) },
     problems.map((p) => p.text),
   );
+}
+
+/**
+ * The document as plain data. Aliases that expand without bound (a "billion laughs" file) are refused
+ * by yaml's alias budget; that is the user's file at fault, so it is named, not a crash.
+ */
+function toJS(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+    throw new UserError(
+      'config',
+      'too many YAML aliases: its anchors (&) and aliases (*) expand too far (a "billion laughs" document); write the values out or use fewer aliases',
+      { file },
+    );
+  }
 }
 
 function firstLine(message: string): string {
@@ -54,17 +85,26 @@ export function formatPath(path: readonly string[]): string {
   return path.reduce((acc, key) => (/^\d+$/.test(key) ? `${acc}[${key}]` : acc ? `${acc}.${key}` : key), '');
 }
 
-/** Line of the deepest node that exists along `path` (a missing key points at its parent map). */
-function lineOf(root: unknown, path: readonly PropertyKey[], lines: LineCounter): number | undefined {
+/**
+ * Line of the deepest node that exists along `path` (a missing key points at its parent map). With
+ * `at: 'key'`, the last step's key rather than its value (a key whose value starts on a later line).
+ */
+function lineOf(
+  root: unknown,
+  path: readonly PropertyKey[],
+  lines: LineCounter,
+  at: 'value' | 'key' = 'value',
+): number | undefined {
   let node = root as Node | null | undefined;
   let found = node;
-  for (const key of path) {
+  for (const [step, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find(
         (p) => String((p.key as { value?: unknown })?.value ?? p.key) === String(key),
       );
       if (!pair) break;
-      node = (pair.value ?? pair.key) as Node;
+      const last = step === path.length - 1;
+      node = (last && at === 'key' ? pair.key : (pair.value ?? pair.key)) as Node;
     } else if (isSeq(node)) {
       node = node.items[Number(key)] as Node | undefined;
     } else break;
