@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dataFormatSchema } from '../config/validate-config-schema.js';
 import { parseDuration } from './parse-duration.js';
+import { patternTest } from './regex/pattern-test.js';
 import { parseTimestamp } from '../data/parse-timestamp.js';
 
 /**
@@ -164,7 +165,12 @@ const regex = check('regex', 'Every value matches the pattern (anchor it with ^â
     .min(1)
     .superRefine((pattern, ctx) => {
       const problem = regexProblem(pattern);
-      if (problem) ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${problem}` });
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${problem}` });
+        return;
+      }
+      const run = patternTest(pattern);
+      if ('problem' in run) ctx.addIssue({ code: 'custom', message: run.problem });
     })
     .describe('A JavaScript regular expression.'),
   mostly,
