@@ -46,7 +46,7 @@ export function loadChecks(text: string, file: string): LoadedChecks {
   const checks = parsed.checks.map((check, index): LoadedCheck => {
     const node = isSeq(items) ? (items.items[index] as Node | undefined) : undefined;
     const line = lineOf(node, lineCounter) ?? 1;
-    const fieldLines: Record<string, number> = {};
+    const fieldLines = Object.create(null) as Record<string, number>;
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);

@@ -23,10 +23,13 @@ export function valueColumns(check: Check): string[] {
 
 /**
  * Types the reader must force, for `ReadOptions.columnTypes`: checks on text (regex, string-length,
- * allowed-values of strings) need the text as written, so `"01234"` is not read as 1234.
+ * allowed-values of strings) need the text as written, so `"01234"` is not read as 1234. The
+ * object has no prototype: read it with `types[name]` or `Object.hasOwn`, never `in`.
  */
 export function requiredColumnTypes(checks: LoadedChecks): Record<string, ColumnType> {
-  const types: Record<string, ColumnType> = {};
+  // Keyed by column name, so no prototype: `types.constructor` must not be Object, and a column
+  // named `__proto__` must be an entry, not a prototype change.
+  const types = Object.create(null) as Record<string, ColumnType>;
   for (const { check } of checks.checks) {
     const text =
       check.check === 'regex' ||
