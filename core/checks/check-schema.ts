@@ -221,6 +221,8 @@ const freshness = check('freshness', 'The newest timestamp is no older than max-
     .refine((s) => parseDuration(s) !== undefined, {
       message: 'must be a duration like 90m, 36h, 7d, 1w or 1d12h',
     })
+    // A zero window fails on every dataset (the newest value is always older than now).
+    .refine((s) => parseDuration(s) !== 0, { message: 'must be longer than zero, so some data can pass' })
     .describe('Largest allowed age of the newest value: 90m, 36h, 7d, 1w, or combinations like 1d12h.'),
 });
 

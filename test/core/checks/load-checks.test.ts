@@ -237,6 +237,15 @@ describe('loadChecks refuses checks files that could never pass or check nothing
     ]);
   });
 
+  it('rejects a zero freshness window, which no data can meet', () => {
+    const error = userError(() =>
+      loadChecks('checks:\n  - check: freshness\n    column: at\n    max-age: 0d\n', 'c.yml'),
+    );
+    assert.deepEqual(error.details, [
+      'line 4, checks[0].max-age: must be longer than zero, so some data can pass',
+    ]);
+  });
+
   it('accepts equal bounds when the range includes them', () => {
     const loaded = loadChecks(
       'checks:\n  - check: between\n    column: a\n    min: 1\n    max: 1\n',
