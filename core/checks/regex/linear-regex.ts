@@ -102,7 +102,175 @@ export function linearRegex(tree: RegexNode): ((text: string) => boolean) | unde
   compile(tree);
   emit({ op: MATCH, next: -1, alt: -1 });
   if (!supported || program.length > MAX_PROGRAM) return undefined;
-  return new ThompsonMatcher(program).test;
+  const thompson = new ThompsonMatcher(program);
+  // Word boundaries depend on the next character too, which a DFA state cannot hold.
+  if (program.some((p) => p.op === ASSERT && (p.kind === WORD_BOUNDARY || p.kind === NOT_WORD_BOUNDARY)))
+    return thompson.test;
+  return new LazyDfa(program, thompson).test;
+}
+
+/** DFA states kept before the cache starts over (each holds a 128-entry table). */
+const MAX_DFA_STATES = 4_000;
+
+interface DfaState {
+  /** The automaton's CHAR states, and its END assertions waiting to learn whether the text ends here. */
+  pcs: Int32Array;
+  matched: boolean;
+  /** Whether the text may end here: 1, 0, or -1 until asked. */
+  acceptsAtEnd: number;
+  /** Next state per ASCII code unit (-1: not computed yet). */
+  ascii: Int32Array;
+  other: Map<number, number>;
+}
+
+/**
+ * The same automaton, with each set of states it reaches built once and cached as a DFA state, so a
+ * character usually costs one table lookup (RE2's approach): an order of magnitude faster than
+ * advancing every state each time. Still linear: at most one new state per character, and the
+ * cache starts over when full.
+ */
+class LazyDfa {
+  private states: DfaState[] = [];
+  private byKey = new Map<string, number>();
+  private startState = -1;
+  private readonly mark: Uint32Array;
+  private generation = 0;
+  private readonly stack: Int32Array;
+  private readonly found: Int32Array;
+
+  constructor(
+    private readonly program: readonly Instruction[],
+    private readonly thompson: ThompsonMatcher,
+  ) {
+    this.mark = new Uint32Array(program.length);
+    this.stack = new Int32Array(program.length * 2 + 2);
+    this.found = new Int32Array(program.length);
+  }
+
+  readonly test = (text: string): boolean => {
+    // The empty text is at its start and its end at once; the automaton's own search handles it.
+    if (text.length === 0) return this.thompson.test(text);
+    let state = this.start();
+    for (let at = 0; at < text.length; at++) {
+      if (this.states[state]!.matched) return true;
+      const code = text.charCodeAt(at);
+      const current = this.states[state]!;
+      let next = code < 128 ? current.ascii[code]! : (current.other.get(code) ?? -1);
+      if (next < 0) {
+        if (this.states.length >= MAX_DFA_STATES) {
+          // Full: start the cache over from the current state, as RE2 does; memory stays bounded
+          // and each character still costs at most one new state.
+          this.reset();
+          next = this.step(this.states[this.intern(current.pcs)]!, code);
+        } else {
+          next = this.step(current, code);
+          if (code < 128) current.ascii[code] = next;
+          else current.other.set(code, next);
+        }
+      }
+      state = next;
+    }
+    const last = this.states[state]!;
+    if (last.matched) return true;
+    if (last.acceptsAtEnd < 0) last.acceptsAtEnd = this.endAccepts(last) ? 1 : 0;
+    return last.acceptsAtEnd === 1;
+  };
+
+  private start(): number {
+    if (this.startState < 0) this.startState = this.intern(this.closure([0], true));
+    return this.startState;
+  }
+
+  private reset(): void {
+    this.states = [];
+    this.byKey = new Map();
+    this.startState = -1;
+  }
+
+  /** The state after one code unit: the moves of the CHAR states, plus a new search start. */
+  private step(state: DfaState, code: number): number {
+    const starts: number[] = [];
+    for (const pc of state.pcs) {
+      const p = this.program[pc]!;
+      if (p.op === CHAR && setHas(p.ranges!, p.negated!, code)) starts.push(p.next);
+    }
+    starts.push(0);
+    return this.intern(this.closure(starts, false));
+  }
+
+  /** The CHAR states and pending END assertions reachable from `starts`; null when MATCH is. */
+  private closure(starts: readonly number[], atStart: boolean): Int32Array | null {
+    const gen = ++this.generation;
+    const stack = this.stack;
+    let count = 0;
+    for (const start of starts) {
+      let top = 0;
+      stack[top++] = start;
+      while (top > 0) {
+        const pc = stack[--top]!;
+        if (this.mark[pc] === gen) continue;
+        this.mark[pc] = gen;
+        const p = this.program[pc]!;
+        if (p.op === MATCH) return null;
+        if (p.op === CHAR) this.found[count++] = pc;
+        else if (p.op === JUMP) stack[top++] = p.next;
+        else if (p.op === SPLIT) {
+          stack[top++] = p.alt;
+          stack[top++] = p.next;
+        } else if (p.kind === END) this.found[count++] = pc;
+        else if (p.kind === START && atStart) stack[top++] = p.next;
+      }
+    }
+    return this.found.slice(0, count).sort();
+  }
+
+  private intern(pcs: Int32Array | null): number {
+    const key = pcs === null ? 'match' : pcs.join(',');
+    const known = this.byKey.get(key);
+    if (known !== undefined) return known;
+    const id = this.states.length;
+    this.states.push({
+      pcs: pcs ?? new Int32Array(0),
+      matched: pcs === null,
+      acceptsAtEnd: pcs === null ? 1 : -1,
+      ascii: new Int32Array(128).fill(-1),
+      other: new Map(),
+    });
+    this.byKey.set(key, id);
+    return id;
+  }
+
+  /** Whether some pending END assertion, now true, leads to MATCH (past the start of a non-empty text). */
+  private endAccepts(state: DfaState): boolean {
+    const gen = ++this.generation;
+    const stack = this.stack;
+    let top = 0;
+    for (const pc of state.pcs) if (this.program[pc]!.op === ASSERT) stack[top++] = this.program[pc]!.next;
+    while (top > 0) {
+      const pc = stack[--top]!;
+      if (this.mark[pc] === gen) continue;
+      this.mark[pc] = gen;
+      const p = this.program[pc]!;
+      if (p.op === MATCH) return true;
+      if (p.op === JUMP) stack[top++] = p.next;
+      else if (p.op === SPLIT) {
+        stack[top++] = p.alt;
+        stack[top++] = p.next;
+      } else if (p.op === ASSERT && p.kind === END) stack[top++] = p.next;
+    }
+    return false;
+  }
+}
+
+function setHas(ranges: readonly number[], negated: boolean, code: number): boolean {
+  let inside = false;
+  for (let i = 0; i < ranges.length; i += 2) {
+    if (code >= ranges[i]! && code <= ranges[i + 1]!) {
+      inside = true;
+      break;
+    }
+  }
+  return inside !== negated;
 }
 
 class ThompsonMatcher {

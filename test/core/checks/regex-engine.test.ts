@@ -155,4 +155,18 @@ describe('regex checks never backtrack without end', () => {
       for (const t of texts) assert.equal(linear(t), native.test(t), `/${p}/ on ${JSON.stringify(t)}`);
     }
   });
+
+  it('agrees with V8 when a pattern needs more DFA states than the cache holds', () => {
+    // The 13th character from the end is an a: 2^13 states, more than the cache keeps.
+    const pattern = '(a|b)*a(a|b){12}$';
+    const linear = linearRegex(parseRegex(pattern))!;
+    const native = new RegExp(pattern);
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 20; i++) {
+      const text = Array.from({ length: 600 }, () => (random() < 0.5 ? 'a' : 'b')).join('');
+      for (const t of [text, `${text.slice(0, -13)}b${'a'.repeat(12)}`])
+        assert.equal(linear(t), native.test(t), `text ${i}`);
+    }
+  });
 });
