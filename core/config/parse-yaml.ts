@@ -1,6 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
+import { closestName } from '../checks/closest-name.js';
 
 /** How far aliases may expand a document (yaml's own default, stated so it cannot silently change). */
 const MAX_ALIAS_COUNT = 100;
@@ -29,7 +30,8 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
       problems.slice(1),
     );
   }
-  const result = schema.safeParse(toJS(doc, file) ?? {});
+  const value = toJS(doc, file) ?? {};
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
 
   const problems = result.error.issues.flatMap((issue) => {
@@ -40,7 +42,7 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
         ? issue.keys.map((key) => ({
             path: [...issue.path, key],
             line: lineOf(doc.contents, [...issue.path, key], lineCounter, 'key'),
-            message: `unknown key ${JSON.stringify(key)}`,
+            message: unknownKeyMessage(key, knownKeys(schema, value, issue.path)),
           }))
         : [{ path: issue.path, line: lineOf(doc.contents, issue.path, lineCounter), message: issue.message }];
     return located.map(({ path: keys, line, message }) => {
@@ -113,4 +115,72 @@ function lineOf(
   }
   const offset = found?.range?.[0];
   return offset === undefined ? undefined : lines.linePos(offset).line;
+}
+
+function unknownKeyMessage(key: string, known: readonly string[] | undefined): string {
+  const head = `unknown key ${JSON.stringify(key)}`;
+  if (known === undefined) return head;
+  const near = closestName(key, known);
+  return near ? `${head} (did you mean "${near}"?)` : `${head}; the keys here are: ${known.join(', ')}`;
+}
+
+/** The parts of a zod schema's definition that lead to the keys an object allows. */
+interface SchemaNode {
+  _zod: {
+    def: {
+      type: string;
+      innerType?: SchemaNode;
+      in?: SchemaNode;
+      shape?: Record<string, SchemaNode>;
+      element?: SchemaNode;
+      valueType?: SchemaNode;
+      options?: SchemaNode[];
+      discriminator?: string;
+      values?: unknown[];
+    };
+  };
+}
+
+/**
+ * The keys the schema allows for the object at `path` in `value` (a check's keys depend on its
+ * `check:`), to suggest the key meant; undefined where the schema's shape there is not plain.
+ */
+function knownKeys(schema: z.ZodType, value: unknown, path: readonly PropertyKey[]): string[] | undefined {
+  let node = schema as unknown as SchemaNode;
+  let at: unknown = value;
+  let step = 0;
+  const child = (key: PropertyKey) =>
+    at !== null && typeof at === 'object' && Object.hasOwn(at, key)
+      ? (at as Record<PropertyKey, unknown>)[key]
+      : undefined;
+  for (let guard = 0; guard < 100; guard++) {
+    const def = node._zod.def;
+    let next: SchemaNode | undefined;
+    if (def.innerType) next = def.innerType;
+    else if (def.type === 'pipe') next = def.in;
+    else if (def.type === 'union' && def.discriminator !== undefined) {
+      const tag = child(def.discriminator);
+      next = def.options?.find((o) => {
+        const shape = o._zod.def.shape;
+        return (
+          shape &&
+          Object.hasOwn(shape, def.discriminator!) &&
+          shape[def.discriminator!]!._zod.def.values?.includes(tag)
+        );
+      });
+    } else if (def.type === 'object' && def.shape) {
+      if (step === path.length) return Object.keys(def.shape);
+      const key = String(path[step]);
+      next = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
+      at = child(key);
+      step++;
+    } else if ((def.type === 'array' || def.type === 'record') && step < path.length) {
+      next = def.element ?? def.valueType;
+      at = child(path[step]!);
+      step++;
+    }
+    if (!next) return undefined;
+    node = next;
+  }
+  return undefined;
 }

@@ -112,7 +112,10 @@ checks:
       ),
     );
     assert.match(error.details.join('\n'), /checks\[0\]: needs either "column" or "columns"/);
-    assert.match(error.details.join('\n'), /line 8, checks\[1\]\.colour: unknown key "colour"/);
+    assert.match(
+      error.details.join('\n'),
+      /line 8, checks\[1\]\.colour: unknown key "colour"; the keys here are: /,
+    );
   });
 
   it('says which columns to decode and which to force to text', () => {
@@ -254,18 +257,30 @@ describe('loadChecks refuses checks files that could never pass or check nothing
     assert.equal(loaded.checks.length, 1);
   });
 
-  it('reports each unknown key at its own line, not at the first key of its mapping', () => {
+  it('reports each unknown key at its own line, with the key meant or the keys allowed there', () => {
     const error = userError(() =>
       loadChecks(
-        'checks:\n  - check: min\n    column: a\n    value: 1\n    colour: red\n    size:\n      x: 1\n',
+        'checks:\n  - check: min\n    column: a\n    value: 1\n    colour: red\n    sevrity: warning\n    size:\n      x: 1\n',
         'c.yml',
       ),
     );
     assert.equal(error.location.line, 5);
     assert.equal(error.location.field, 'checks[0].colour');
     assert.deepEqual(error.details, [
-      'line 5, checks[0].colour: unknown key "colour"',
-      'line 6, checks[0].size: unknown key "size"',
+      'line 5, checks[0].colour: unknown key "colour"; the keys here are: check, column, value, strict, mostly, name, severity',
+      'line 6, checks[0].sevrity: unknown key "sevrity" (did you mean "severity"?)',
+      'line 7, checks[0].size: unknown key "size"; the keys here are: check, column, value, strict, mostly, name, severity',
+    ]);
+  });
+
+  it('suggests a key even where the mapping is named like an Object member', () => {
+    const error = userError(() => loadChecks('checks:\n  - check: constructor\n    column: a\n', 'c.yml'));
+    assert.match(error.details[0]!, /unknown check "constructor"/);
+    const top = userError(() =>
+      loadChecks('checks: [{check: not-null, column: a}]\nconstructor: 1\n', 'c.yml'),
+    );
+    assert.deepEqual(top.details, [
+      'line 2, constructor: unknown key "constructor"; the keys here are: checks, data',
     ]);
   });
 

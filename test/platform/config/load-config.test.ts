@@ -38,6 +38,8 @@ describe('loadConfig', () => {
     const typo = await rejection(loadConfig({ cwd, path: 'typo.yml' }));
     assert.equal(typo.location.line, 4);
     assert.equal(typo.location.field, 'validate.exampels');
-    assert.deepEqual(typo.details, ['line 4, validate.exampels: unknown key "exampels"']);
+    assert.deepEqual(typo.details, [
+      'line 4, validate.exampels: unknown key "exampels" (did you mean "examples"?)',
+    ]);
   });
 });
