@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dataFormatSchema } from '../config/validate-config-schema.js';
 import { parseDuration } from './parse-duration.js';
+import { patternTest } from './regex/pattern-test.js';
 import { parseTimestamp } from '../data/parse-timestamp.js';
 
 /**
@@ -61,6 +62,33 @@ const atLeastOneBound = (keys: readonly string[]) => ({
 const hasAny = (value: Record<string, unknown>, keys: readonly string[]) =>
   keys.some((k) => value[k] !== undefined);
 
+/**
+ * Bounds no value can meet (min above max, or an empty strict interval) are a mistake in the checks
+ * file, not in the data: without this every run would fail as if the data were bad. Reported at
+ * `max`, so the message points at the line to fix.
+ */
+function boundsInOrder(c: {
+  min?: number | string | undefined;
+  max?: number | string | undefined;
+  'strict-min'?: boolean;
+  'strict-max'?: boolean;
+}): string | undefined {
+  if (c.min === undefined || c.max === undefined) return undefined;
+  if (typeof c.min !== typeof c.max)
+    return `min (${c.min}) and max (${c.max}) must both be numbers or both be timestamps`;
+  const low = typeof c.min === 'string' ? parseTimestamp(c.min) : c.min;
+  const high = typeof c.max === 'string' ? parseTimestamp(c.max) : c.max;
+  if (low === undefined || high === undefined) return undefined; // already reported as malformed
+  if (low > high) return `max (${c.max}) is below min (${c.min}), so nothing can pass`;
+  if (low === high && (c['strict-min'] || c['strict-max']))
+    return `min and max are both ${c.min} and the range is strict, so nothing can pass`;
+  return undefined;
+}
+const orderedBounds = <T extends Parameters<typeof boundsInOrder>[0]>(c: T, ctx: z.RefinementCtx) => {
+  const problem = boundsInOrder(c);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['max'] });
+};
+
 const columnsPresent = check('columns-present', 'Every listed column exists.', {
   columns: columnList.describe('Columns that must exist.'),
 });
@@ -119,7 +147,9 @@ const between = check('between', 'Every value lies within the bounds.', {
   'strict-min': z.boolean().default(false).describe('Require values strictly greater than min.'),
   'strict-max': z.boolean().default(false).describe('Require values strictly less than max.'),
   mostly,
-}).refine((c) => hasAny(c, ['min', 'max']), atLeastOneBound(['min', 'max']));
+})
+  .refine((c) => hasAny(c, ['min', 'max']), atLeastOneBound(['min', 'max']))
+  .superRefine(orderedBounds);
 const allowedValues = check('allowed-values', 'Every value is one of the listed values.', {
   column,
   values: z
@@ -135,7 +165,12 @@ const regex = check('regex', 'Every value matches the pattern (anchor it with ^â
     .min(1)
     .superRefine((pattern, ctx) => {
       const problem = regexProblem(pattern);
-      if (problem) ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${problem}` });
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${problem}` });
+        return;
+      }
+      const run = patternTest(pattern);
+      if ('problem' in run) ctx.addIssue({ code: 'custom', message: run.problem });
     })
     .describe('A JavaScript regular expression.'),
   mostly,
@@ -145,18 +180,24 @@ const stringLength = check('string-length', "Every value's length in characters 
   min: count.optional().describe('Shortest allowed length.'),
   max: count.optional().describe('Longest allowed length.'),
   mostly,
-}).refine((c) => hasAny(c, ['min', 'max']), atLeastOneBound(['min', 'max']));
+})
+  .refine((c) => hasAny(c, ['min', 'max']), atLeastOneBound(['min', 'max']))
+  .superRefine(orderedBounds);
 const rowCount = check('row-count', 'The number of rows lies within the bounds.', {
   min: count.optional().describe('Fewest rows allowed.'),
   max: count.optional().describe('Most rows allowed.'),
-}).refine((c) => hasAny(c, ['min', 'max']), atLeastOneBound(['min', 'max']));
+})
+  .refine((c) => hasAny(c, ['min', 'max']), atLeastOneBound(['min', 'max']))
+  .superRefine(orderedBounds);
 
 function statistic<K extends string>(kind: K, description: string) {
   return check(kind, description, {
     column,
     min: z.number().optional().describe('Smallest allowed value of the statistic.'),
     max: z.number().optional().describe('Largest allowed value of the statistic.'),
-  }).refine((c) => hasAny(c, ['min', 'max']), atLeastOneBound(['min', 'max']));
+  })
+    .refine((c) => hasAny(c, ['min', 'max']), atLeastOneBound(['min', 'max']))
+    .superRefine(orderedBounds);
 }
 const mean = statistic('mean', 'The mean of the non-missing values lies within the bounds.');
 const std = statistic('std', 'The sample standard deviation (ddof 1, as pandas) lies within the bounds.');
@@ -170,7 +211,9 @@ const quantile = check(
     min: z.number().optional().describe('Smallest allowed value of the quantile.'),
     max: z.number().optional().describe('Largest allowed value of the quantile.'),
   },
-).refine((c) => hasAny(c, ['min', 'max']), atLeastOneBound(['min', 'max']));
+)
+  .refine((c) => hasAny(c, ['min', 'max']), atLeastOneBound(['min', 'max']))
+  .superRefine(orderedBounds);
 const freshness = check('freshness', 'The newest timestamp is no older than max-age.', {
   column,
   'max-age': z
@@ -178,6 +221,8 @@ const freshness = check('freshness', 'The newest timestamp is no older than max-
     .refine((s) => parseDuration(s) !== undefined, {
       message: 'must be a duration like 90m, 36h, 7d, 1w or 1d12h',
     })
+    // A zero window fails on every dataset (the newest value is always older than now).
+    .refine((s) => parseDuration(s) !== 0, { message: 'must be longer than zero, so some data can pass' })
     .describe('Largest allowed age of the newest value: 90m, 36h, 7d, 1w, or combinations like 1d12h.'),
 });
 
@@ -219,7 +264,17 @@ export const checkSchema = z
 
 export const checksFileSchema = z
   .object({
-    checks: z.array(checkSchema).describe('The checks to run on the data.'),
+    checks: z
+      .array(checkSchema, {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'missing: a checks file lists its checks under a "checks:" key'
+            : issue.input === null
+              ? 'is empty, so there is nothing to check: list the checks under it'
+              : undefined,
+      })
+      .min(1, { error: 'the list is empty, so there is nothing to check' })
+      .describe('The checks to run on the data.'),
     data: z
       .object({
         path: z.string().min(1).optional().describe('Data to check: a path, a glob or an s3:// URI.'),

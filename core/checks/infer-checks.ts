@@ -5,8 +5,9 @@ import { ColumnProfile } from './column-profile.js';
 
 /**
  * A starter checks file inferred from the data in one pass: the columns, their types, missing
- * values, keys, ranges, categories, the row count and freshness. The data it came from passes it;
- * it is meant to be read, tightened and committed.
+ * values, keys, ranges, categories and the row count, with freshness as a commented-out suggestion.
+ * The data it came from passes it, and keeps passing while unchanged; it is meant to be read,
+ * tightened and committed.
  */
 export async function inferChecks(stream: DataStream, options: { now?: Date } = {}): Promise<string> {
   const names = stream.schema.names;
@@ -70,16 +71,27 @@ export async function inferChecks(stream: DataStream, options: { now?: Date } = 
       );
     }
     if (type === 'timestamp' && Number.isFinite(p.max)) {
-      const days = Math.max(1, Math.ceil((now - p.max) / 86_400_000) + 1);
+      // Left commented out: a window fitted to the data's current age fails within days on the
+      // committed, unchanged file, and how often new data arrives cannot be read from one file.
       out.push(
-        `  # The newest value was ${timestampText(p.max)}.`,
-        '  - check: freshness',
-        `    column: ${column}`,
-        `    max-age: ${days}d`,
+        `  # The newest value was ${timestampText(p.max)} (${age(now - p.max)} before this file was written).`,
+        '  # To require fresh data, uncomment this and set max-age to how often new data arrives,',
+        '  # plus some slack (90m, 36h, 7d, 1w, 1d12h):',
+        '  # - check: freshness',
+        `  #   column: ${column}`,
+        '  #   max-age: 7d',
       );
     }
   });
   return `${out.join('\n')}\n`;
+}
+
+/** `3 days`, `5 hours`, `under an hour`: how old the newest value was. */
+function age(ms: number): string {
+  const hours = Math.floor(ms / 3_600_000);
+  if (hours < 1) return 'under an hour';
+  if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'}`;
+  return `${formatCount(Math.floor(hours / 24))} days`;
 }
 
 /** A YAML scalar: plain when unambiguous, else a JSON (double-quoted) string. */

@@ -1,6 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { ErrorLocation } from '../errors.js';
+import { UserError, type ErrorLocation } from '../errors.js';
 import { parseYamlWithSchema } from '../config/parse-yaml.js';
+import { looksLikeData } from './looks-like-data.js';
 import { checksFileSchema, type Check, type ChecksFile } from './check-schema.js';
 import { defaultCheckName } from './check-name.js';
 
@@ -30,15 +31,22 @@ export interface LoadedChecks {
  * text) can still say `checks.yml:14 (checks[3].column)`.
  */
 export function loadChecks(text: string, file: string): LoadedChecks {
-  const parsed = parseYamlWithSchema(text, file, checksFileSchema);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length === 0 && doc.contents === null) {
+    throw new UserError(
+      'config',
+      'the checks file is empty, so there is nothing to check: list the checks under a "checks:" key (`modelship validate --infer` writes a starter file from the data)',
+      { file },
+    );
+  }
+  const parsed = parseChecksFile(text, file, doc.contents);
   const items = doc.get('checks', true);
   const seen = new Map<string, number>();
   const checks = parsed.checks.map((check, index): LoadedCheck => {
     const node = isSeq(items) ? (items.items[index] as Node | undefined) : undefined;
     const line = lineOf(node, lineCounter) ?? 1;
-    const fieldLines: Record<string, number> = {};
+    const fieldLines = Object.create(null) as Record<string, number>;
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
@@ -51,6 +59,31 @@ export function loadChecks(text: string, file: string): LoadedChecks {
     return { check, name: repeat > 1 ? `${base} #${repeat}` : base, index, line, fieldLines };
   });
   return { file, checks, ...(parsed.data !== undefined ? { data: parsed.data } : {}) };
+}
+
+/** The checks file's content, or a UserError that says what is wrong with its shape, not just where. */
+function parseChecksFile(text: string, file: string, root: unknown): ChecksFile {
+  try {
+    return parseYamlWithSchema(text, file, checksFileSchema);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    const data = looksLikeData(text, file);
+    if (data !== undefined) {
+      throw new UserError(
+        'config',
+        `this looks like data, not a checks file: ${data}. Were the data and the checks swapped (--data and --checks, or the action's data and checks inputs)? A checks file is YAML with a "checks:" list`,
+        { file },
+      );
+    }
+    if (
+      isSeq(root) &&
+      root.items.length > 0 &&
+      root.items.every((item) => isMap(item) && item.has('check'))
+    ) {
+      throw new UserError('config', 'the list of checks must sit under a "checks:" key', { file, line: 1 });
+    }
+    throw error;
+  }
 }
 
 /** Where a problem with one field of a loaded check sits: `checks.yml:14 (checks[3].column)`. */

@@ -23,7 +23,8 @@ export function valueColumns(check: Check): string[] {
 
 /**
  * Types the reader must force, for `ReadOptions.columnTypes`: checks on text (regex, string-length,
- * allowed-values of strings) need the text as written, so `"01234"` is not read as 1234.
+ * allowed-values of strings) need the text as written, so `"01234"` is not read as 1234. The
+ * object has no prototype: read it with `types[name]` or `Object.hasOwn`, never `in`.
  */
 export function requiredColumnTypes(checks: LoadedChecks): Record<string, ColumnType> {
   // No prototype: a column named `__proto__` is then an ordinary key (and `constructor` no inherited one).

@@ -32,8 +32,16 @@ export const validateConfigSchema = z
       .min(0)
       .max(50)
       .default(10)
-      .describe('Most failing rows annotated in the pull request (the rest are counted in the summary).'),
-    examples: z.number().int().min(0).max(1000).default(20).describe('Failing examples kept per check.'),
+      .describe(
+        'Most failing rows annotated in the pull request (the rest are counted in the summary); at least this many examples are kept per check.',
+      ),
+    examples: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .default(20)
+      .describe('Failing examples kept per check (at least max-annotations).'),
   })
   .strict();
 

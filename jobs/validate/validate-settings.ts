@@ -65,7 +65,8 @@ export function resolveValidateSettings(
     ...(delimiter !== undefined ? { delimiter } : {}),
     failOn: overrides.failOn ?? section['fail-on'],
     maxAnnotations: section['max-annotations'],
-    examples: section.examples,
+    // Annotations are made from the kept examples: keep enough for max-annotations to be reached.
+    examples: Math.max(section.examples, section['max-annotations']),
     ...(overrides.report !== undefined ? { report: overrides.report } : {}),
   };
 }

@@ -18,7 +18,10 @@ export async function loadConfig(options: { cwd: string; path?: string }): Promi
   try {
     text = await readFile(resolve(options.cwd, path), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR')
+      throw new UserError('input', 'is a directory, not a configuration file', { file: path });
+    if (code !== 'ENOENT') throw error;
     if (options.path !== undefined && options.path !== DEFAULT_CONFIG_PATH) {
       throw new UserError('not-found', 'configuration file not found', { file: path });
     }

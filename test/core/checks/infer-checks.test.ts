@@ -32,7 +32,6 @@ describe('inferChecks', () => {
       'not-null(unit price)',
       'between(unit price)',
       'column-type(at)',
-      'freshness(at)',
     ])
       assert.ok(kinds.includes(expected), `${expected} in ${kinds.join('; ')}`);
     assert.ok(!kinds.includes('unique(zip)'));
@@ -44,6 +43,32 @@ describe('inferChecks', () => {
     const failed = report.results.filter((r) => !r.success).map((r) => `${r.name}: ${r.message}`);
     assert.deepEqual(failed, []);
     assert.equal(report.success, true);
+  });
+
+  it('suggests freshness commented out, so the committed file keeps passing on unchanged data', async () => {
+    const yaml = await inferChecks(tableStream(data), { now });
+    const later = new Date('2026-03-01T00:00:00Z');
+    const report = await runChecks(tableStream(data), loadChecks(yaml, 'inferred.yml'), { now: later });
+    assert.equal(report.success, true);
+    assert.ok(!report.results.some((r) => r.check === 'freshness'));
+    assert.match(
+      yaml,
+      /# The newest value was 2026-01-07T00:00:00.000Z \(3 days before this file was written\)\./,
+    );
+
+    // Uncommented as the comment says, it is a valid check.
+    const uncommented = yaml.replace(/^ {2}# {1,3}(- check: freshness|column: at|max-age: 7d)$/gm, (line) =>
+      line.replace('# ', ''),
+    );
+    const freshness = loadChecks(uncommented, 'inferred.yml').checks.find(
+      (c) => c.check.check === 'freshness',
+    );
+    assert.deepEqual(freshness?.check, {
+      check: 'freshness',
+      column: 'at',
+      'max-age': '7d',
+      severity: 'error',
+    });
   });
 
   it('fails on data it did not come from', async () => {

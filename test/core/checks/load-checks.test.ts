@@ -112,7 +112,10 @@ checks:
       ),
     );
     assert.match(error.details.join('\n'), /checks\[0\]: needs either "column" or "columns"/);
-    assert.match(error.details.join('\n'), /line 5, checks\[1\]: Unrecognized key: "colour"/);
+    assert.match(
+      error.details.join('\n'),
+      /line 8, checks\[1\]\.colour: unknown key "colour"; the keys here are: /,
+    );
   });
 
   it('says which columns to decode and which to force to text', () => {
@@ -167,5 +170,177 @@ checks:
       assert.ok(option.description);
       for (const [key, property] of Object.entries(option.properties)) assert.ok(property.description, key);
     }
+  });
+});
+
+describe('loadChecks refuses checks files that could never pass or check nothing', () => {
+  it('rejects bounds no value can meet, at the line of max, in every check with a range', () => {
+    const error = userError(() =>
+      loadChecks(
+        `checks:
+  - check: between
+    column: a
+    min: 5
+    max: 1
+  - check: row-count
+    min: 10
+    max: 2
+  - check: string-length
+    column: a
+    min: 3
+    max: 2
+  - check: mean
+    column: a
+    min: 3
+    max: 2
+  - check: std
+    column: a
+    min: 3
+    max: 2
+  - check: median
+    column: a
+    min: 3
+    max: 2
+  - check: quantile
+    column: a
+    q: 0.9
+    min: 3
+    max: 2
+  - check: between
+    column: t
+    min: 2024-05-02
+    max: 2024-05-01
+  - check: between
+    column: t
+    min: 0
+    max: 2024-05-01
+  - check: between
+    column: a
+    min: 1
+    max: 1
+    strict-max: true
+`,
+        'checks.yml',
+      ),
+    );
+    assert.equal(error.kind, 'config');
+    assert.equal(error.location.file, 'checks.yml');
+    assert.equal(error.location.line, 5);
+    assert.equal(error.location.field, 'checks[0].max');
+    assert.deepEqual(error.details, [
+      'line 5, checks[0].max: max (1) is below min (5), so nothing can pass',
+      'line 8, checks[1].max: max (2) is below min (10), so nothing can pass',
+      'line 12, checks[2].max: max (2) is below min (3), so nothing can pass',
+      'line 16, checks[3].max: max (2) is below min (3), so nothing can pass',
+      'line 20, checks[4].max: max (2) is below min (3), so nothing can pass',
+      'line 24, checks[5].max: max (2) is below min (3), so nothing can pass',
+      'line 29, checks[6].max: max (2) is below min (3), so nothing can pass',
+      'line 33, checks[7].max: max (2024-05-01) is below min (2024-05-02), so nothing can pass',
+      'line 37, checks[8].max: min (0) and max (2024-05-01) must both be numbers or both be timestamps',
+      'line 41, checks[9].max: min and max are both 1 and the range is strict, so nothing can pass',
+    ]);
+  });
+
+  it('rejects a zero freshness window, which no data can meet', () => {
+    const error = userError(() =>
+      loadChecks('checks:\n  - check: freshness\n    column: at\n    max-age: 0d\n', 'c.yml'),
+    );
+    assert.deepEqual(error.details, [
+      'line 4, checks[0].max-age: must be longer than zero, so some data can pass',
+    ]);
+  });
+
+  it('accepts equal bounds when the range includes them', () => {
+    const loaded = loadChecks(
+      'checks:\n  - check: between\n    column: a\n    min: 1\n    max: 1\n',
+      'c.yml',
+    );
+    assert.equal(loaded.checks.length, 1);
+  });
+
+  it('reports each unknown key at its own line, with the key meant or the keys allowed there', () => {
+    const error = userError(() =>
+      loadChecks(
+        'checks:\n  - check: min\n    column: a\n    value: 1\n    colour: red\n    sevrity: warning\n    size:\n      x: 1\n',
+        'c.yml',
+      ),
+    );
+    assert.equal(error.location.line, 5);
+    assert.equal(error.location.field, 'checks[0].colour');
+    assert.deepEqual(error.details, [
+      'line 5, checks[0].colour: unknown key "colour"; the keys here are: check, column, value, strict, mostly, name, severity',
+      'line 6, checks[0].sevrity: unknown key "sevrity" (did you mean "severity"?)',
+      'line 7, checks[0].size: unknown key "size"; the keys here are: check, column, value, strict, mostly, name, severity',
+    ]);
+  });
+
+  it('suggests a key even where the mapping is named like an Object member', () => {
+    const error = userError(() => loadChecks('checks:\n  - check: constructor\n    column: a\n', 'c.yml'));
+    assert.match(error.details[0]!, /unknown check "constructor"/);
+    const top = userError(() =>
+      loadChecks('checks: [{check: not-null, column: a}]\nconstructor: 1\n', 'c.yml'),
+    );
+    assert.deepEqual(top.details, [
+      'line 2, constructor: unknown key "constructor"; the keys here are: checks, data',
+    ]);
+  });
+
+  it('says an empty file, an empty list and a missing list leave nothing to check', () => {
+    for (const text of ['', '# nothing yet\n']) {
+      const error = userError(() => loadChecks(text, 'checks.yml'));
+      assert.equal(error.kind, 'config');
+      assert.equal(error.location.file, 'checks.yml');
+      assert.match(error.message, /the checks file is empty, so there is nothing to check/);
+    }
+    const cases: [string, string][] = [
+      ['checks: []\n', 'line 1, checks: the list is empty, so there is nothing to check'],
+      ['checks:\n', 'line 1, checks: is empty, so there is nothing to check: list the checks under it'],
+      [
+        'data:\n  path: a.csv\n',
+        'line 1, checks: missing: a checks file lists its checks under a "checks:" key',
+      ],
+    ];
+    for (const [text, detail] of cases) {
+      const error = userError(() => loadChecks(text, 'checks.yml'));
+      assert.equal(error.location.file, 'checks.yml');
+      assert.equal(error.location.line, 1);
+      assert.deepEqual(error.details, [detail]);
+    }
+  });
+
+  it('says when the checks file looks like data (the data and checks arguments swapped)', () => {
+    const csv = 'age,income,city\n31,5000,Paris\n';
+    const cases: [string, string, RegExp][] = [
+      [csv, 'data/train.csv', /has a data file's extension \(\.csv\)/],
+      [csv, 'data/train', /its first line "age,income,city" reads like a CSV header/],
+      ['{"a":1}\n{"a":2}\n', 'data/train', /its lines are JSON objects/],
+      ['PAR1\u0015\u0004', 'data/train', /it is a Parquet file/],
+      ['- 1\n- 2\n', 'data/train', /a list of plain values/],
+    ];
+    for (const [text, file, reason] of cases) {
+      const error = userError(() => loadChecks(text, file));
+      assert.equal(error.kind, 'config');
+      assert.equal(error.location.file, file);
+      assert.match(error.message, /^this looks like data, not a checks file: /);
+      assert.match(error.message, reason);
+      assert.match(error.message, /Were the data and the checks swapped/);
+    }
+  });
+
+  it('says a bare list of checks needs the "checks:" key', () => {
+    const error = userError(() => loadChecks('- check: not-null\n  column: a\n', 'checks.yml'));
+    assert.equal(error.message, 'the list of checks must sit under a "checks:" key');
+  });
+
+  it('refuses a YAML alias bomb as a mistake in the named file, not a crash', () => {
+    const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g'].entries()) {
+      const previous = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    const error = userError(() => loadChecks(`${levels.join('\n')}\nchecks: [*g]\n`, 'bomb.yml'));
+    assert.equal(error.kind, 'config');
+    assert.equal(error.location.file, 'bomb.yml');
+    assert.match(error.message, /too many YAML aliases/);
   });
 });
