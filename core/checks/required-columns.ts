@@ -1,16 +1,14 @@
 import type { ColumnType } from '../data/types.js';
 import type { Check } from './check-schema.js';
 import { checkColumns } from './check-columns.js';
+import { kindOf } from './create-accumulator.js';
 import type { LoadedChecks } from './load-checks.js';
-
-/** Checks that only look at the header: their columns need not exist, let alone be decoded. */
-const HEADER_CHECKS = new Set<Check['check']>(['columns-present', 'columns-absent', 'columns-in-order']);
 
 /** The columns whose values some check reads (first mention first), for `ReadOptions.columns`. */
 export function requiredColumns(checks: LoadedChecks): string[] {
   const columns = new Set<string>();
   for (const { check } of checks.checks) {
-    if (HEADER_CHECKS.has(check.check)) continue;
+    if (kindOf(check).header) continue;
     for (const column of checkColumns(check)) columns.add(column);
   }
   return [...columns];
@@ -18,7 +16,7 @@ export function requiredColumns(checks: LoadedChecks): string[] {
 
 /** The columns a check reads the values of (none for header checks and row-count). */
 export function valueColumns(check: Check): string[] {
-  return HEADER_CHECKS.has(check.check) ? [] : checkColumns(check);
+  return kindOf(check).header ? [] : checkColumns(check);
 }
 
 /**
@@ -30,11 +28,8 @@ export function requiredColumnTypes(checks: LoadedChecks): Record<string, Column
   // No prototype: a column named `__proto__` is then an ordinary key (and `constructor` no inherited one).
   const types = Object.create(null) as Record<string, ColumnType>;
   for (const { check } of checks.checks) {
-    const text =
-      check.check === 'regex' ||
-      check.check === 'string-length' ||
-      (check.check === 'allowed-values' && check.values.some((v) => typeof v === 'string'));
-    if (text) types[check.column] = 'string';
+    if (kindOf(check).forcesText?.(check) && 'column' in check && check.column !== undefined)
+      types[check.column] = 'string';
   }
   return types;
 }

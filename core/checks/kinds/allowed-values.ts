@@ -1,4 +1,6 @@
-import type { CheckOf } from '../check-schema.js';
+import { check, column, mostly } from '../check-fields.js';
+import { z } from 'zod';
+import { checkKind } from '../check-kind.js';
 import { formatCount } from '../describe.js';
 import { VALUE } from '../numeric-reader.js';
 import { ValueCheck, type NumericRule, type TextRule } from '../value-check.js';
@@ -10,7 +12,10 @@ const SHOWN_UNEXPECTED = 20;
  * `allowed-values`: every value is one of the list. A list of numbers compares numbers (so `1.0` in
  * a text column is the allowed `1`); any other list compares text (`true`, `ST-001`).
  */
-export function allowedValuesCheck(check: CheckOf<'allowed-values'>, maxExamples: number): ValueCheck {
+export function allowedValuesCheck(
+  check: z.output<typeof allowedValuesSchema>,
+  maxExamples: number,
+): ValueCheck {
   const unexpected = new Set<string | number>();
   const note = (value: string | number) => {
     if (unexpected.size < SHOWN_UNEXPECTED) unexpected.add(value);
@@ -53,3 +58,17 @@ export function allowedValuesCheck(check: CheckOf<'allowed-values'>, maxExamples
   };
   return new ValueCheck(rule, maxExamples);
 }
+
+export const allowedValuesSchema = check('allowed-values', 'Every value is one of the listed values.', {
+  column,
+  values: z
+    .array(z.union([z.string(), z.number(), z.boolean()]))
+    .min(1)
+    .describe('The allowed values (strings, numbers or booleans).'),
+  mostly,
+});
+
+export const allowedValuesKind = checkKind(allowedValuesSchema, {
+  create: (check, maxExamples) => allowedValuesCheck(check, maxExamples),
+  forcesText: (check) => check.values.some((v) => typeof v === 'string'),
+});

@@ -1,6 +1,8 @@
+import { check, column } from '../check-fields.js';
+import { z } from 'zod';
+import { checkKind } from '../check-kind.js';
 import type { Batch, ColumnChunk, ColumnType } from '../../data/types.js';
 import { widenType } from '../../data/types.js';
-import type { CheckOf } from '../check-schema.js';
 import { ExampleList, type CheckAccumulator, type CheckOutcome } from '../accumulator.js';
 import { chunkValue } from '../chunk-value.js';
 import { describeUnexpected, percentOf } from '../describe.js';
@@ -26,7 +28,7 @@ export class ColumnTypeCheck implements CheckAccumulator {
   private readonly conforms: (text: string) => boolean;
 
   constructor(
-    private readonly check: CheckOf<'column-type'>,
+    private readonly check: z.output<typeof columnTypeSchema>,
     maxExamples: number,
   ) {
     this.examples = new ExampleList(maxExamples);
@@ -115,3 +117,18 @@ function textConforms(type: ColumnType): (text: string) => boolean {
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? 'an' : 'a';
 }
+
+export const columnTypeSchema = check(
+  'column-type',
+  "The column's values have this type (integer data also passes float).",
+  {
+    column,
+    type: z
+      .enum(['integer', 'float', 'boolean', 'string', 'timestamp'])
+      .describe('Expected type: integer, float, boolean, string or timestamp.'),
+  },
+);
+
+export const columnTypeKind = checkKind(columnTypeSchema, {
+  create: (check, maxExamples) => new ColumnTypeCheck(check, maxExamples),
+});

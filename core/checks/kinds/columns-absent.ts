@@ -1,9 +1,11 @@
-import type { CheckOf } from '../check-schema.js';
+import { check, columnList } from '../check-fields.js';
+import type { z } from 'zod';
+import { checkKind } from '../check-kind.js';
 import type { CheckAccumulator, CheckOutcome, FinishContext } from '../accumulator.js';
 
 /** `columns-absent`: none of the listed columns is in the header (a leaked label, a raw identifier). */
 export class ColumnsAbsentCheck implements CheckAccumulator {
-  constructor(private readonly check: CheckOf<'columns-absent'>) {}
+  constructor(private readonly check: z.output<typeof columnsAbsentSchema>) {}
 
   add(): void {}
 
@@ -23,3 +25,16 @@ export class ColumnsAbsentCheck implements CheckAccumulator {
     };
   }
 }
+
+export const columnsAbsentSchema = check(
+  'columns-absent',
+  'None of the listed columns exists (e.g. a leaked label).',
+  {
+    columns: columnList.describe('Columns that must not exist.'),
+  },
+);
+
+export const columnsAbsentKind = checkKind(columnsAbsentSchema, {
+  create: (check) => new ColumnsAbsentCheck(check),
+  header: true,
+});

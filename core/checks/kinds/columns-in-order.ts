@@ -1,4 +1,6 @@
-import type { CheckOf } from '../check-schema.js';
+import { check, columnList } from '../check-fields.js';
+import { z } from 'zod';
+import { checkKind } from '../check-kind.js';
 import type { CheckAccumulator, CheckOutcome, FinishContext } from '../accumulator.js';
 
 /**
@@ -6,7 +8,7 @@ import type { CheckAccumulator, CheckOutcome, FinishContext } from '../accumulat
  * with `exact`, the header is exactly the list.
  */
 export class ColumnsInOrderCheck implements CheckAccumulator {
-  constructor(private readonly check: CheckOf<'columns-in-order'>) {}
+  constructor(private readonly check: z.output<typeof columnsInOrderSchema>) {}
 
   add(): void {}
 
@@ -47,3 +49,17 @@ function orderProblem(expected: readonly string[], names: readonly string[]): st
   }
   return undefined;
 }
+
+export const columnsInOrderSchema = check(
+  'columns-in-order',
+  'The listed columns appear in this relative order; with exact, the header is exactly this list.',
+  {
+    columns: columnList.describe('Columns in their expected order.'),
+    exact: z.boolean().default(false).describe('Require the header to equal the list exactly.'),
+  },
+);
+
+export const columnsInOrderKind = checkKind(columnsInOrderSchema, {
+  create: (check) => new ColumnsInOrderCheck(check),
+  header: true,
+});

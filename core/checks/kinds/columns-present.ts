@@ -1,10 +1,12 @@
-import type { CheckOf } from '../check-schema.js';
+import { check, columnList } from '../check-fields.js';
+import type { z } from 'zod';
+import { checkKind } from '../check-kind.js';
 import type { CheckAccumulator, CheckOutcome, FinishContext } from '../accumulator.js';
 import { closestName } from '../closest-name.js';
 
 /** `columns-present`: every listed column is in the header. */
 export class ColumnsPresentCheck implements CheckAccumulator {
-  constructor(private readonly check: CheckOf<'columns-present'>) {}
+  constructor(private readonly check: z.output<typeof columnsPresentSchema>) {}
 
   add(): void {}
 
@@ -28,3 +30,12 @@ export class ColumnsPresentCheck implements CheckAccumulator {
     };
   }
 }
+
+export const columnsPresentSchema = check('columns-present', 'Every listed column exists.', {
+  columns: columnList.describe('Columns that must exist.'),
+});
+
+export const columnsPresentKind = checkKind(columnsPresentSchema, {
+  create: (check) => new ColumnsPresentCheck(check),
+  header: true,
+});

@@ -1,5 +1,7 @@
+import { check, column } from '../check-fields.js';
+import { z } from 'zod';
+import { checkKind } from '../check-kind.js';
 import type { Batch, ColumnChunk } from '../../data/types.js';
-import type { CheckOf } from '../check-schema.js';
 import type { CheckAccumulator, CheckOutcome, FinishContext, NotApplicable } from '../accumulator.js';
 import { timestampText } from '../chunk-value.js';
 import { percentOf } from '../describe.js';
@@ -13,7 +15,7 @@ export class FreshnessCheck implements CheckAccumulator {
   private readonly maxAge: number;
 
   constructor(
-    private readonly check: CheckOf<'freshness'>,
+    private readonly check: z.output<typeof freshnessSchema>,
     maxExamples: number,
   ) {
     this.column = new NumericColumn('timestamp', maxExamples, {
@@ -70,3 +72,19 @@ export function formatAge(ms: number): string {
   }
   return parts.length === 0 ? `${rest}ms` : parts.filter((p) => !p.startsWith('0')).join(' ') || parts[0]!;
 }
+
+export const freshnessSchema = check('freshness', 'The newest timestamp is no older than max-age.', {
+  column,
+  'max-age': z
+    .string()
+    .refine((s) => parseDuration(s) !== undefined, {
+      message: 'must be a duration like 90m, 36h, 7d, 1w or 1d12h',
+    })
+    // A zero window fails on every dataset (the newest value is always older than now).
+    .refine((s) => parseDuration(s) !== 0, { message: 'must be longer than zero, so some data can pass' })
+    .describe('Largest allowed age of the newest value: 90m, 36h, 7d, 1w, or combinations like 1d12h.'),
+});
+
+export const freshnessKind = checkKind(freshnessSchema, {
+  create: (check, maxExamples) => new FreshnessCheck(check, maxExamples),
+});

@@ -1,9 +1,11 @@
-import type { CheckOf } from '../check-schema.js';
+import { statistic } from '../check-fields.js';
+import type { z } from 'zod';
+import { checkKind } from '../check-kind.js';
 import { NumericColumn, type NumberSink } from '../numeric-column.js';
 import { StatisticCheck } from '../statistic-check.js';
 
 /** `mean` of the non-missing, non-NaN values, summed with Neumaier's compensation. */
-export function meanCheck(check: CheckOf<'mean'>, maxExamples: number): StatisticCheck {
+export function meanCheck(check: z.output<typeof meanSchema>, maxExamples: number): StatisticCheck {
   const sum = new CompensatedSum();
   const column = new NumericColumn('number', maxExamples, sum);
   return new StatisticCheck('mean', check, column, () =>
@@ -30,3 +32,9 @@ class CompensatedSum implements NumberSink {
     this.count += n;
   }
 }
+
+export const meanSchema = statistic('mean', 'The mean of the non-missing values lies within the bounds.');
+
+export const meanKind = checkKind(meanSchema, {
+  create: (check, maxExamples) => meanCheck(check, maxExamples),
+});

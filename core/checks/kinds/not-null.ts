@@ -1,5 +1,7 @@
+import { check, column, mostly } from '../check-fields.js';
+import type { z } from 'zod';
+import { checkKind } from '../check-kind.js';
 import type { Batch, ColumnChunk } from '../../data/types.js';
-import type { CheckOf } from '../check-schema.js';
 import { ExampleList, type CheckAccumulator, type CheckOutcome, type FinishContext } from '../accumulator.js';
 import { describeUnexpected, formatCount, percentOf } from '../describe.js';
 
@@ -9,7 +11,7 @@ export class NotNullCheck implements CheckAccumulator {
   private readonly examples: ExampleList;
 
   constructor(
-    private readonly check: CheckOf<'not-null'>,
+    private readonly check: z.output<typeof notNullSchema>,
     maxExamples: number,
   ) {
     this.examples = new ExampleList(maxExamples);
@@ -43,3 +45,9 @@ export class NotNullCheck implements CheckAccumulator {
     };
   }
 }
+
+export const notNullSchema = check('not-null', 'No value is missing.', { column, mostly });
+
+export const notNullKind = checkKind(notNullSchema, {
+  create: (check, maxExamples) => new NotNullCheck(check, maxExamples),
+});

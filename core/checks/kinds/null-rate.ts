@@ -1,5 +1,7 @@
+import { check, column, fraction } from '../check-fields.js';
+import type { z } from 'zod';
+import { checkKind } from '../check-kind.js';
 import type { Batch, ColumnChunk } from '../../data/types.js';
-import type { CheckOf } from '../check-schema.js';
 import { ExampleList, type CheckAccumulator, type CheckOutcome, type FinishContext } from '../accumulator.js';
 import { describeExample, formatCount, formatPercent, percentOf } from '../describe.js';
 
@@ -9,7 +11,7 @@ export class NullRateCheck implements CheckAccumulator {
   private readonly examples: ExampleList;
 
   constructor(
-    private readonly check: CheckOf<'null-rate'>,
+    private readonly check: z.output<typeof nullRateSchema>,
     maxExamples: number,
   ) {
     this.examples = new ExampleList(maxExamples);
@@ -40,3 +42,12 @@ export class NullRateCheck implements CheckAccumulator {
     };
   }
 }
+
+export const nullRateSchema = check('null-rate', 'The share of missing values is at most max.', {
+  column,
+  max: fraction.describe('Largest allowed share of missing values, 0 to 1.'),
+});
+
+export const nullRateKind = checkKind(nullRateSchema, {
+  create: (check, maxExamples) => new NullRateCheck(check, maxExamples),
+});

@@ -1,10 +1,12 @@
-import type { CheckOf } from '../check-schema.js';
+import { atLeastOneBound, check, count, hasAny, orderedBounds } from '../check-fields.js';
+import type { z } from 'zod';
+import { checkKind } from '../check-kind.js';
 import type { CheckAccumulator, CheckOutcome, FinishContext } from '../accumulator.js';
 import { formatCount } from '../describe.js';
 
 /** `row-count`: the number of rows lies within the bounds. */
 export class RowCountCheck implements CheckAccumulator {
-  constructor(private readonly check: CheckOf<'row-count'>) {}
+  constructor(private readonly check: z.output<typeof rowCountSchema>) {}
 
   add(): void {}
 
@@ -27,3 +29,12 @@ export class RowCountCheck implements CheckAccumulator {
     };
   }
 }
+
+export const rowCountSchema = check('row-count', 'The number of rows lies within the bounds.', {
+  min: count.optional().describe('Fewest rows allowed.'),
+  max: count.optional().describe('Most rows allowed.'),
+})
+  .refine((c) => hasAny(c, ['min', 'max']), atLeastOneBound(['min', 'max']))
+  .superRefine(orderedBounds);
+
+export const rowCountKind = checkKind(rowCountSchema, { create: (check) => new RowCountCheck(check) });

@@ -1,4 +1,6 @@
-import type { CheckOf } from '../check-schema.js';
+import { statistic } from '../check-fields.js';
+import type { z } from 'zod';
+import { checkKind } from '../check-kind.js';
 import { NumericColumn, type NumberSink } from '../numeric-column.js';
 import { StatisticCheck } from '../statistic-check.js';
 import { squaredDeviations } from '../../numeric/squared-deviations.js';
@@ -9,7 +11,7 @@ import { squaredDeviations } from '../../numeric/squared-deviations.js';
  * into the running total with Chan's formula: as accurate as numpy's two-pass variance, in one pass
  * over the data, and no division per value (Welford's update divides each time, which is slow).
  */
-export function stdCheck(check: CheckOf<'std'>, maxExamples: number): StatisticCheck {
+export function stdCheck(check: z.output<typeof stdSchema>, maxExamples: number): StatisticCheck {
   const variance = new RunningVariance();
   const column = new NumericColumn('number', maxExamples, variance);
   return new StatisticCheck('std', check, column, () =>
@@ -38,3 +40,10 @@ class RunningVariance implements NumberSink {
     this.count = total;
   }
 }
+
+export const stdSchema = statistic(
+  'std',
+  'The sample standard deviation (ddof 1, as pandas) lies within the bounds.',
+);
+
+export const stdKind = checkKind(stdSchema, { create: (check, maxExamples) => stdCheck(check, maxExamples) });

@@ -1,8 +1,13 @@
-import type { CheckOf } from '../check-schema.js';
+import { atLeastOneBound, check, column, count, hasAny, mostly, orderedBounds } from '../check-fields.js';
+import type { z } from 'zod';
+import { checkKind } from '../check-kind.js';
 import { ValueCheck } from '../value-check.js';
 
 /** `string-length`: every value's length in characters (code points, as Python counts) is within bounds. */
-export function stringLengthCheck(check: CheckOf<'string-length'>, maxExamples: number): ValueCheck {
+export function stringLengthCheck(
+  check: z.output<typeof stringLengthSchema>,
+  maxExamples: number,
+): ValueCheck {
   const { min, max } = check;
   let shortest = Infinity;
   let longest = -Infinity;
@@ -45,3 +50,21 @@ function codePoints(text: string): number {
   }
   return count;
 }
+
+export const stringLengthSchema = check(
+  'string-length',
+  "Every value's length in characters lies within the bounds.",
+  {
+    column,
+    min: count.optional().describe('Shortest allowed length.'),
+    max: count.optional().describe('Longest allowed length.'),
+    mostly,
+  },
+)
+  .refine((c) => hasAny(c, ['min', 'max']), atLeastOneBound(['min', 'max']))
+  .superRefine(orderedBounds);
+
+export const stringLengthKind = checkKind(stringLengthSchema, {
+  create: (check, maxExamples) => stringLengthCheck(check, maxExamples),
+  forcesText: () => true,
+});

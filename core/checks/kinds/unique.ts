@@ -1,5 +1,7 @@
+import { check, column, columnList } from '../check-fields.js';
+import type { z } from 'zod';
+import { checkKind } from '../check-kind.js';
 import type { Batch, ColumnChunk } from '../../data/types.js';
-import type { CheckOf } from '../check-schema.js';
 import { ExampleList, type CheckAccumulator, type CheckOutcome } from '../accumulator.js';
 import { chunkValue } from '../chunk-value.js';
 import { describeUnexpected, formatCount, percentOf } from '../describe.js';
@@ -26,7 +28,7 @@ export class UniqueCheck implements CheckAccumulator {
   private readonly examples: ExampleList;
   private readonly compound: boolean;
 
-  constructor(check: CheckOf<'unique'>, maxExamples: number) {
+  constructor(check: z.output<typeof uniqueSchema>, maxExamples: number) {
     this.examples = new ExampleList(maxExamples);
     this.compound = (check.columns?.length ?? 1) > 1;
   }
@@ -148,3 +150,18 @@ function canonicalNumbers(dictionary: readonly string[]): CanonicalNumbers {
   }
   return { values, isNumber };
 }
+
+export const uniqueSchema = check(
+  'unique',
+  'No value (or combination of values) repeats; rows with a missing key part never count as duplicates.',
+  {
+    column: column.optional().describe('The column whose values must be unique.'),
+    columns: columnList.optional().describe('Columns forming a compound key that must be unique.'),
+  },
+).refine((c) => (c.column === undefined) !== (c.columns === undefined), {
+  message: 'needs either "column" or "columns" (a compound key), not both',
+});
+
+export const uniqueKind = checkKind(uniqueSchema, {
+  create: (check, maxExamples) => new UniqueCheck(check, maxExamples),
+});
