@@ -15,6 +15,9 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     runs: { type: 'string', default: '5' },
     big: { type: 'string' },
+    // Another checkout (with its dist/ built) measured in the same alternation: a regression check
+    // whose ratio does not drift with the machine's speed.
+    baseline: { type: 'string' },
   },
 });
 mkdirSync(out, { recursive: true });
@@ -44,8 +47,8 @@ function generate(rows: number, shift: boolean): string {
 const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) throw new Error('build failed');
 
-const cli = (reference: string, current: string) => [
-  join(root, 'dist/cli.js'),
+const cli = (reference: string, current: string, checkout = root) => [
+  join(checkout, 'dist/cli.js'),
   'drift',
   '--reference',
   reference,
@@ -62,10 +65,12 @@ console.log(
 );
 const ours = [];
 const pandas = [];
+const baseline = [];
 for (let i = 0; i < runs; i++) {
   const m = measure(process.execPath, cli(reference, current));
   if (m.exitCode === 2) throw new Error('modelship drift reported an input error');
   ours.push(m);
+  if (values.baseline) baseline.push(measure(process.execPath, cli(reference, current, values.baseline)));
   const p = measure('/usr/bin/python3', [join(root, 'bench/drift_pandas.py'), reference, current]);
   if (p.exitCode !== 0) throw new Error('the pandas script failed');
   pandas.push(p);
@@ -79,6 +84,15 @@ console.log(
 );
 console.log(`pandas + scipy       ${f(pandasWall)}   ${f(median(pandas.map((m) => m.peakRssMb)), 0)}`);
 console.log(`ratio (target ≤ 0.2)  wall ${(oursWall / pandasWall).toFixed(3)}`);
+if (values.baseline) {
+  const wall = median(baseline.map((m) => m.wallSeconds));
+  const rss = median(baseline.map((m) => m.peakRssMb));
+  const oursRss = median(ours.map((m) => m.peakRssMb));
+  console.log(`baseline             ${f(wall)}   ${f(rss, 0)}   (${values.baseline})`);
+  console.log(
+    `ours / baseline      wall ${(oursWall / wall).toFixed(3)}   RSS ${(oursRss / rss).toFixed(3)}`,
+  );
+}
 
 if (values.big) {
   const big = Number(values.big);

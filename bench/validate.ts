@@ -16,6 +16,9 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     runs: { type: 'string', default: '5' },
     big: { type: 'boolean' },
+    // Another checkout (with its dist/ built) measured in the same alternation: a regression check
+    // whose ratio does not drift with the machine's speed.
+    baseline: { type: 'string' },
   },
 });
 const rows = Number(values.rows);
@@ -77,9 +80,10 @@ console.log(
 
 const ours = [];
 const pandas = [];
-for (let i = 0; i < runs; i++) {
-  const m = measure(process.execPath, [
-    join(root, 'dist/cli.js'),
+const baseline = [];
+const validate = (checkout: string) =>
+  measure(process.execPath, [
+    join(checkout, 'dist/cli.js'),
     'validate',
     '--data',
     data,
@@ -87,8 +91,11 @@ for (let i = 0; i < runs; i++) {
     checksFile,
     '--json',
   ]);
+for (let i = 0; i < runs; i++) {
+  const m = validate(root);
   if (m.exitCode === 2) throw new Error('modelship validate reported an input error');
   ours.push(m);
+  if (values.baseline) baseline.push(validate(values.baseline));
   const p = measure('/usr/bin/python3', [join(root, 'bench/validate_pandas.py'), data, checksFile]);
   if (p.exitCode !== 0) throw new Error('the pandas script failed');
   pandas.push(p);
@@ -100,6 +107,14 @@ const pandasRss = median(pandas.map((m) => m.peakRssMb));
 console.log(`\nmedian of ${runs} runs      wall s   peak RSS MB`);
 console.log(`modelship validate   ${format(oursWall)}   ${format(oursRss, 0)}`);
 console.log(`pandas               ${format(pandasWall)}   ${format(pandasRss, 0)}`);
+if (values.baseline) {
+  const wall = median(baseline.map((m) => m.wallSeconds));
+  const rss = median(baseline.map((m) => m.peakRssMb));
+  console.log(`baseline             ${format(wall)}   ${format(rss, 0)}   (${values.baseline})`);
+  console.log(
+    `ours / baseline      wall ${(oursWall / wall).toFixed(3)}   RSS ${(oursRss / rss).toFixed(3)}`,
+  );
+}
 console.log(
   `ratio (target ≤ 0.33 wall, ≤ 0.5 RSS)  wall ${(oursWall / pandasWall).toFixed(3)}   RSS ${(oursRss / pandasRss).toFixed(3)}`,
 );
