@@ -1,9 +1,9 @@
 import { MessageChannel } from 'node:worker_threads';
 import { reviveSample, type ColumnSample } from '../../core/drift/column-sample.js';
-import type { DriftConfig } from '../../core/drift/drift-config-schema.js';
-import type { ColumnDrift } from '../../core/drift/drift-result.js';
 import type { DataStream, OpenOptions } from '../../core/data/types.js';
 import { UserError } from '../../core/errors.js';
+import type { OpenedDataset } from '../../jobs/ports/dataset-source.js';
+import type { SampledDataset } from '../../jobs/ports/sample-source.js';
 import {
   sampleTransferables,
   WORKER_MARK,
@@ -12,13 +12,10 @@ import {
   type Place,
   type ReaderJob,
   type ToWorker,
-  type WorkerFiles,
 } from './dataset-worker-protocol.js';
 import { startReader } from './spare-readers.js';
 
-export interface DatasetInWorker {
-  files: WorkerFiles;
-  stream: DataStream;
+export interface DatasetInWorker extends OpenedDataset {
   /** Stops the reader thread when the stream will not be read to its end. */
   close(): Promise<void>;
 }
@@ -66,24 +63,6 @@ export async function readDatasetInWorker(
   return { files: opened.files, stream, close: async () => void (await worker.terminate()) };
 }
 
-export interface SamplesInWorker {
-  files: DatasetInWorker['files'];
-  names: string[];
-  /** Reads the whole dataset on the thread, keeping drift samples of these columns, numbers sorted. */
-  collect(columns: ReadonlySet<string>): Promise<{ samples: Map<string, ColumnSample>; rows: number }>;
-  /**
-   * Once collected, the thread is free: it tests these columns (both sides' samples move to it, so
-   * the caller must not use them again), while the other thread tests others.
-   */
-  test(
-    names: string[],
-    reference: Map<string, ColumnSample>,
-    current: Map<string, ColumnSample>,
-    config: DriftConfig,
-  ): Promise<ColumnDrift[]>;
-  close(): Promise<void>;
-}
-
 /**
  * Samples a dataset for the drift engine entirely on a second thread — parsing, keeping values, and
  * sorting them — so that two datasets are sampled in parallel and only compact sorted values cross
@@ -93,7 +72,7 @@ export async function collectSamplesInWorker(
   location: string,
   place: Place,
   options: OpenOptions,
-): Promise<SamplesInWorker> {
+): Promise<SampledDataset> {
   const { worker, send, receive, opened } = await openChannel({
     mark: WORKER_MARK,
     task: 'samples',

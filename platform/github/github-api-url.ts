@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors.js';
+import { httpUrl } from '../http-url.js';
 
 /**
  * The GitHub API root from the environment: GITHUB_API_URL (the runner sets it, also on GitHub
@@ -8,13 +9,7 @@ import { UserError } from '../../core/errors.js';
 export function githubApiUrlFromEnv(env: Readonly<Record<string, string | undefined>>): string {
   const value = env.GITHUB_API_URL?.trim();
   if (!value) return 'https://api.github.com';
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+  if (!httpUrl(value)) {
     throw new UserError(
       'config',
       `GITHUB_API_URL is not a URL: "${value}". Expected https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server`,

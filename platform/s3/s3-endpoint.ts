@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors.js';
+import { httpUrl } from '../http-url.js';
 
 const VARIABLES = ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'] as const;
 
@@ -15,13 +16,7 @@ export function s3EndpointFromEnv(env: {
   const name = VARIABLES.find((v) => env[v]?.trim());
   if (!name) return undefined;
   const value = env[name]!.trim();
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+  if (!httpUrl(value)) {
     const hint = /^[\w.-]+:\d+(\/[^/].*)?$/.test(value) ? ` (did you mean http://${value} ?)` : '';
     throw new UserError(
       'config',
