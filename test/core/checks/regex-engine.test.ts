@@ -116,6 +116,14 @@ describe('regex checks never backtrack without end', () => {
       '^(.*),(.*)$',
       '\\s*\\s*x',
       '^\\S+@\\S+\\.\\S+$',
+      // Where RE2's syntax means something else (its . takes \r, its \s no \v or U+00A0, it reads
+      // code points): the engine must keep JavaScript's meaning.
+      '^\\s+$',
+      '^\\w+$',
+      '^\\d+$',
+      '^..$',
+      'a.b',
+      '^[^x]$',
     ];
     const texts = [
       '',
@@ -147,6 +155,15 @@ describe('regex checks never backtrack without end', () => {
       'xxxx',
       ' ',
       '{',
+      '\u00a0',
+      '\v',
+      '\u2028',
+      'a\rb',
+      'é',
+      '١٢٣',
+      '😀',
+      '\uD83D',
+      'x\u3000',
     ];
     for (const p of patterns) {
       const linear = linearRegex(parseRegex(p));
