@@ -1,11 +1,10 @@
 import { UserError } from '../errors.js';
 import type { ColumnSample } from './column-sample.js';
 import { checkConfigColumns } from './check-config-columns.js';
-import { compareSamples } from './compare-samples.js';
 import { defaultTest } from './choose-test.js';
 import type { DriftConfig } from './drift-config-schema.js';
-import { DEFAULT_THRESHOLDS, NUMERIC_TESTS, P_VALUE_TESTS } from './drift-defaults.js';
-import type { ColumnDrift, DriftReport, DriftTestName } from './drift-result.js';
+import type { ColumnDrift, DriftReport } from './drift-result.js';
+import { driftTest, type DriftTest } from './drift-tests.js';
 import { prepareColumn } from './prepare-column.js';
 import { summarizeSample } from './summarize-sample.js';
 
@@ -20,15 +19,21 @@ export interface DriftInput {
 /** The smallest p-value severity is measured against (p-values underflow to 0 for huge samples). */
 const TINY_P = 1e-300;
 
-/** p-value tests drift when p < threshold (KS: p ≤ threshold, as Evidently); distances when ≥ threshold. */
-export function isDrift(test: DriftTestName, value: number, threshold: number): boolean {
-  if (!P_VALUE_TESTS.has(test)) return value >= threshold;
-  return test === 'ks' ? value <= threshold : value < threshold;
+/** The test's rule: p < threshold, p ≤ threshold (KS, as Evidently), or statistic ≥ threshold. */
+function isDrift(test: DriftTest, value: number, threshold: number): boolean {
+  switch (test.driftWhen) {
+    case '<':
+      return value < threshold;
+    case '≤':
+      return value <= threshold;
+    case '≥':
+      return value >= threshold;
+  }
 }
 
-function severity(test: DriftTestName, value: number, threshold: number, drift: boolean): number {
+function severity(test: DriftTest, value: number, threshold: number, drift: boolean): number {
   if (!drift) return 0;
-  return P_VALUE_TESTS.has(test) ? Math.log10(threshold / Math.max(value, TINY_P)) : value / threshold - 1;
+  return test.judges === 'p_value' ? Math.log10(threshold / Math.max(value, TINY_P)) : value / threshold - 1;
 }
 
 /**
@@ -134,25 +139,26 @@ function driftOfColumn(
   }
 
   const column = prepareColumn(name, reference, current, settings.kind, buffers);
-  const test = settings.test ?? defaultTest(column.kind, valuesOf(reference), column.distinctInBoth);
-  if (NUMERIC_TESTS.has(test) && !column.reference) {
-    throw new UserError('config', `test "${test}" compares numbers, but column "${name}" holds text`, {
+  const testName = settings.test ?? defaultTest(column.kind, valuesOf(reference), column.distinctInBoth);
+  const test = driftTest(testName);
+  if (test.compares === 'numbers' && !column.reference) {
+    throw new UserError('config', `test "${testName}" compares numbers, but column "${name}" holds text`, {
       field: `drift.columns.${name}.test`,
     });
   }
-  const threshold = settings.threshold ?? config.thresholds[test] ?? DEFAULT_THRESHOLDS[test];
-  const outcome = compareSamples(test, column);
-  const judged = P_VALUE_TESTS.has(test) ? outcome.pValue! : outcome.statistic;
+  const threshold = settings.threshold ?? config.thresholds[testName] ?? test.defaultThreshold;
+  const outcome = test.run(column);
+  const judged = test.judges === 'p_value' ? outcome.pValue! : outcome.statistic;
   const drift = Number.isFinite(judged) && isDrift(test, judged, threshold);
   return {
     ...base,
     kind: column.kind,
     status: 'tested',
-    test,
+    test: testName,
     statistic: outcome.statistic,
     ...(outcome.pValue !== undefined ? { pValue: outcome.pValue } : {}),
     threshold,
-    thresholdOn: P_VALUE_TESTS.has(test) ? 'p_value' : 'statistic',
+    thresholdOn: test.judges,
     drift,
     severity: severity(test, judged, threshold, drift),
     reference: summarizeSample(reference, column.reference),
