@@ -37,16 +37,6 @@ function severity(test: DriftTest, value: number, threshold: number, drift: bool
 }
 
 /**
- * Decides drift column by column and for the dataset: each column gets Evidently's default test for
- * its kind and size (or the configured one), a verdict against its threshold, summaries of both sides
- * and chart data; the dataset drifts when the share of drifted columns reaches `drift-share`.
- */
-export function detectDrift(input: DriftInput, config: DriftConfig): Omit<DriftReport, 'durationMs'> {
-  const names = columnOrder([...input.reference.keys()], [...input.current.keys()], config);
-  return datasetDrift(driftColumns(names, input, config), input.referenceRows, input.currentRows, config);
-}
-
-/**
  * Reference columns in order, then current-only ones, without ignored columns. A setting that names
  * a column neither side has is a config error (checkConfigColumns).
  */
@@ -56,7 +46,11 @@ export function columnOrder(reference: string[], current: string[], config: Drif
   return [...new Set([...reference, ...current])].filter((n) => !ignored.has(n));
 }
 
-/** The verdict for columns of either side (callers may test columns in groups to bound memory). */
+/**
+ * The verdict for columns of either side: each gets Evidently's default test for its kind and size
+ * (or the configured one), a verdict against its threshold, summaries of both sides and chart data.
+ * Callers may test columns in groups to bound memory, then pass them all to datasetDrift.
+ */
 export function driftColumns(names: string[], input: DriftInput, config: DriftConfig): ColumnDrift[] {
   // One buffer per side for every column's doubles: a result keeps none of them, and a fresh pair
   // per column is garbage that typed arrays' off-heap memory frees late.
@@ -69,6 +63,7 @@ export function driftColumns(names: string[], input: DriftInput, config: DriftCo
   return names.map((name) => driftOfColumn(name, input, config, buffers));
 }
 
+/** The dataset's verdict: the drifted share reached `drift-share`, or the comparison failed (DatasetDrift). */
 export function datasetDrift(
   columns: ColumnDrift[],
   referenceRows: number,

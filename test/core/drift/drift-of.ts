@@ -6,7 +6,7 @@ import type { ColumnDrift, DriftReport } from '../../../core/drift/drift-result.
 import { tableStream, type Cell } from '../../support/table-stream.js';
 
 /**
- * The engine's own path through two in-memory tables, as platform/drift/run-drift.ts takes it
+ * The engine's own path through two in-memory tables, as jobs/drift/run-drift.ts takes it
  * without the threads: the column order (and the config's column names checked), each column's
  * verdict, then the dataset's.
  */
