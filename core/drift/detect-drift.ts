@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import type { ColumnSample } from './column-sample.js';
 import { checkConfigColumns } from './check-config-columns.js';
 import { defaultTest } from './choose-test.js';
-import type { DriftConfig } from './drift-config-schema.js';
+import type { DriftConfig } from '../config/drift-config-schema.js';
 import type { ColumnDrift, DriftReport } from './drift-result.js';
 import { driftTest, type DriftTest } from './drift-tests.js';
 import { prepareColumn } from './prepare-column.js';

@@ -1,6 +1,6 @@
 import { MessageChannel } from 'node:worker_threads';
 import { reviveSample, type ColumnSample } from '../../core/drift/column-sample.js';
-import type { DriftConfig } from '../../core/drift/drift-config-schema.js';
+import type { DriftConfig } from '../../core/config/drift-config-schema.js';
 import type { ColumnDrift } from '../../core/drift/drift-result.js';
 import type { DataStream, OpenOptions } from '../../core/data/types.js';
 import { UserError } from '../../core/errors.js';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { collectSamples } from '../../../core/drift/column-sample.js';
 import { columnOrder, datasetDrift, driftColumns } from '../../../core/drift/detect-drift.js';
-import { driftConfigSchema } from '../../../core/drift/drift-config-schema.js';
+import { driftConfigSchema } from '../../../core/config/drift-config-schema.js';
 import type { ColumnDrift, DriftReport } from '../../../core/drift/drift-result.js';
 import { tableStream, type Cell } from '../../support/table-stream.js';
 

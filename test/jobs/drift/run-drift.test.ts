@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { collectSamples } from '../../../core/drift/column-sample.js';
 import { columnOrder, datasetDrift, driftColumns } from '../../../core/drift/detect-drift.js';
-import { driftConfigSchema } from '../../../core/drift/drift-config-schema.js';
+import { driftConfigSchema } from '../../../core/config/drift-config-schema.js';
 import { collectSamplesInWorker } from '../../../platform/data/read-dataset-in-worker.js';
 import { openDataset } from '../../../core/data/open-dataset.js';
 import { LocalFileResolver } from '../../../platform/files/local-file-resolver.js';

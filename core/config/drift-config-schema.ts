@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DRIFT_TEST_NAMES } from './drift-tests.js';
+import { DRIFT_TEST_NAMES } from '../drift/drift-tests.js';
 
 const driftTestSchema = z
   .enum(DRIFT_TEST_NAMES)
