@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { driftConfigSchema } from '../drift/drift-config-schema.js';
+import { driftConfigSchema } from './drift-config-schema.js';
 import { validateConfigSchema } from './validate-config-schema.js';
 
 /**

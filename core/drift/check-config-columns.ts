@@ -1,6 +1,6 @@
 import { closestName } from '../checks/closest-name.js';
 import { UserError } from '../errors.js';
-import type { DriftConfig } from './drift-config-schema.js';
+import type { DriftConfig } from '../config/drift-config-schema.js';
 
 const SHOWN_NAMES = 12;
 

@@ -1,4 +1,5 @@
-import type { DriftColumnKind, DriftTestName } from './drift-result.js';
+import type { DriftColumnKind } from './drift-result.js';
+import type { DriftTestName } from './drift-tests.js';
 import { MAX_CATEGORICAL_DISTINCT, SMALL_REFERENCE_ROWS } from './drift-defaults.js';
 
 /**

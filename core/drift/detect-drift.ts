@@ -1,11 +1,10 @@
 import { UserError } from '../errors.js';
 import type { ColumnSample } from './column-sample.js';
 import { checkConfigColumns } from './check-config-columns.js';
-import { compareSamples } from './compare-samples.js';
 import { defaultTest } from './choose-test.js';
-import type { DriftConfig } from './drift-config-schema.js';
-import { DEFAULT_THRESHOLDS, NUMERIC_TESTS, P_VALUE_TESTS } from './drift-defaults.js';
-import type { ColumnDrift, DriftReport, DriftTestName } from './drift-result.js';
+import type { DriftConfig } from '../config/drift-config-schema.js';
+import type { ColumnDrift, DriftReport } from './drift-result.js';
+import { driftTest, type DriftTest } from './drift-tests.js';
 import { prepareColumn } from './prepare-column.js';
 import { summarizeSample } from './summarize-sample.js';
 
@@ -20,25 +19,21 @@ export interface DriftInput {
 /** The smallest p-value severity is measured against (p-values underflow to 0 for huge samples). */
 const TINY_P = 1e-300;
 
-/** p-value tests drift when p < threshold (KS: p ≤ threshold, as Evidently); distances when ≥ threshold. */
-export function isDrift(test: DriftTestName, value: number, threshold: number): boolean {
-  if (!P_VALUE_TESTS.has(test)) return value >= threshold;
-  return test === 'ks' ? value <= threshold : value < threshold;
+/** The test's rule: p < threshold, p ≤ threshold (KS, as Evidently), or statistic ≥ threshold. */
+function isDrift(test: DriftTest, value: number, threshold: number): boolean {
+  switch (test.driftWhen) {
+    case '<':
+      return value < threshold;
+    case '≤':
+      return value <= threshold;
+    case '≥':
+      return value >= threshold;
+  }
 }
 
-function severity(test: DriftTestName, value: number, threshold: number, drift: boolean): number {
+function severity(test: DriftTest, value: number, threshold: number, drift: boolean): number {
   if (!drift) return 0;
-  return P_VALUE_TESTS.has(test) ? Math.log10(threshold / Math.max(value, TINY_P)) : value / threshold - 1;
-}
-
-/**
- * Decides drift column by column and for the dataset: each column gets Evidently's default test for
- * its kind and size (or the configured one), a verdict against its threshold, summaries of both sides
- * and chart data; the dataset drifts when the share of drifted columns reaches `drift-share`.
- */
-export function detectDrift(input: DriftInput, config: DriftConfig): Omit<DriftReport, 'durationMs'> {
-  const names = columnOrder([...input.reference.keys()], [...input.current.keys()], config);
-  return datasetDrift(driftColumns(names, input, config), input.referenceRows, input.currentRows, config);
+  return test.judges === 'p_value' ? Math.log10(threshold / Math.max(value, TINY_P)) : value / threshold - 1;
 }
 
 /**
@@ -51,7 +46,11 @@ export function columnOrder(reference: string[], current: string[], config: Drif
   return [...new Set([...reference, ...current])].filter((n) => !ignored.has(n));
 }
 
-/** The verdict for columns of either side (callers may test columns in groups to bound memory). */
+/**
+ * The verdict for columns of either side: each gets Evidently's default test for its kind and size
+ * (or the configured one), a verdict against its threshold, summaries of both sides and chart data.
+ * Callers may test columns in groups to bound memory, then pass them all to datasetDrift.
+ */
 export function driftColumns(names: string[], input: DriftInput, config: DriftConfig): ColumnDrift[] {
   // One buffer per side for every column's doubles: a result keeps none of them, and a fresh pair
   // per column is garbage that typed arrays' off-heap memory frees late.
@@ -64,6 +63,7 @@ export function driftColumns(names: string[], input: DriftInput, config: DriftCo
   return names.map((name) => driftOfColumn(name, input, config, buffers));
 }
 
+/** The dataset's verdict: the drifted share reached `drift-share`, or the comparison failed (DatasetDrift). */
 export function datasetDrift(
   columns: ColumnDrift[],
   referenceRows: number,
@@ -134,25 +134,26 @@ function driftOfColumn(
   }
 
   const column = prepareColumn(name, reference, current, settings.kind, buffers);
-  const test = settings.test ?? defaultTest(column.kind, valuesOf(reference), column.distinctInBoth);
-  if (NUMERIC_TESTS.has(test) && !column.reference) {
-    throw new UserError('config', `test "${test}" compares numbers, but column "${name}" holds text`, {
+  const testName = settings.test ?? defaultTest(column.kind, valuesOf(reference), column.distinctInBoth);
+  const test = driftTest(testName);
+  if (test.compares === 'numbers' && !column.reference) {
+    throw new UserError('config', `test "${testName}" compares numbers, but column "${name}" holds text`, {
       field: `drift.columns.${name}.test`,
     });
   }
-  const threshold = settings.threshold ?? config.thresholds[test] ?? DEFAULT_THRESHOLDS[test];
-  const outcome = compareSamples(test, column);
-  const judged = P_VALUE_TESTS.has(test) ? outcome.pValue! : outcome.statistic;
+  const threshold = settings.threshold ?? config.thresholds[testName] ?? test.defaultThreshold;
+  const outcome = test.run(column);
+  const judged = test.judges === 'p_value' ? outcome.pValue! : outcome.statistic;
   const drift = Number.isFinite(judged) && isDrift(test, judged, threshold);
   return {
     ...base,
     kind: column.kind,
     status: 'tested',
-    test,
+    test: testName,
     statistic: outcome.statistic,
     ...(outcome.pValue !== undefined ? { pValue: outcome.pValue } : {}),
     threshold,
-    thresholdOn: P_VALUE_TESTS.has(test) ? 'p_value' : 'statistic',
+    thresholdOn: test.judges,
     drift,
     severity: severity(test, judged, threshold, drift),
     reference: summarizeSample(reference, column.reference),

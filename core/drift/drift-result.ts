@@ -2,25 +2,7 @@
  * What a drift run finds — the contract between the drift engine and everything that shows it
  * (CLI JSON, check run, job summary, HTML report).
  */
-
-/** Evidently's stattest names, so users can carry their configuration over. */
-export const DRIFT_TESTS = [
-  'ks',
-  'chisquare',
-  'z',
-  'wasserstein',
-  'jensenshannon',
-  'psi',
-  'kl_div',
-  'hellinger',
-  'tvd',
-  'ed',
-  'anderson',
-  'cramer_von_mises',
-  'mannw',
-  't_test',
-] as const;
-export type DriftTestName = (typeof DRIFT_TESTS)[number];
+import type { DriftTestName } from './drift-tests.js';
 
 /** numerical: compared as numbers; categorical: compared as category frequencies (binary is categorical with 2 values). */
 export type DriftColumnKind = 'numerical' | 'categorical';

@@ -1,8 +1,8 @@
 import { UserError } from '../errors.js';
 import type { ColumnSample } from './column-sample.js';
-import type { PreparedColumn } from './compare-samples.js';
 import type { DriftColumnKind, DriftHistogram } from './drift-result.js';
 import { MAX_CATEGORICAL_DISTINCT, MAX_DISTINCT_UNBINNED } from './drift-defaults.js';
+import type { PreparedColumn } from './drift-tests.js';
 import { binEdges, sortedHistogramCounts, sturgesBins } from './numpy-histogram.js';
 
 const MAX_DISPLAY_BINS = 30;

@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG_PATH, type ModelshipConfig } from '../../core/config/modelship-config-schema.js';
-import { driftConfigSchema, type DriftConfig } from '../../core/drift/drift-config-schema.js';
+import { driftConfigSchema, type DriftConfig } from '../../core/config/drift-config-schema.js';
 import { UserError } from '../../core/errors.js';
 
 /** What one drift run uses, after explicit overrides win over the config file's `drift:` section. */

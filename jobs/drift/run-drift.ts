@@ -1,7 +1,7 @@
 import { fieldLine } from '../../core/config/field-line.js';
 import type { ColumnSample } from '../../core/drift/column-sample.js';
 import { columnOrder, datasetDrift } from '../../core/drift/detect-drift.js';
-import type { DriftConfig } from '../../core/drift/drift-config-schema.js';
+import type { DriftConfig } from '../../core/config/drift-config-schema.js';
 import type { ColumnDrift, DriftReport } from '../../core/drift/drift-result.js';
 import { isUserError, UserError } from '../../core/errors.js';
 import { driftJson } from '../../core/report/drift/drift-json.js';

@@ -1,5 +1,5 @@
 import type { ColumnSample } from '../../core/drift/column-sample.js';
-import type { DriftConfig } from '../../core/drift/drift-config-schema.js';
+import type { DriftConfig } from '../../core/config/drift-config-schema.js';
 import type { ColumnDrift } from '../../core/drift/drift-result.js';
 import type { MessagePort } from 'node:worker_threads';
 import type { CsvRecords } from '../../core/data/csv/record-block.js';

@@ -7,7 +7,8 @@ import {
   driftHeadline,
   formatResult,
   sideBySide,
-  TEST_NAMES,
+  driftRule,
+  testLabel,
   untestedColumns,
 } from './format-drift.js';
 import { CURRENT_COLOR, histogramSvg, REFERENCE_COLOR } from './histogram-svg.js';
@@ -41,7 +42,7 @@ export function renderDriftHtml(
   const overview = columns
     .map(
       (c) =>
-        `<tr><td>${escapeHtml(c.column)}</td><td>${c.kind}</td><td>${c.test ? TEST_NAMES[c.test] : '—'}</td><td class="num">${c.status === 'tested' ? formatResult(c).statistic : '—'}</td><td class="num">${formatResult(c).pValue}</td><td class="num">${c.threshold ?? '—'}</td><td>${tag(c)}</td></tr>`,
+        `<tr><td>${escapeHtml(c.column)}</td><td>${c.kind}</td><td>${testLabel(c.test)}</td><td class="num">${c.status === 'tested' ? formatResult(c).statistic : '—'}</td><td class="num">${formatResult(c).pValue}</td><td class="num">${c.threshold ?? '—'}</td><td>${tag(c)}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html>
@@ -77,7 +78,7 @@ function columnSection(c: ColumnDrift): string {
     : '<p>No chart: the column was not tested.</p>';
   const result =
     c.status === 'tested'
-      ? `<p>${TEST_NAMES[c.test!]}: statistic ${formatResult(c).statistic}${c.pValue !== undefined ? `, p-value ${formatResult(c).pValue}` : ''}; drift when ${c.thresholdOn === 'p_value' ? `p ${c.test === 'ks' ? '≤' : '<'}` : 'statistic ≥'} ${c.threshold}.</p>`
+      ? `<p>${testLabel(c.test)}: statistic ${formatResult(c).statistic}${c.pValue !== undefined ? `, p-value ${formatResult(c).pValue}` : ''}; drift when ${driftRule(c)}.</p>`
       : `<p>${escapeHtml(c.note ?? columnVerdict(c.status, c.drift))}</p>`;
   return `<section class="column" id="${escapeHtml(`col-${c.column}`)}">
 <h2>${escapeHtml(c.column)} ${tag(c)}</h2>

@@ -6,7 +6,8 @@ import {
   driftHeadline,
   formatResult,
   sideBySide,
-  TEST_NAMES,
+  driftRule,
+  testLabel,
   untestedColumns,
 } from './format-drift.js';
 
@@ -52,7 +53,7 @@ export function renderDriftCheckOutput(
           '|---|---|---|---:|---:|---:|',
           ...drifted.map(
             (c) =>
-              `| ${cell(c.column)} | ${c.kind} | ${TEST_NAMES[c.test!]} | ${formatResult(c).statistic} | ${formatResult(c).pValue} | ${c.threshold} |`,
+              `| ${cell(c.column)} | ${c.kind} | ${testLabel(c.test)} | ${formatResult(c).statistic} | ${formatResult(c).pValue} | ${c.threshold} |`,
           ),
           '',
         ]
@@ -90,12 +91,8 @@ export function renderDriftCheckOutput(
 function columnDetails(c: ColumnDrift): string {
   const head = `#### ${c.drift ? '❌' : c.status === 'tested' ? '✅' : '➖'} ${cell(c.column)} — ${columnVerdict(c.status, c.drift)}`;
   if (c.status !== 'tested') return `${head}\n\n${c.note ?? ''}`;
-  const rule =
-    c.thresholdOn === 'p_value'
-      ? `p ${c.test === 'ks' ? '≤' : '<'} ${c.threshold}`
-      : `statistic ≥ ${c.threshold}`;
   const shown = formatResult(c);
-  const result = `${TEST_NAMES[c.test!]}: statistic ${shown.statistic}${c.pValue !== undefined ? `, p-value ${shown.pValue}` : ''} (drift when ${rule}); ${c.kind}, ${c.dataType}.`;
+  const result = `${testLabel(c.test)}: statistic ${shown.statistic}${c.pValue !== undefined ? `, p-value ${shown.pValue}` : ''} (drift when ${driftRule(c)}); ${c.kind}, ${c.dataType}.`;
   const lines = [
     head,
     '',

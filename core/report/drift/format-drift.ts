@@ -1,4 +1,5 @@
 import type { ColumnDrift, DatasetDrift } from '../../drift/drift-result.js';
+import { driftTest, type DriftTestName } from '../../drift/drift-tests.js';
 import { formatAgainst, formatNumber, formatPair, formatPercent } from '../format-number.js';
 
 /**
@@ -37,22 +38,16 @@ export function formatResult(c: Pick<ColumnDrift, 'statistic' | 'pValue' | 'thre
   };
 }
 
-export const TEST_NAMES: Record<string, string> = {
-  ks: 'Kolmogorov–Smirnov',
-  chisquare: 'chi-square',
-  z: 'two-proportion z',
-  wasserstein: 'Wasserstein (normed)',
-  jensenshannon: 'Jensen–Shannon',
-  psi: 'PSI',
-  kl_div: 'KL divergence',
-  hellinger: 'Hellinger',
-  tvd: 'total variation',
-  ed: 'energy distance',
-  anderson: 'Anderson–Darling',
-  cramer_von_mises: 'Cramér–von Mises',
-  mannw: 'Mann–Whitney U',
-  t_test: 'Welch t',
-};
+/** How reports name a column's test: its label, or — when none ran. */
+export function testLabel(test: DriftTestName | undefined): string {
+  return test === undefined ? '—' : driftTest(test).label;
+}
+
+/** The rule a tested column was judged by: "p < 0.05", "p ≤ 0.05" (KS) or "statistic ≥ 0.1". */
+export function driftRule(c: Pick<ColumnDrift, 'test' | 'threshold'>): string {
+  const test = driftTest(c.test!);
+  return `${test.judges === 'p_value' ? 'p' : 'statistic'} ${test.driftWhen} ${c.threshold}`;
+}
 
 type DatasetVerdict = Pick<
   DatasetDrift,

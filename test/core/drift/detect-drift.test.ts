@@ -1,33 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { z } from 'zod';
-import { collectSamples } from '../../../core/drift/column-sample.js';
-import { detectDrift } from '../../../core/drift/detect-drift.js';
-import { driftConfigSchema } from '../../../core/drift/drift-config-schema.js';
 import type { ColumnDrift } from '../../../core/drift/drift-result.js';
 import { driftJson } from '../../../core/report/drift/drift-json.js';
 import { runScipy } from '../../support/scipy.js';
-import { tableStream, type Cell } from '../../support/table-stream.js';
+import type { Cell } from '../../support/table-stream.js';
+import { columnOf, driftOf } from './drift-of.js';
 
 let seed = 12345;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 const series = (n: number, f: (i: number) => Cell) => Array.from({ length: n }, (_, i) => f(i));
 
-async function drift(
-  reference: Record<string, Cell[]>,
-  current: Record<string, Cell[]>,
-  config: z.input<typeof driftConfigSchema> = {},
-) {
-  const ref = await collectSamples(tableStream(reference, { batchRows: 997 }));
-  const cur = await collectSamples(tableStream(current, { batchRows: 997 }));
-  return detectDrift(
-    { reference: ref.samples, current: cur.samples, referenceRows: ref.rows, currentRows: cur.rows },
-    driftConfigSchema.parse(config),
-  );
-}
-const column = (report: { columns: ColumnDrift[] }, name: string) =>
-  report.columns.find((c) => c.column === name)!;
+const column = (report: { columns: ColumnDrift[] }, name: string) => columnOf(report, name)!;
 
 describe('default test per column (Evidently rules, valid for many categories)', () => {
   test('each cell of the table, with the 1000-row and 5-distinct boundaries', async () => {
@@ -44,7 +28,7 @@ describe('default test per column (Evidently rules, valid for many categories)',
       ['strings, large', 2000, (i) => `s${i % 40}`, 'categorical', 'jensenshannon'],
     ];
     for (const [label, n, make, kind, test] of cases) {
-      const report = await drift({ x: series(n, make) }, { x: series(300, make) });
+      const report = await driftOf({ x: series(n, make) }, { x: series(300, make) });
       const x = column(report, 'x');
       assert.equal(x.kind, kind, label);
       assert.equal(x.test, test, label);
@@ -63,8 +47,8 @@ describe('statistics agree with scipy and numpy', () => {
     const curBin = series(600, () => random() < 0.4);
     const bigRef = series(3000, () => normal());
     const bigCur = series(2000, () => normal() + 0.3);
-    const small = await drift({ n: refNum, c: refCat, b: refBin }, { n: curNum, c: curCat, b: curBin });
-    const large = await drift({ n: bigRef }, { n: bigCur });
+    const small = await driftOf({ n: refNum, c: refCat, b: refBin }, { n: curNum, c: curCat, b: curBin });
+    const large = await driftOf({ n: bigRef }, { n: bigCur });
     const count = (values: Cell[], v: Cell) => values.filter((x) => x === v).length;
     const reference = runScipy(
       `
@@ -107,7 +91,7 @@ result = {'ks': [ks.statistic, ks.pvalue], 'chi': [chi[0], chi[1]], 'z': [abs(z)
     close(Math.abs(b.statistic!), reference.z[0], 'z');
     close(b.pValue!, reference.z[1], 'z p');
     assert.equal(column(large, 'n').test, 'wasserstein', 'large numeric defaults to Wasserstein');
-    const withJs = await drift({ n: bigRef }, { n: bigCur }, { columns: { n: { test: 'jensenshannon' } } });
+    const withJs = await driftOf({ n: bigRef }, { n: bigCur }, { columns: { n: { test: 'jensenshannon' } } });
     close(column(withJs, 'n').statistic!, reference.js, 'binned Jensen–Shannon');
   });
 });
@@ -118,17 +102,17 @@ describe('verdicts and configuration', () => {
 
   test('the dataset drifts when the drifted share reaches drift-share', async () => {
     const current = { a: shifted(3), b: shifted(3), c: shifted(0), d: shifted(0) };
-    const half = await drift(base(), current);
+    const half = await driftOf(base(), current);
     assert.deepEqual(
       [half.dataset.drifted, half.dataset.columns, half.dataset.share, half.dataset.drift],
       [2, 4, 0.5, true],
     );
-    const stricter = await drift(base(), current, { 'drift-share': 0.51 });
+    const stricter = await driftOf(base(), current, { 'drift-share': 0.51 });
     assert.equal(stricter.dataset.drift, false);
   });
 
   test('per-column test, threshold, skip, kind, and ignored columns', async () => {
-    const report = await drift(
+    const report = await driftOf(
       base(),
       { a: shifted(3), b: shifted(0.2), c: shifted(3), d: shifted(0) },
       {
@@ -151,7 +135,7 @@ describe('verdicts and configuration', () => {
   });
 
   test('missing and infinite values are dropped; empty and one-sided columns are reported, not fatal', async () => {
-    const report = await drift(
+    const report = await driftOf(
       {
         x: [1, 2, Infinity, null, 3, 4, 5, 6, 7],
         empty: series(9, () => null),
@@ -171,13 +155,13 @@ describe('verdicts and configuration', () => {
 
   test('a numeric test on a text column is a config error naming the column', async () => {
     await assert.rejects(
-      drift({ s: ['a', 'b'] }, { s: ['a', 'c'] }, { columns: { s: { test: 'ks' } } }),
+      driftOf({ s: ['a', 'b'] }, { s: ['a', 'c'] }, { columns: { s: { test: 'ks' } } }),
       /test "ks" compares numbers, but column "s" holds text/,
     );
   });
 
   test('the JSON shape of modelship drift --json', async () => {
-    const report = await drift(
+    const report = await driftOf(
       { n: shifted(0), s: series(400, (i) => (i % 2 ? 'x' : 'y')) },
       { n: shifted(2), s: series(400, (i) => (i % 3 ? 'x' : 'y')) },
     );

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { collectSamples } from '../../../core/drift/column-sample.js';
 import { columnOrder, datasetDrift, driftColumns } from '../../../core/drift/detect-drift.js';
-import { driftConfigSchema } from '../../../core/drift/drift-config-schema.js';
+import { driftConfigSchema } from '../../../core/config/drift-config-schema.js';
 import type { ColumnDrift, DriftReport } from '../../../core/drift/drift-result.js';
 import { tableStream, type Cell } from '../../support/table-stream.js';
 
 /**
- * The engine's own path through two in-memory tables, as platform/drift/run-drift.ts takes it
+ * The engine's own path through two in-memory tables, as jobs/drift/run-drift.ts takes it
  * without the threads: the column order (and the config's column names checked), each column's
  * verdict, then the dataset's.
  */

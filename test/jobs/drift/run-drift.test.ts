@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { collectSamples } from '../../../core/drift/column-sample.js';
-import { detectDrift } from '../../../core/drift/detect-drift.js';
-import { driftConfigSchema } from '../../../core/drift/drift-config-schema.js';
+import { columnOrder, datasetDrift, driftColumns } from '../../../core/drift/detect-drift.js';
+import { driftConfigSchema } from '../../../core/config/drift-config-schema.js';
 import { collectSamplesInWorker } from '../../../platform/data/read-dataset-in-worker.js';
 import { openDataset } from '../../../core/data/open-dataset.js';
 import { LocalFileResolver } from '../../../platform/files/local-file-resolver.js';
@@ -82,10 +82,14 @@ test('the same verdicts in one pass and in column groups under a small memory bu
   const sample = async (name: string) =>
     collectSamples(await openDataset(await new LocalFileResolver({ cwd: dir }).resolve(name), {}));
   const [ref, cur] = await Promise.all([sample('ref.csv'), sample('cur.csv')]);
-  const here = detectDrift(
-    { reference: ref.samples, current: cur.samples, referenceRows: ref.rows, currentRows: cur.rows },
-    config,
-  );
+  const input = {
+    reference: ref.samples,
+    current: cur.samples,
+    referenceRows: ref.rows,
+    currentRows: cur.rows,
+  };
+  const names = columnOrder([...ref.samples.keys()], [...cur.samples.keys()], config);
+  const here = datasetDrift(driftColumns(names, input, config), ref.rows, cur.rows, config);
   assert.deepEqual(whole.columns, here.columns);
   assert.deepEqual(whole.dataset, here.dataset);
   assert.equal(whole.columns.find((c) => c.column === 'x')!.drift, true);

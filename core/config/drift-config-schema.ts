@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { DRIFT_TESTS } from './drift-result.js';
+import { DRIFT_TEST_NAMES } from '../drift/drift-tests.js';
 
 const driftTestSchema = z
-  .enum(DRIFT_TESTS)
-  .describe(
-    "Statistical test, by Evidently's stattest name (ks, chisquare, z, wasserstein, jensenshannon, psi, kl_div, hellinger, tvd, ed, anderson, cramer_von_mises, mannw, t_test).",
-  );
+  .enum(DRIFT_TEST_NAMES)
+  .describe(`Statistical test, by Evidently's stattest name (${DRIFT_TEST_NAMES.join(', ')}).`);
 
 const thresholdSchema = z
   .number()
