@@ -3,7 +3,7 @@
 // Targets (issue #4): a 1M-row × 20-column pair in ≤ 3 s and ≤ 450 MB peak RSS, ≤ 1/5 of pandas+scipy's
 // wall time; with --big, a 10M-row pair completes with peak RSS < 2.5 GB.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measure, median } from './measure.js';
@@ -47,9 +47,14 @@ function generate(rows: number, shift: boolean): string {
 const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) throw new Error('build failed');
 
+// The repository's own .github/modelship.yml configures the example data, not this data.
+const config = join(out, 'bench-config.yml');
+writeFileSync(config, 'version: 1\n');
 const cli = (reference: string, current: string, checkout = root) => [
   join(checkout, 'dist/cli.js'),
   'drift',
+  '--config',
+  config,
   '--reference',
   reference,
   '--current',
