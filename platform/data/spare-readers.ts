@@ -25,6 +25,11 @@ export function startSpareReaders(count: number, preread?: Preread): void {
   }
 }
 
+/** How many spares are waiting to be taken. */
+export function waitingSpares(): number {
+  return spares.length;
+}
+
 /** A reader thread running `job`: a spare if one is waiting, else a new one. */
 export function startReader(job: ReaderJob): Worker {
   const spare = spares.shift();

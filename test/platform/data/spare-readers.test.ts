@@ -4,11 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import type { Worker } from 'node:worker_threads';
 import { createInterface } from 'node:readline';
 import { isUserError, type UserError } from '../../../core/errors.js';
 import { readDatasetInWorker } from '../../../platform/data/read-dataset-in-worker.js';
-import { startSpareReaders } from '../../../platform/data/spare-readers.js';
+import { startSpareReaders, waitingSpares } from '../../../platform/data/spare-readers.js';
 import { readRows } from '../../support/read-rows.js';
 import { PYTHON } from '../../support/scipy.js';
 
@@ -18,6 +17,7 @@ writeFileSync(
   join(dir, 'a.csv'),
   ['id,x', ...Array.from({ length: 500 }, (_, i) => `${i},${i / 4}`)].join('\n'),
 );
+type Rows = Awaited<ReturnType<typeof readRows>>;
 const module = (path: string) => JSON.stringify(new URL(path, import.meta.url).href);
 
 // The kernel's word (inotify IN_CLOSE_NOWRITE) that a reader has read a file and closed it: when a
@@ -42,16 +42,14 @@ async function watchClose(path: string): Promise<{ closed: Promise<void> }> {
 }
 
 test('readers started ahead of need are the ones that read, and read the same', async () => {
-  // Every thread this (main) thread starts; the readers' own decoder threads are not counted.
-  const started: Worker[] = [];
-  const count = (worker: Worker) => started.push(worker);
-  process.on('worker', count);
   startSpareReaders(2);
+  assert.equal(waitingSpares(), 2);
   const read = async () =>
     readRows((await readDatasetInWorker('a.csv', { cwd: dir }, { batchRows: 64 })).stream);
-  const [first, second, third] = await Promise.all([read(), read(), read()]);
-  process.off('worker', count);
-  assert.equal(started.length, 3, 'the two spares read, and only the third reader is a new thread');
+  const reads = [read(), read(), read()];
+  // Taken as the reads started: a spare nobody takes would still be waiting.
+  assert.equal(waitingSpares(), 0, 'the two spares were taken by the first two readers');
+  const [first, second, third] = (await Promise.all(reads)) as [Rows, Rows, Rows];
   assert.equal(first.rows.length, 500);
   assert.deepEqual(second, first);
   assert.deepEqual(third, first);
