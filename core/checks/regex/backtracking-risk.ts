@@ -1,4 +1,4 @@
-import type { RegexNode } from './regex-syntax.js';
+import { complement, type RegexNode } from './regex-syntax.js';
 
 /** A repetition longer than this counts as unbounded: two such in a row are already 10⁴ tries per start. */
 const LONG_REPEAT = 100;
@@ -140,17 +140,6 @@ function normalize(ranges: readonly number[]): number[] {
       out[out.length - 1] = Math.max(out[out.length - 1]!, hi);
     else out.push(lo, hi);
   }
-  return out;
-}
-
-function complement(ranges: readonly number[]): number[] {
-  const out: number[] = [];
-  let next = 0;
-  for (let i = 0; i < ranges.length; i += 2) {
-    if (ranges[i]! > next) out.push(next, ranges[i]! - 1);
-    next = ranges[i + 1]! + 1;
-  }
-  if (next <= 0xffff) out.push(next, 0xffff);
   return out;
 }
 

@@ -225,7 +225,7 @@ function literal(code: number): RegexNode {
 }
 
 /** The code units outside sorted, disjoint ranges. */
-function complement(ranges: readonly number[]): number[] {
+export function complement(ranges: readonly number[]): number[] {
   const out: number[] = [];
   let next = 0;
   for (let i = 0; i < ranges.length; i += 2) {
