@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { UserError } from '../../core/errors.js';
 import { githubApiUrlFromEnv } from '../github/github-api-url.js';
+import { storageEnvironment, type StorageEnvironment } from './storage-environment.js';
 
 /** What an action knows of the run it is part of: read once from the runner's environment. */
 export interface ActionContext {
@@ -22,26 +23,6 @@ export interface ActionContext {
   storage: StorageEnvironment;
   debug: boolean;
 }
-
-/**
- * The variables that point the S3 client at a store, read here so nothing else reads the
- * environment (credentials stay with the AWS SDK's own default chain).
- */
-export interface StorageEnvironment {
-  AWS_ENDPOINT_URL_S3?: string;
-  AWS_ENDPOINT_URL?: string;
-  AWS_REGION?: string;
-  AWS_DEFAULT_REGION?: string;
-  AWS_ACCESS_KEY_ID?: string;
-}
-
-const STORAGE_VARIABLES = [
-  'AWS_ENDPOINT_URL_S3',
-  'AWS_ENDPOINT_URL',
-  'AWS_REGION',
-  'AWS_DEFAULT_REGION',
-  'AWS_ACCESS_KEY_ID',
-] as const;
 
 interface PullRequestEvent {
   pull_request?: {
@@ -75,16 +56,6 @@ export function readActionContext(
     storage: storageEnvironment(env),
     debug: env.RUNNER_DEBUG === '1',
   };
-}
-
-export function storageEnvironment(env: NodeJS.ProcessEnv): StorageEnvironment {
-  // The AWS SDK's notice that its releases after January 2027 need Node 22 is seven lines on stderr
-  // before every S3 run on Node 20, about SDK versions this bundle does not contain. Its own switch,
-  // set before any reader thread starts (threads copy the environment); a value the user set is kept.
-  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const storage: StorageEnvironment = {};
-  for (const name of STORAGE_VARIABLES) if (env[name]) storage[name] = env[name];
-  return storage;
 }
 
 function readEvent(path: string | undefined): PullRequestEvent {

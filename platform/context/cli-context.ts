@@ -1,4 +1,4 @@
-import { storageEnvironment, type StorageEnvironment } from './action-context.js';
+import { storageEnvironment, type StorageEnvironment } from './storage-environment.js';
 
 /** What a `modelship` command knows of where it runs: read once, at the entry point. */
 export interface CliContext {

@@ -6,7 +6,7 @@ import type { CsvRecords } from '../../core/data/csv/record-block.js';
 import type { Batch, OpenOptions } from '../../core/data/types.js';
 import type { ErrorLocation, UserErrorKind } from '../../core/errors.js';
 import type { DataFile } from '../../core/ports.js';
-import type { StorageEnvironment } from '../context/action-context.js';
+import type { StorageEnvironment } from '../context/storage-environment.js';
 
 /**
  * The messages between the thread that reads a dataset (read-dataset-in-worker.ts) and its reader

@@ -17,7 +17,8 @@ export function reportFiles(cwd: string): ReportWriter {
       await refuseNonFile(path, target);
       const targetKey = await identity(target);
       for (const input of inputs) {
-        if (input.startsWith('s3://') || input === 'inline checks') continue;
+        // An object in S3 is never a local file a report could land on.
+        if (input.startsWith('s3://')) continue;
         const key = await identity(resolve(cwd, input));
         if (key.real === targetKey.real || (key.inode !== undefined && key.inode === targetKey.inode))
           throw new UserError(

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { UserError } from '../../core/errors.js';
 import type { DataFile, FileResolver } from '../../core/ports.js';
 import { createS3Client, type S3ClientOptions } from './s3-client.js';
-import type { StorageEnvironment } from '../context/action-context.js';
+import type { StorageEnvironment } from '../context/storage-environment.js';
 import { gunzipChunks } from '../files/gunzip-chunks.js';
 import { s3EndpointFromEnv } from './s3-endpoint.js';
 import { s3Error } from './s3-errors.js';
