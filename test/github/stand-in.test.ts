@@ -18,9 +18,11 @@ let head: string;
 
 before(async () => {
   gh = await startGitHubStandIn();
-  head = gh.createRepo(`${OWNER}/${REPO}`, {
-    files: { 'README.md': '# models\n', 'deploy/values.yaml': 'image: v1\n' },
-  }).headSha;
+  head = (
+    await gh.createRepo(`${OWNER}/${REPO}`, {
+      files: { 'README.md': '# models\n', 'deploy/values.yaml': 'image: v1\n' },
+    })
+  ).headSha;
   octokit = createGitHubClient({ token: gh.createToken(OWNER), baseUrl: gh.url, retries: 2, pacing: false });
 });
 after(async () => {
@@ -236,10 +238,15 @@ describe('GitHub stand-in', () => {
       await status(octokit.rest.checks.create({ ...repo, name: 'x', head_sha: head, output: tooLong })),
       422,
     );
+    // Both requests broke the schema on purpose: recorded, so an accidental one fails the test at close().
+    assert.equal(gh.requestProblems.length, 2);
+    gh.requestProblems.length = 0;
   });
 
   test('comments with Link pagination, reactions, pull requests and merging', async () => {
-    const number = gh.createPullRequest('acme/models', 'promote-v2', { 'deploy/values.yaml': 'image: v3\n' });
+    const number = await gh.createPullRequest('acme/models', 'promote-v2', {
+      'deploy/values.yaml': 'image: v3\n',
+    });
     for (let i = 0; i < 5; i++)
       await octokit.rest.issues.createComment({ ...repo, issue_number: number, body: `comment ${i}` });
     const first = await octokit.rest.issues.listComments({ ...repo, issue_number: number, per_page: 2 });
@@ -323,7 +330,7 @@ describe('GitHub stand-in', () => {
   });
 
   test('GitHub App: JWT to installation token, scoped to the installation', async () => {
-    gh.createRepo('acme/ops');
+    await gh.createRepo('acme/ops');
     const installationId = gh.installApp('acme', ['acme/ops']);
     const appOctokit = new Octokit({
       baseUrl: gh.url,

@@ -16,7 +16,7 @@ let token: string;
 
 before(async () => {
   gh = await startGitHubStandIn();
-  headSha = gh.createRepo('acme/models').headSha;
+  headSha = (await gh.createRepo('acme/models')).headSha;
   token = gh.createToken('github-actions[bot]', ['acme/models']);
   workspace = mkdtempSync(join(tmpdir(), 'modelship-drift-workspace-'));
   cpSync(join(root, 'examples'), join(workspace, 'examples'), { recursive: true });

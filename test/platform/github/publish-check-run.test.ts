@@ -9,7 +9,7 @@ let octokit: GitHubClient;
 let headSha: string;
 before(async () => {
   gh = await startGitHubStandIn();
-  headSha = gh.createRepo('acme/models').headSha;
+  headSha = (await gh.createRepo('acme/models')).headSha;
   octokit = createGitHubClient({ token: gh.createToken('acme'), baseUrl: gh.url, pacing: false });
 });
 after(() => gh.close());

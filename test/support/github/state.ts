@@ -69,7 +69,10 @@ export class GitHubState {
     return user;
   }
 
-  createRepo(fullName: string, options: { defaultBranch?: string; private?: boolean } = {}): Repo {
+  async createRepo(
+    fullName: string,
+    options: { defaultBranch?: string; private?: boolean } = {},
+  ): Promise<Repo> {
     const [owner, name] = fullName.split('/') as [string, string];
     const defaultBranch = options.defaultBranch ?? 'main';
     const repo: Repo = {
@@ -79,7 +82,7 @@ export class GitHubState {
       fullName,
       defaultBranch,
       private: options.private ?? false,
-      git: GitRepo.init(join(this.root, `${fullName}.git`), defaultBranch),
+      git: await GitRepo.init(join(this.root, `${fullName}.git`), defaultBranch),
       collaborators: new Map([[owner, 'admin']]),
       checkRuns: new Map(),
       releases: new Map(),

@@ -4,7 +4,7 @@ import { HttpError, notFound } from '../http-error.js';
 
 /** Installation access tokens: asked for with the app's JWT (checked by the server), valid for an hour. */
 export const appHandlers: Record<string, Handler> = {
-  'apps/create-installation-access-token': (ctx) => {
+  'apps/create-installation-access-token': async (ctx) => {
     const installation = ctx.state.installations.get(Number(ctx.params.installation_id));
     if (!installation) throw notFound();
     if (ctx.token?.installationId !== -1) throw new HttpError(401, 'A JSON web token could not be decoded');

@@ -11,7 +11,7 @@ function comment(ctx: HandlerContext) {
 const CONTENTS = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'];
 
 export const issueHandlers: Record<string, Handler> = {
-  'issues/create-comment': (ctx) => {
+  'issues/create-comment': async (ctx) => {
     const repo = ctx.repo();
     const number = Number(ctx.params.issue_number);
     if (number >= repo.nextIssueNumber) throw notFound();
@@ -33,26 +33,26 @@ export const issueHandlers: Record<string, Handler> = {
     return { status: 201, body: value };
   },
 
-  'issues/update-comment': (ctx) => {
+  'issues/update-comment': async (ctx) => {
     const value = comment(ctx);
     value.body = (ctx.body as { body: string }).body;
     value.updated_at = now();
     return { status: 200, body: value };
   },
 
-  'issues/get-comment': (ctx) => ({ status: 200, body: comment(ctx) }),
+  'issues/get-comment': async (ctx) => ({ status: 200, body: comment(ctx) }),
 
-  'issues/delete-comment': (ctx) => {
+  'issues/delete-comment': async (ctx) => {
     ctx.repo().comments.delete(comment(ctx).id as number);
     return { status: 204 };
   },
 
-  'issues/list-comments': (ctx) => {
+  'issues/list-comments': async (ctx) => {
     const number = Number(ctx.params.issue_number);
     return { status: 200, list: [...ctx.repo().comments.values()].filter((c) => c.issue_number === number) };
   },
 
-  'reactions/create-for-issue-comment': (ctx) => {
+  'reactions/create-for-issue-comment': async (ctx) => {
     const target = comment(ctx);
     const content = (ctx.body as { content: string }).content;
     const list = ctx.repo().reactions.get(target.id as number) ?? [];
@@ -75,7 +75,7 @@ export const issueHandlers: Record<string, Handler> = {
     return { status: 201, body: reaction };
   },
 
-  'reactions/list-for-issue-comment': (ctx) => ({
+  'reactions/list-for-issue-comment': async (ctx) => ({
     status: 200,
     list: ctx.repo().reactions.get(comment(ctx).id as number) ?? [],
   }),
