@@ -14,8 +14,8 @@ export interface HandlerContext {
   /** API and uploads base URLs of this stand-in. */
   baseUrl: string;
   uploadsUrl: string;
-  /** A credential's current rate-limit window (for `GET /rate_limit`). */
-  rateLimit(credential: string): { limit: number; used: number; reset: number };
+  /** The caller's credential's current rate-limit window (for `GET /rate_limit`). */
+  rateLimit(): { limit: number; used: number; reset: number };
   /** The repository named by {owner}/{repo}, checked to exist and be visible to the caller. */
   repo(): Repo;
 }

@@ -206,7 +206,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         state,
         baseUrl,
         uploadsUrl,
-        rateLimit: (credential) => rateLimits.current(credential),
+        rateLimit: () => rateLimits.current(credential),
         repo: () => visibleRepo(matched!.params.owner!, matched!.params.repo!, token, method),
       };
       const result = await handler(ctx);
