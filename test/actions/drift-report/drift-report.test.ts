@@ -17,7 +17,7 @@ let token: string;
 before(async () => {
   gh = await startGitHubStandIn();
   headSha = (await gh.createRepo('acme/models')).headSha;
-  token = gh.createToken('github-actions[bot]', ['acme/models']);
+  token = gh.createWorkflowToken('acme/models');
   workspace = mkdtempSync(join(tmpdir(), 'modelship-drift-workspace-'));
   cpSync(join(root, 'examples'), join(workspace, 'examples'), { recursive: true });
   cpSync(join(root, '.github'), join(workspace, '.github'), { recursive: true });

@@ -10,7 +10,11 @@ let headSha: string;
 before(async () => {
   gh = await startGitHubStandIn();
   headSha = (await gh.createRepo('acme/models')).headSha;
-  octokit = createGitHubClient({ token: gh.createToken('acme'), baseUrl: gh.url, pacing: false });
+  octokit = createGitHubClient({
+    token: gh.createWorkflowToken('acme/models'),
+    baseUrl: gh.url,
+    pacing: false,
+  });
 });
 after(() => gh.close());
 

@@ -16,6 +16,7 @@ import { pullHandlers } from './handlers/pulls.js';
 import { releaseHandlers } from './handlers/releases.js';
 import { repoHandlers } from './handlers/repos.js';
 import { HttpError, notFound } from './http-error.js';
+import { authorize } from './authorize.js';
 import { verifyAppJwt } from './jwt.js';
 import { githubOpenApi } from './openapi.js';
 import { SchemaValidator } from './schema-validator.js';
@@ -65,6 +66,11 @@ export interface GitHubStandIn {
   ): Promise<Repo & { headSha: string }>;
   /** A token acting as `login` (like a PAT or GITHUB_TOKEN), optionally limited to some repositories. */
   createToken(login: string, repos?: string[]): string;
+  /**
+   * A workflow's GITHUB_TOKEN for one repository: an installation token of GitHub Actions
+   * (`github-actions[bot]`) with `permissions` (default: GitHub's permissive defaults).
+   */
+  createWorkflowToken(fullName: string, permissions?: Record<string, string>): string;
   /** Installs the app on repositories; returns the installation id. */
   installApp(owner: string, repos: string[], permissions?: Record<string, string>): number;
   setPermission(fullName: string, login: string, permission: Permission): void;
@@ -90,6 +96,19 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
  * OpenAPI description (a bad one gets GitHub's 422), every response too (a bad one is refused and
  * recorded — a stand-in bug must fail the test, not pass silently). Git data lives in real bare repos.
  */
+/** GitHub's permissive default for a workflow's GITHUB_TOKEN. */
+const WORKFLOW_TOKEN_PERMISSIONS = {
+  actions: 'write',
+  checks: 'write',
+  contents: 'write',
+  deployments: 'write',
+  issues: 'write',
+  metadata: 'read',
+  pull_requests: 'write',
+  statuses: 'write',
+};
+const GITHUB_ACTIONS_INSTALLATION = 1;
+
 export interface GitHubStandInOptions {
   /** Port of the API server on 127.0.0.1; default 0, a free port. The uploads host always takes a free port. */
   port?: number;
@@ -195,6 +214,11 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
           throw new HttpError(422, `Invalid request.\n\n${problems.join('\n')}`);
         }
       }
+      // Authorization comes before any handler runs: a refused call must not have looked at anything.
+      const { owner, repo: name } = matched!.params;
+      const repo = owner && name ? state.repo(owner, name) : undefined;
+      if (owner && name && !repo) throw notFound();
+      if (repo) authorize(operation, token, repo);
       const ctx: HandlerContext = {
         operation,
         params: matched!.params,
@@ -207,10 +231,13 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         baseUrl,
         uploadsUrl,
         rateLimit: () => rateLimits.current(credential),
-        repo: () => visibleRepo(matched!.params.owner!, matched!.params.repo!, token, method),
+        repo: () => {
+          if (!repo) throw notFound();
+          return repo;
+        },
       };
       const result = await handler(ctx);
-      await respond(operation.operationId, result, url, send);
+      await respond(operation.operationId, result, url, send, fault?.kind === 'break-response');
     } catch (error) {
       if (error instanceof HttpError) send(error.status, error.body(), error.headers);
       else {
@@ -236,27 +263,12 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     return token;
   }
 
-  function visibleRepo(
-    owner: string,
-    name: string,
-    token: ReturnType<typeof authenticate>,
-    method: string,
-  ): Repo {
-    const repo = state.repo(owner, name);
-    const key = `${owner}/${name}`.toLowerCase();
-    if (!repo) throw notFound();
-    if (token?.installationId === -1) return repo; // the app JWT (apps/get-repo-installation)
-    // Repositories outside a token's scope do not exist, as far as GitHub tells the caller.
-    if (token?.repos && !token.repos.has(key)) throw notFound();
-    if (!token && (repo.private || method !== 'GET')) throw new HttpError(401, 'Requires authentication');
-    return repo;
-  }
-
   async function respond(
     operationId: string,
     result: HandlerResult,
     url: URL,
     send: (s: number, b: unknown, h?: Record<string, string>, raw?: Buffer) => void,
+    breakIt = false,
   ) {
     const operation = api.byId.get(operationId)!;
     const query = url.searchParams;
@@ -286,6 +298,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     }
     const schema = operation.responses[String(result.status)]?.schema;
     if (schema && body !== undefined) body = fillFromSchema(schema, body, baseUrl);
+    if (breakIt) body = 'a response GitHub would never send';
     const problems = body === undefined ? [] : validator.response(operation, result.status, body);
     if (problems.length > 0) {
       responseProblems.push(`${operationId} ${result.status}: ${problems.join('; ')}`);
@@ -327,6 +340,17 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       state.tokens.set(token, {
         actor: state.user(login),
         ...(repos ? { repos: new Set(repos.map((r) => r.toLowerCase())) } : {}),
+      });
+      return token;
+    },
+    createWorkflowToken(fullName, permissions = WORKFLOW_TOKEN_PERMISSIONS) {
+      const token = `ghs_${randomBytes(18).toString('hex')}`;
+      state.tokens.set(token, {
+        actor: state.user('github-actions[bot]', 'Bot'),
+        repos: new Set([fullName.toLowerCase()]),
+        installationId: GITHUB_ACTIONS_INSTALLATION,
+        permissions,
+        expiresAt: Date.now() + 6 * 3600_000,
       });
       return token;
     },

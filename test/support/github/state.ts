@@ -43,6 +43,8 @@ export interface Token {
   /** Repositories the token may see (undefined: every repository). */
   repos?: Set<string>;
   installationId?: number;
+  /** An installation token's permissions (`contents: 'write'`, …); undefined for a user's token. */
+  permissions?: Record<string, string>;
   expiresAt?: number;
 }
 

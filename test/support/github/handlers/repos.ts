@@ -49,8 +49,10 @@ export const repoHandlers: Record<string, Handler> = {
     return { status: 204 };
   },
 
-  'rate-limit/get': () => {
-    const core = { limit: 5000, used: 0, remaining: 5000, reset: Math.floor(Date.now() / 1000) + 3600 };
+  // What the caller's own credential has left (asking does not count against it, as on GitHub).
+  'rate-limit/get': async (ctx) => {
+    const window = ctx.rateLimit();
+    const core = { ...window, remaining: Math.max(0, window.limit - window.used) };
     return { status: 200, body: { resources: { core, search: core, graphql: core }, rate: core } };
   },
 };
