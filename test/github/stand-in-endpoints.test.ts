@@ -278,6 +278,15 @@ describe('issues and labels', () => {
       [pr, issue.data.number],
       'pull requests are listed too, newest first',
     );
+    assert.equal(open.data[1]!.author_association, 'OWNER');
+    gh.setPermission('acme/models', 'analyst', 'triage');
+    const analyst = createGitHubClient({ token: gh.createToken('analyst'), baseUrl: gh.url, pacing: false });
+    const theirs = await analyst.rest.issues.create({ ...repo, title: 'Question' });
+    assert.equal(theirs.data.author_association, 'COLLABORATOR');
+    assert.equal(theirs.data.user?.login, 'analyst');
+    await octokit.rest.issues.createComment({ ...repo, issue_number: issue.data.number, body: 'PSI 0.33' });
+    const discussed = await octokit.rest.issues.listForRepo({ ...repo, sort: 'comments', per_page: 1 });
+    assert.equal(discussed.data[0]!.number, issue.data.number, 'sort=comments: the one with a comment');
     const drift = await octokit.rest.issues.listForRepo({ ...repo, labels: 'Drift' });
     assert.deepEqual(
       drift.data.map((i) => i.number),
@@ -291,7 +300,7 @@ describe('issues and labels', () => {
     assert.deepEqual(invalid.errors, [
       { value: 'stranger', resource: 'Issue', field: 'assignees', code: 'invalid' },
     ]);
-    assert.equal(models.nextIssueNumber, pr + 1, 'a refused issue takes no number');
+    assert.equal(models.nextIssueNumber, theirs.data.number + 1, 'a refused issue takes no number');
   });
 
   test('update: close with a reason, reopen, relabel a pull request', async () => {

@@ -135,7 +135,10 @@ export function issueJson(ctx: HandlerContext, target: IssueTarget, pending: Lab
     locked: false,
     active_lock_reason: null,
     comments,
-    author_association: 'OWNER',
+    author_association: association(
+      repo,
+      target.kind === 'issue' ? target.record.user.login : (target.pull.user as { login: string }).login,
+    ),
     reactions: reactionRollup(repo, target.number, base),
   };
   if (target.kind === 'issue') {
@@ -179,6 +182,13 @@ export function issueJson(ctx: HandlerContext, target: IssueTarget, pending: Lab
       merged_at: (p.merged_at as string | null) ?? null,
     },
   };
+}
+
+/** How the author relates to the repository, as GitHub reports it (webhooks and `/promote` checks read it). */
+export function association(repo: Repo, login: string): 'OWNER' | 'COLLABORATOR' | 'NONE' {
+  if (login === repo.owner.login) return 'OWNER';
+  const role = repo.collaborators.get(login);
+  return role && role !== 'none' ? 'COLLABORATOR' : 'NONE';
 }
 
 function reactionRollup(repo: Repo, number: number, issueUrl: string) {

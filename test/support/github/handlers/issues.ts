@@ -151,11 +151,10 @@ export const issueHandlers: Record<string, Handler> = {
       .filter(Boolean);
     const creator = ctx.query.get('creator');
     const assignee = ctx.query.get('assignee');
+    const sort = ctx.query.get('sort') ?? 'created';
     const direction = ctx.query.get('direction') ?? 'desc';
-    const numbers = [...repo.issues.keys(), ...repo.pulls.keys()].sort((a, b) =>
-      direction === 'asc' ? a - b : b - a,
-    );
-    const targets = numbers
+    const since = ctx.query.get('since');
+    const views = [...repo.issues.keys(), ...repo.pulls.keys()]
       .map((n) => issueTarget(ctx, n))
       .filter((t) => {
         const s = t.kind === 'issue' ? t.record.state : (t.pull.state as string);
@@ -169,8 +168,17 @@ export const issueHandlers: Record<string, Handler> = {
         if (assignee === '*' && logins.length === 0) return false;
         if (assignee && assignee !== 'none' && assignee !== '*' && !logins.includes(assignee)) return false;
         return true;
-      });
-    return { status: 200, list: targets.map((t) => issueJson(ctx, t)) };
+      })
+      .map((t) => issueJson(ctx, t))
+      .filter((v) => !since || v.updated_at >= since);
+    // Ties (same second) fall back to the number, so the order is stable as on GitHub.
+    const key = (v: (typeof views)[number]) =>
+      sort === 'updated' ? v.updated_at : sort === 'comments' ? String(v.comments).padStart(9, '0') : '';
+    views.sort((a, b) => {
+      const order = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.number - b.number;
+      return direction === 'asc' ? order : -order;
+    });
+    return { status: 200, list: views };
   },
 
   'issues/create-comment': async (ctx) => {
