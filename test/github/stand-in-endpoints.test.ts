@@ -399,7 +399,19 @@ describe('issues and labels', () => {
     const { data: issue } = await octokit.rest.issues.create({ ...repo, title: 'Talk' });
     const made = await octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body: 'hi' });
     assert.equal(made.status, 201);
-    assert.equal((await octokit.rest.issues.get({ ...repo, issue_number: issue.number })).data.comments, 1);
+    assert.equal(made.data.author_association, 'OWNER');
+    const outsider = createGitHubClient({
+      token: gh.createToken('passer-by'),
+      baseUrl: gh.url,
+      pacing: false,
+    });
+    const theirs = await outsider.rest.issues.createComment({
+      ...repo,
+      issue_number: issue.number,
+      body: '/promote',
+    });
+    assert.equal(theirs.data.author_association, 'NONE', 'not a collaborator');
+    assert.equal((await octokit.rest.issues.get({ ...repo, issue_number: issue.number })).data.comments, 2);
     assert.equal(
       (await refusal(octokit.rest.issues.createComment({ ...repo, issue_number: 4242, body: 'x' }))).status,
       404,

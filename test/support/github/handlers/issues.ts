@@ -4,6 +4,7 @@ import { now, userJson } from '../representations.js';
 import type { IssueRecord } from '../state.js';
 import {
   assigneeLogins,
+  association,
   checkAssignees,
   issueJson,
   issueTarget,
@@ -193,7 +194,7 @@ export const issueHandlers: Record<string, Handler> = {
       issue_url: `${ctx.baseUrl}/repos/${repo.fullName}/issues/${number}`,
       body: (ctx.body as { body: string }).body,
       user: userJson(ctx.token!.actor, ctx.baseUrl),
-      author_association: 'NONE',
+      author_association: association(repo, ctx.token!.actor.login),
       created_at: now(),
       updated_at: now(),
       issue_number: number,

@@ -32,7 +32,10 @@ async function workflowsAt(repo: Repo, sha: string): Promise<Omit<WorkflowFile, 
   );
 }
 
-/** GitHub gives each workflow file an id the first time it sees it; ids stay stable afterwards. */
+/**
+ * GitHub gives each workflow file an id the first time it sees it; ids stay stable afterwards. Handing
+ * one out on a read is the one write outside `commit()` here: it is idempotent and invisible otherwise.
+ */
 function idFor(repo: Repo, path: string): number {
   let id = repo.workflowIds.get(path);
   if (id === undefined) {
