@@ -10,11 +10,16 @@ import { appHandlers } from './handlers/apps.js';
 import { checkHandlers } from './handlers/checks.js';
 import { contentHandlers } from './handlers/contents.js';
 import { deploymentHandlers } from './handlers/deployments.js';
+import { annotationHandlers } from './handlers/check-annotations.js';
 import { gitHandlers } from './handlers/git.js';
 import { issueHandlers } from './handlers/issues.js';
+import { labelHandlers } from './handlers/labels.js';
 import { pullHandlers } from './handlers/pulls.js';
+import { reactionHandlers } from './handlers/reactions.js';
 import { releaseHandlers } from './handlers/releases.js';
 import { repoHandlers } from './handlers/repos.js';
+import { statusHandlers } from './handlers/statuses.js';
+import { workflowHandlers } from './handlers/workflows.js';
 import { HttpError, notFound } from './http-error.js';
 import { authorize } from './authorize.js';
 import { verifyAppJwt } from './jwt.js';
@@ -37,6 +42,11 @@ const handlers: Record<string, Handler> = {
   ...pullHandlers,
   ...deploymentHandlers,
   ...appHandlers,
+  ...statusHandlers,
+  ...workflowHandlers,
+  ...labelHandlers,
+  ...reactionHandlers,
+  ...annotationHandlers,
 };
 
 /** Operations the stand-in implements (what its tests cover). */
@@ -131,6 +141,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     publicKey,
     webhookSecret: randomBytes(16).toString('hex'),
   };
+  state.app.id = app.id;
   let baseUrl = '';
   let uploadsUrl = '';
 
