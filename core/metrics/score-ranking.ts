@@ -45,19 +45,22 @@ export function rankScores(score: Float64Array, actual: Uint8Array): ScoreRankin
   let tps = 0;
   let fps = 0;
   let previousRecall = 0;
+  // Scores are finite, so −Infinity marks an exhausted side and keeps the loop free of bounds checks.
   let i = positives - 1;
   let j = negatives - 1;
+  let nextPositive = i >= 0 ? pos[i]! : -Infinity;
+  let nextNegative = j >= 0 ? neg[j]! : -Infinity;
   while (i >= 0 || j >= 0) {
-    const threshold = i < 0 ? neg[j]! : j < 0 ? pos[i]! : Math.max(pos[i]!, neg[j]!);
+    const threshold = nextPositive >= nextNegative ? nextPositive : nextNegative;
     let tiedPositives = 0;
     let tiedNegatives = 0;
-    while (i >= 0 && pos[i] === threshold) {
+    while (nextPositive === threshold) {
       tiedPositives++;
-      i--;
+      nextPositive = --i >= 0 ? pos[i]! : -Infinity;
     }
-    while (j >= 0 && neg[j] === threshold) {
+    while (nextNegative === threshold) {
       tiedNegatives++;
-      j--;
+      nextNegative = --j >= 0 ? neg[j]! : -Infinity;
     }
     twicePairs += tiedNegatives * (2 * tps + tiedPositives);
     tps += tiedPositives;
