@@ -34,10 +34,13 @@ names, y, proba, pred = iris
 no2 = y != 2
 tied = np.round(proba, 1)
 tied[:, 2] = 1 - tied[:, 0] - tied[:, 1]
+stray = pred[no2].copy()
+stray[0] = 2
 cases = [
     ('iris, logistic regression', iris),
     ('wine, naive Bayes (probabilities of exactly 0 and 1)', wine),
     ('iris without class 2 in the holdout', (names, y[no2], proba[no2], pred[no2])),
+    ('class 2 predicted once but absent from the holdout', (names, y[no2], proba[no2], stray)),
     ('probabilities rounded to 1 decimal (ties), rows summing to 1', (names, y, tied, tied.argmax(axis=1))),
     ('probabilities rounded, rows not summing to 1', (names, y, np.round(proba, 1), pred)),
     ('a single row', (names, y[:1], proba[:1], pred[:1])),
@@ -70,6 +73,9 @@ describe('multiclass metrics against scikit-learn', () => {
     assert.equal(typeof find('iris without class 2').reference.metrics.log_loss, 'number');
     assert.equal(typeof find('probabilities rounded, rows not').reference.metrics.roc_auc_ovr, 'object');
     assert.equal(typeof find('one class predicted').reference.metrics.precision_macro, 'object');
+    assert.equal(typeof find('class 2 predicted once').reference.metrics.recall_macro, 'object');
+    assert.equal(typeof find('class 2 predicted once').reference.metrics.balanced_accuracy, 'object');
+    assert.equal(typeof find('class 2 predicted once').reference.metrics.precision_macro, 'number');
     assert.equal(typeof find('probabilities rounded to 1 decimal').reference.metrics.roc_auc_ovr, 'number');
   });
 
@@ -81,6 +87,13 @@ describe('multiclass metrics against scikit-learn', () => {
       notComputable:
         'classes "versicolor", "virginica" are in the holdout but never predicted, so precision is undefined',
     });
+  });
+
+  it('names a predicted class the holdout lacks', () => {
+    const { metrics } = computeMetrics(predictions(find('class 2 predicted once')));
+    const reason = { notComputable: 'class "virginica" is predicted but absent from the holdout' };
+    assert.deepEqual(metrics.recall_macro, reason);
+    assert.deepEqual(metrics.balanced_accuracy, reason);
   });
 
   it('gives the confusion matrix over every model class, absent ones included', () => {
