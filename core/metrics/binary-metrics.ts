@@ -66,7 +66,9 @@ export function binaryMetrics(p: BinaryPredictions): BinaryMetrics {
       confusionMatrix,
     };
   }
-  const ranking = rankScores(p.score, p.actual);
+  // One n-double scratch buffer serves the ranking, the log losses and the squared errors in turn.
+  const scratch = new Float64Array(n);
+  const ranking = rankScores(p.score, p.actual, scratch);
   metrics.roc_auc =
     ranking.positives === 0 || ranking.negatives === 0
       ? notComputable(
@@ -77,8 +79,8 @@ export function binaryMetrics(p: BinaryPredictions): BinaryMetrics {
     ranking.positives === 0
       ? notComputable(`no row of the holdout has the positive class "${positive}"`)
       : ranking.averagePrecision;
-  metrics.log_loss = binaryLogLoss(p.actual, p.score);
-  metrics.brier = brierScore(p.actual, p.score);
+  metrics.log_loss = binaryLogLoss(p.actual, p.score, scratch);
+  metrics.brier = brierScore(p.actual, p.score, scratch);
   return { metrics, confusionMatrix };
 }
 
@@ -89,9 +91,8 @@ function f1(precision: number, recall: number): number {
 }
 
 /** brier_score_loss: the mean of (y − p)², summed pairwise as np.average does. */
-function brierScore(actual: Uint8Array, score: Float64Array): MetricValue {
+function brierScore(actual: Uint8Array, score: Float64Array, squares: Float64Array): MetricValue {
   const n = actual.length;
-  const squares = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const s = score[i]!;
     if (s < 0 || s > 1) {
@@ -100,5 +101,5 @@ function brierScore(actual: Uint8Array, score: Float64Array): MetricValue {
     const d = actual[i]! - s;
     squares[i] = d * d;
   }
-  return pairwiseSum(squares) / n;
+  return pairwiseSum(squares, n) / n;
 }

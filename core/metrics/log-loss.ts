@@ -12,16 +12,19 @@ function clip(p: number): number {
  * step: clip p to [eps, 1 − eps], build the row [1 − p, p], divide it by its sum (which rounding can
  * leave a hair off 1), take −log of the true class's entry, then the mean summed pairwise.
  */
-export function binaryLogLoss(actual: Uint8Array, score: Float64Array): number {
+export function binaryLogLoss(
+  actual: Uint8Array,
+  score: Float64Array,
+  losses: Float64Array = new Float64Array(actual.length),
+): number {
   const n = actual.length;
-  const losses = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const p = clip(score[i]!);
     const q = 1 - p;
     const sum = q + p;
     losses[i] = -Math.log((actual[i] ? p : q) / sum);
   }
-  return pairwiseSum(losses) / n;
+  return pairwiseSum(losses, n) / n;
 }
 
 /**

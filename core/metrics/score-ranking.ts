@@ -21,13 +21,19 @@ export interface ScoreRanking {
  * separately (two radix sorts of plain doubles, no per-row objects) and merged from the top.
  * `actual[i]` is 1 where row i is positive; scores must be finite (callers check).
  */
-export function rankScores(score: Float64Array, actual: Uint8Array): ScoreRanking {
+export function rankScores(
+  score: Float64Array,
+  actual: Uint8Array,
+  /** n doubles of scratch the caller may reuse afterwards (one allocation fewer per metric run). */
+  scratch: Float64Array = new Float64Array(score.length),
+): ScoreRanking {
   const n = score.length;
   let positives = 0;
   for (let i = 0; i < n; i++) positives += actual[i]!;
   const negatives = n - positives;
-  const pos = new Float64Array(positives);
-  const neg = new Float64Array(negatives);
+  const sorted = new Float64Array(n);
+  const pos = sorted.subarray(0, positives);
+  const neg = sorted.subarray(positives);
   for (let i = 0, p = 0, q = 0; i < n; i++) {
     if (actual[i]) pos[p++] = score[i]!;
     else neg[q++] = score[i]!;
@@ -40,7 +46,7 @@ export function rankScores(score: Float64Array, actual: Uint8Array): ScoreRankin
   let twicePairs = 0;
   // average_precision_score = −Σ diff(recall) · precision, over thresholds from the lowest up
   // (precision_recall_curve's reversed order); the terms are kept to sum them in NumPy's order.
-  const terms = new Float64Array(n);
+  const terms = scratch;
   let steps = 0;
   let tps = 0;
   let fps = 0;
