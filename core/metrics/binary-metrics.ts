@@ -1,13 +1,12 @@
 import { pairwiseSum } from '../numeric/pairwise-sum.js';
 import { allFinite } from './all-finite.js';
-import type { MetricName } from './metric-catalog.js';
-import type { ConfusionMatrix, MetricValue } from './metric-value.js';
 import { countConfusion, toConfusionMatrix } from './confusion-matrix.js';
+import { binaryLogLoss } from './log-loss.js';
+import { TASK_METRICS, type MetricName } from './metric-catalog.js';
+import type { ConfusionMatrix, MetricValue } from './metric-value.js';
 import { allNotComputable, notComputable } from './not-computable.js';
 import type { BinaryPredictions } from './predictions.js';
 import { rankScores } from './score-ranking.js';
-import { TASK_METRICS } from './metric-catalog.js';
-import { binaryLogLoss } from './log-loss.js';
 
 export interface BinaryMetrics {
   metrics: Partial<Record<MetricName, MetricValue>>;
@@ -47,7 +46,7 @@ export function binaryMetrics(p: BinaryPredictions): BinaryMetrics {
 
   const positive = p.classes[1];
   const metrics: Partial<Record<MetricName, MetricValue>> = { accuracy: (tp + tn) / n };
-  // sklearn's _prf_divide: a zero denominator gives 0 (and a warning, hence not computable above).
+  // sklearn's _prf_divide: a zero denominator gives 0 (with the warning that makes it not computable).
   const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
   metrics.precision =

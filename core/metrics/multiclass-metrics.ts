@@ -166,12 +166,13 @@ function rocAucOneVsRest(p: MulticlassPredictions): MetricValue {
   const column = new Float64Array(n);
   const isClass = new Uint8Array(n);
   const aucs = new Float64Array(k);
+  const scratch = new Float64Array(n);
   for (let c = 0; c < k; c++) {
     for (let i = 0; i < n; i++) {
       column[i] = p.probabilities[i * k + c]!;
       isClass[i] = p.actual[i] === c ? 1 : 0;
     }
-    aucs[c] = rankScores(column, isClass).rocAuc;
+    aucs[c] = rankScores(column, isClass, scratch).rocAuc;
   }
   return pairwiseSum(aucs) / k;
 }
