@@ -1,6 +1,7 @@
 import type { Handler, HandlerContext } from '../context.js';
 import { notFound } from '../http-error.js';
 import { now, userJson } from '../representations.js';
+import { authorAssociation } from '../webhooks/author-association.js';
 
 function comment(ctx: HandlerContext) {
   const found = ctx.repo().comments.get(Number(ctx.params.comment_id));
@@ -24,7 +25,7 @@ export const issueHandlers: Record<string, Handler> = {
       issue_url: `${ctx.baseUrl}/repos/${repo.fullName}/issues/${number}`,
       body: (ctx.body as { body: string }).body,
       user: userJson(ctx.token!.actor, ctx.baseUrl),
-      author_association: 'NONE',
+      author_association: authorAssociation(repo, ctx.token!.actor),
       created_at: now(),
       updated_at: now(),
       issue_number: number,
