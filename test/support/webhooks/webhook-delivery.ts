@@ -143,8 +143,11 @@ export async function sendWebhook(
 }
 
 /**
- * An `issue_comment.created` delivery on a pull request (the examples have none on a PR, and only one
- * with `installation`): the comment body, author and repository are the test's.
+ * A crafted `issue_comment.created` payload on a pull request, from an example payload: FOR NEGATIVE
+ * TESTS ONLY (bad or missing signatures, malformed deliveries). Its `comment.id` does not exist in the
+ * stand-in and its `author_association` is the example's ("OWNER") whatever the commenter's role. For
+ * an app's behaviour, post the comment through the stand-in's API instead: the stand-in delivers it
+ * to `gh.app.webhookUrl` with real ids and roles (test/support/github/webhooks/).
  */
 export function pullRequestComment(options: {
   repository: { owner: string; name: string; id?: number };
