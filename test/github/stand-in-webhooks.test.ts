@@ -5,6 +5,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
 import type {
+  CheckRunCompletedEvent,
   CreateEvent,
   DeploymentCreatedEvent,
   DeploymentStatusCreatedEvent,
@@ -304,4 +305,84 @@ describe('GitHub stand-in: webhooks from its own events', () => {
       .catch((e: { status: number }) => e);
     assert.equal((refused as { status: number }).status, 401);
   });
+});
+
+describe('GitHub stand-in: who gets which webhooks', () => {
+  test("the app's own comments are delivered too (the app must ignore them), and check runs", async () => {
+    await gh.webhooksSettled();
+    receiver.received.length = 0;
+    const bot = new Octokit({
+      baseUrl: gh.url,
+      authStrategy: createAppAuth,
+      auth: { appId: gh.app.id, privateKey: gh.app.privateKey, installationId },
+    });
+    await bot.rest.issues.createComment({ ...repo, issue_number: 1, body: 'Promoted.' });
+    const { data: main } = await bot.rest.git.getRef({ ...repo, ref: 'heads/main' });
+    const { data: run } = await bot.rest.checks.create({ ...repo, name: 'gate', head_sha: main.object.sha });
+    await bot.rest.checks.update({ ...repo, check_run_id: run.id, conclusion: 'success' });
+    await gh.webhooksSettled();
+    const [comment] = events<IssueCommentCreatedEvent>('issue_comment', 'created');
+    assert.equal(comment!.payload.sender.login, 'modelship[bot]');
+    assert.equal(comment!.payload.sender.type, 'Bot');
+    assert.equal(comment!.payload.comment.author_association, 'NONE');
+    assert.deepEqual(
+      events<CheckRunCompletedEvent>('check_run').map((r) => `${r.payload.action} ${r.payload.check_run.id}`),
+      [`created ${run.id}`, `completed ${run.id}`],
+    );
+    assert.equal(
+      events<CheckRunCompletedEvent>('check_run', 'completed')[0]!.payload.check_run.conclusion,
+      'success',
+    );
+  });
+
+  test('nothing is delivered for repositories the app is not installed on, or events it does not subscribe to', async () => {
+    await gh.createRepo('acme/elsewhere');
+    await gh.createPullRequest('acme/elsewhere', 'x', { 'a.txt': 'a\n' });
+    await gh.webhooksSettled();
+    receiver.received.length = 0;
+    await owner.rest.issues.createComment({ owner: 'acme', repo: 'elsewhere', issue_number: 1, body: 'x' });
+    await gh.webhooksSettled();
+    assert.equal(receiver.received.length, 0, 'not installed on acme/elsewhere');
+    gh.app.events = ['push'];
+    try {
+      await gh.webhooksSettled();
+      receiver.received.length = 0;
+      await owner.rest.issues.createComment({ ...repo, issue_number: 1, body: 'not subscribed' });
+      const { data: main } = await owner.rest.git.getRef({ ...repo, ref: 'heads/main' });
+      await owner.rest.git.createRef({ ...repo, ref: 'refs/heads/subscribed', sha: main.object.sha });
+      await gh.webhooksSettled();
+      assert.deepEqual(
+        receiver.received.map((r) => r.headers['x-github-event']),
+        ['push'],
+      );
+    } finally {
+      delete gh.app.events;
+    }
+  });
+});
+
+test('a delivery whose payload breaks the webhook schema fails close()', async () => {
+  const local = await startGitHubStandIn({ webhookUrl: receiver.url });
+  await local.createRepo('acme/broken');
+  local.installApp('acme', ['acme/broken']);
+  const octokit = createGitHubClient({
+    token: local.createToken('acme'),
+    baseUrl: local.url,
+    retries: 0,
+    pacing: false,
+  });
+  await local.createPullRequest('acme/broken', 'x', { 'a.txt': 'a\n' });
+  const { data } = await octokit.rest.issues.createComment({
+    owner: 'acme',
+    repo: 'broken',
+    issue_number: 1,
+    body: 'ok',
+  });
+  // A stand-in bug, simulated: a stored comment gets a field of the wrong type.
+  local.state.repo('acme', 'broken')!.comments.get(data.id)!.created_at = 42;
+  await octokit.rest.issues.deleteComment({ owner: 'acme', repo: 'broken', comment_id: data.id });
+  await local.webhooksSettled();
+  assert.equal(local.webhookProblems.length, 1);
+  assert.match(local.webhookProblems[0]!, /^issue-comment-deleted: /);
+  await assert.rejects(local.close(), /webhook: issue-comment-deleted/);
 });

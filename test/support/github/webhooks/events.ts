@@ -123,14 +123,30 @@ export async function repoEvents(
       });
   }
 
-  for (const [id, status] of after.checkRuns)
-    if (status === 'completed' && before.checkRuns.get(id) !== 'completed') {
-      const run = repo.checkRuns.get(id)!;
-      const { output, ...rest } = run as Stored & { output?: Stored };
-      const { annotations: _annotations, ...visible } = output ?? {};
-      add('check_run', 'completed', { check_run: { ...rest, output: visible } });
-    }
+  for (const [id, status] of after.checkRuns) {
+    const run = repo.checkRuns.get(id);
+    if (!run) continue;
+    const { output, ...rest } = run as Stored & { output?: Stored };
+    const { annotations: _annotations, ...visible } = output ?? {};
+    const checkRun = { ...rest, output: visible, app: appJson(rest.app as Stored | undefined) };
+    if (!before.checkRuns.has(id)) add('check_run', 'created', { check_run: checkRun });
+    if (status === 'completed' && before.checkRuns.get(id) !== 'completed')
+      add('check_run', 'completed', { check_run: checkRun });
+  }
   return events;
+
+  /** The app a check run belongs to: webhooks show it in full, with its owner (the stand-in's `modelship`). */
+  function appJson(app: Stored | undefined) {
+    const slug = (app?.slug as string | undefined) ?? 'modelship';
+    return {
+      ...app,
+      slug,
+      owner: userJson({ login: slug, id: (app?.id as number | undefined) ?? 1, type: 'User' }, baseUrl),
+      description: null,
+      external_url: `https://github.com/apps/${slug}`,
+      html_url: `https://github.com/apps/${slug}`,
+    };
+  }
 
   function commentFields(repo: Repo, comment: Stored) {
     const { issue_number: number, ...visible } = comment as Stored & { issue_number: number };
