@@ -20,7 +20,7 @@ export interface Repo {
   collaborators: Map<string, Permission>;
   checkRuns: Map<number, Record<string, unknown>>;
   releases: Map<number, Record<string, unknown>>;
-  assets: Map<number, { releaseId: number; meta: Record<string, unknown>; content: Buffer }>;
+  assets: Map<number, StoredAsset>;
   comments: Map<number, Record<string, unknown> & { issue_number: number }>;
   reactions: Map<number, Record<string, unknown>[]>;
   pulls: Map<number, Record<string, unknown>>;
@@ -91,6 +91,13 @@ export interface WorkflowDispatch {
   sha: string;
   inputs: Record<string, unknown>;
   actor: string;
+}
+
+/** A release asset: its API representation, and its bytes in a file on disk (assets can be gigabytes). */
+export interface StoredAsset {
+  releaseId: number;
+  meta: Record<string, unknown>;
+  file: string;
 }
 
 export interface Installation {
