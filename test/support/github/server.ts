@@ -155,7 +155,11 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
   const handle = async (req: IncomingMessage, res: ServerResponse, host: 'api' | 'uploads') => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const method = req.method ?? 'GET';
-    const matched = api.match(method, url.pathname);
+    // GitHub still answers GET /repos/{o}/{r}/git/refs/{ref} (the `url` of every ref it returns),
+    // which its description lists only as git/get-ref (`git/ref/{ref}`).
+    const legacyRef = /^(\/repos\/[^/]+\/[^/]+\/git\/)refs\/(.+)$/.exec(url.pathname);
+    const routed = method === 'GET' && legacyRef ? `${legacyRef[1]}ref/${legacyRef[2]}` : url.pathname;
+    const matched = api.match(method, routed);
     // Route first: an asset upload streams its body to disk, every other body is small and read here.
     // Each host serves only its own operations (GitHub answers 404 to an upload on api.github.com).
     const isUpload = matched?.operation.operationId === 'repos/upload-release-asset';

@@ -16,6 +16,8 @@ export interface Repo {
   fullName: string;
   defaultBranch: string;
   private: boolean;
+  /** ISO time of creation (GitHub's created_at, updated_at and pushed_at). */
+  createdAt: string;
   git: GitRepo;
   collaborators: Map<string, Permission>;
   checkRuns: Map<number, Record<string, unknown>>;
@@ -156,6 +158,7 @@ export class GitHubState {
       fullName,
       defaultBranch,
       private: options.private ?? false,
+      createdAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       git: await GitRepo.init(join(this.root, `${fullName}.git`), defaultBranch),
       collaborators: new Map([[owner, 'admin']]),
       checkRuns: new Map(),
