@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { createGitHubClient, type GitHubClient } from '../../platform/github/client.js';
+import { AssetHosts } from '../support/github/asset-hosts.js';
 import { startGitHubStandIn, type GitHubStandIn } from '../support/github/server.js';
+import { GitHubState, type Repo } from '../support/github/state.js';
 
 const status = async (promise: Promise<unknown>) =>
   ((await promise.catch((e: { status: number }) => e)) as { status: number }).status;
@@ -209,6 +213,29 @@ describe('GitHub stand-in: releases and their assets', () => {
     assert.equal(existsSync(fileTwo), false);
     assert.equal(await status(octokit.rest.repos.getReleaseAsset({ ...repo, asset_id: two.data.id })), 404);
   });
+});
+
+test('a signed download URL stops working when it expires', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'modelship-assets-'));
+  const server = createServer();
+  try {
+    const state = new GitHubState(root);
+    const hosts = new AssetHosts(state);
+    server.on('request', (req, res) => void hosts.serveDownload(req, res));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    hosts.downloadUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const repo = { id: 7, assets: new Map() } as unknown as Repo;
+    state.repos.set('acme/models', repo);
+    const file = hosts.filePath(9);
+    writeFileSync(file, 'bytes');
+    repo.assets.set(9, { releaseId: 1, file, meta: { id: 9, name: 'a.bin', size: 5, download_count: 0 } });
+    assert.equal((await fetch(hosts.signedUrl(repo, 9, 'a.bin'))).status, 200);
+    const sixMinutesAgo = Date.now() - 6 * 60_000;
+    assert.equal((await fetch(hosts.signedUrl(repo, 9, 'a.bin', sixMinutesAgo))).status, 403);
+  } finally {
+    server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 /** Peak resident memory of a process (Linux), in MiB. */
