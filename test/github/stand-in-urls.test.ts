@@ -100,9 +100,19 @@ describe('GitHub stand-in: URLs and filled-in fields in responses', () => {
       comment_id: comment.data.id,
       content: '+1',
     });
-    const run = await octokit.rest.checks.create({ ...repo, name: 'gate', head_sha: head });
-    await octokit.rest.checks.get({ ...repo, check_run_id: run.data.id });
-    await octokit.rest.checks.listForRef({ ...repo, ref: head });
+    // Check runs are written by apps and workflow tokens only.
+    const workflow = createGitHubClient({
+      token: gh.createWorkflowToken('acme/models'),
+      baseUrl: gh.url,
+      retries: 0,
+      pacing: false,
+    });
+    workflow.hook.after('request', (response, options) => {
+      responses.push({ route: `${options.method} ${options.url}`, data: response.data });
+    });
+    const run = await workflow.rest.checks.create({ ...repo, name: 'gate', head_sha: head });
+    await workflow.rest.checks.get({ ...repo, check_run_id: run.data.id });
+    await workflow.rest.checks.listForRef({ ...repo, ref: head });
     const deployment = await octokit.rest.repos.createDeployment({
       ...repo,
       ref: 'main',
@@ -118,6 +128,12 @@ describe('GitHub stand-in: URLs and filled-in fields in responses', () => {
     await octokit.rest.repos.listDeployments(repo);
     await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deploymentId });
     await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: 'acme' });
+    const issue = await octokit.rest.issues.create({ ...repo, title: 'Drift', labels: ['drift'] });
+    await octokit.rest.issues.get({ ...repo, issue_number: issue.data.number });
+    await octokit.rest.issues.listLabelsOnIssue({ ...repo, issue_number: issue.data.number });
+    await octokit.rest.repos.createCommitStatus({ ...repo, sha: head, state: 'success', context: 'gate' });
+    await octokit.rest.repos.getCombinedStatusForRef({ ...repo, ref: head });
+    await octokit.rest.repos.listTags(repo);
     return repoData;
   }
 
