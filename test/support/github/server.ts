@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AssetHosts } from './asset-hosts.js';
 import type { Handler, HandlerContext, HandlerResult } from './context.js';
 import { Faults } from './faults.js';
 import { fillFromSchema } from './fill-from-schema.js';
@@ -60,6 +61,10 @@ export const SUPPORTED_OPERATIONS = Object.keys(handlers).sort();
 export interface GitHubStandIn {
   url: string;
   uploadsUrl: string;
+  /** Serves asset bytes at the signed, short-lived URLs the API redirects to (objects.githubusercontent.com). */
+  downloadUrl: string;
+  /** github.com's pages the stand-in serves: `browser_download_url` (`/{owner}/{repo}/releases/download/{tag}/{name}`). */
+  webUrl: string;
   app: {
     id: number;
     privateKey: string;
@@ -180,12 +185,21 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
   let baseUrl = '';
   let uploadsUrl = '';
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+  const assetHosts = new AssetHosts(state);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, host: 'api' | 'uploads') => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const method = req.method ?? 'GET';
-    const rawBody = await readBody(req);
-    const matched = api.match(method, url.pathname);
-    const operation = matched?.operation;
+    // GitHub still answers GET /repos/{o}/{r}/git/refs/{ref} (the `url` of every ref it returns),
+    // which its description lists only as git/get-ref (`git/ref/{ref}`).
+    const legacyRef = /^(\/repos\/[^/]+\/[^/]+\/git\/)refs\/(.+)$/.exec(url.pathname);
+    const routed = method === 'GET' && legacyRef ? `${legacyRef[1]}ref/${legacyRef[2]}` : url.pathname;
+    const matched = api.match(method, routed);
+    // Route first: an asset upload streams its body to disk, every other body is small and read here.
+    // Each host serves only its own operations (GitHub answers 404 to an upload on api.github.com).
+    const isUpload = matched?.operation.operationId === 'repos/upload-release-asset';
+    const operation = matched && isUpload === (host === 'uploads') ? matched.operation : undefined;
+    const rawBody = operation && !isUpload ? await readBody(req) : Buffer.alloc(0);
     const call: RecordedCall = {
       method,
       path: url.pathname,
@@ -239,7 +253,6 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
           { 'retry-after': String(fault.retryAfter ?? 1) },
         );
       }
-      const isUpload = operation.operationId === 'repos/upload-release-asset';
       let body: unknown;
       if (!isUpload && rawBody.length > 0) {
         try {
@@ -248,7 +261,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
           throw new HttpError(400, 'Problems parsing JSON');
         }
       }
-      call.body = isUpload ? `<${rawBody.length} bytes>` : body;
+      call.body = isUpload ? `<${req.headers['content-length'] ?? '?'} bytes>` : body;
       for (const p of operation.parameters) {
         if (p.in === 'path' && p.schema?.type === 'integer' && !/^\d+$/.test(matched!.params[p.name] ?? ''))
           throw notFound();
@@ -271,6 +284,9 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         query: url.searchParams,
         body,
         rawBody,
+        request: req,
+        host,
+        assetHosts,
         headers: req.headers,
         token,
         state,
@@ -349,6 +365,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     const problems = body === undefined ? [] : validator.response(operation, result.status, body);
     if (problems.length > 0) {
       responseProblems.push(`${operationId} ${result.status}: ${problems.join('; ')}`);
+      await result.discard?.();
       return send(500, {
         message: `stand-in response for ${operationId} breaks GitHub's schema: ${problems.join('; ')}`,
       });
@@ -365,21 +382,27 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         ok(`http://127.0.0.1:${(server.address() as { port: number }).port}`),
       );
     });
-  const wrap = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
   // Idle keep-alive connections stay open a minute, as behind GitHub's load balancers: a client
   // reusing a connection the server is just closing sees ECONNRESET, which a busy test must not.
-  const apiServer = createServer(wrap);
-  const uploadServer = createServer(wrap);
-  for (const server of [apiServer, uploadServer]) {
+  const apiServer = createServer((req, res) => void handle(req, res, 'api'));
+  const uploadServer = createServer((req, res) => void handle(req, res, 'uploads'));
+  const downloadServer = createServer((req, res) => void assetHosts.serveDownload(req, res));
+  const webServer = createServer((req, res) => assetHosts.serveWeb(req, res));
+  const servers = [apiServer, uploadServer, downloadServer, webServer];
+  for (const server of servers) {
     server.keepAliveTimeout = 65_000;
     server.headersTimeout = 66_000;
   }
   baseUrl = await listen(apiServer, options.port ?? 0);
   uploadsUrl = await listen(uploadServer, 0);
+  assetHosts.downloadUrl = await listen(downloadServer, 0);
+  assetHosts.webUrl = await listen(webServer, 0);
 
   const standIn: GitHubStandIn = {
     url: baseUrl,
     uploadsUrl,
+    downloadUrl: assetHosts.downloadUrl,
+    webUrl: assetHosts.webUrl,
     app,
     state,
     faults,
@@ -443,9 +466,8 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     },
     async close() {
       await webhooks.settled();
-      await Promise.all([apiServer, uploadServer].map((s) => new Promise<void>((ok) => s.close(() => ok()))));
-      apiServer.closeAllConnections();
-      uploadServer.closeAllConnections();
+      await Promise.all(servers.map((s) => new Promise<void>((ok) => s.close(() => ok()))));
+      for (const server of servers) server.closeAllConnections();
       rmSync(root, { recursive: true, force: true });
       const problems = [
         ...responseProblems.map((p) => `response: ${p}`),
