@@ -63,7 +63,8 @@ export function parseMetricsReport(text: string, file: string): MetricsReport {
   const result = metricsReportSchema.safeParse(json);
   if (!result.success) {
     const problems = result.error.issues.map(
-      (issue) => `${issue.path.length > 0 ? fieldOf(issue.path) : '(top level)'}: ${issueMessage(issue)}`,
+      (issue) =>
+        `${issue.path.length > 0 ? fieldOf(issue.path) : '(top level)'}: ${present(json, issue.path) ? issue.message : 'is missing'}`,
     );
     const first = result.error.issues[0]!;
     throw new UserError(
@@ -104,9 +105,14 @@ function fieldOf(path: readonly PropertyKey[]): string {
   );
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is missing';
-  return issue.message;
+/** Whether the file has a value at `path` (a missing field reads better than its expected type). */
+function present(json: unknown, path: readonly PropertyKey[]): boolean {
+  let at = json;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, key)) return false;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return true;
 }
 
 /** V8 names the offset of a JSON syntax error; the line is what an editor can jump to. */
