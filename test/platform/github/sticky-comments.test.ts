@@ -82,5 +82,25 @@ test('a refused comment (403: a fork, no permission) is a PublishError the job r
   );
 });
 
+test("a create that failed on GitHub's side is not blindly retried: the comments are read again first", async () => {
+  gh.faults.add({ kind: 'status', status: 502, times: 1, operationId: 'issues/create-comment' });
+  const pr = pullRequestComments(octokit, { owner: 'acme', repo: 'models', number });
+  const calls = gh.calls.length;
+  const result = await pr.upsert({ marker: marker('retry'), body: `${marker('retry')}\nw` });
+  assert.equal(result.write, 'created');
+  assert.deepEqual(
+    gh.calls.slice(calls).map((c) => `${c.operationId} ${c.status}`),
+    [
+      'issues/list-comments 200',
+      'issues/list-comments 200',
+      'issues/create-comment 502',
+      'issues/list-comments 200',
+      'issues/list-comments 200',
+      'issues/create-comment 201',
+    ],
+  );
+  assert.equal(comments().filter((c) => String(c.body).startsWith(marker('retry'))).length, 1);
+});
+
 test("no request the stand-in answered broke GitHub's schema", () =>
   assert.deepEqual(gh.responseProblems, []));

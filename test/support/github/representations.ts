@@ -8,8 +8,9 @@ export function userJson(user: User, baseUrl: string) {
     node_id: `U_${user.id}`,
     type: user.type,
     site_admin: false,
-    url: `${baseUrl}/users/${user.login}`,
-    html_url: `https://github.com/${user.login}`,
+    // A bot's login has brackets (`github-actions[bot]`): GitHub percent-encodes them in its URLs.
+    url: `${baseUrl}/users/${encodeURIComponent(user.login)}`,
+    html_url: `https://github.com/${encodeURIComponent(user.login)}`,
   };
 }
 
