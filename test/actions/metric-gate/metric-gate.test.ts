@@ -25,9 +25,9 @@ const production = { task: 'binary', rows: 2000, metrics: { accuracy: 0.9, roc_a
 
 before(async () => {
   gh = await startGitHubStandIn();
-  headSha = gh.createRepo('acme/models').headSha;
-  number = gh.createPullRequest('acme/models', 'candidate', { 'model.onnx': 'x' });
-  token = gh.createToken('github-actions[bot]', ['acme/models']);
+  headSha = (await gh.createRepo('acme/models')).headSha;
+  number = await gh.createPullRequest('acme/models', 'candidate', { 'model.onnx': 'x' });
+  token = gh.createWorkflowToken('acme/models');
   workspace = mkdtempSync(join(tmpdir(), 'modelship-gate-workspace-'));
   mkdirSync(join(workspace, '.github'));
   writeFileSync(
@@ -122,6 +122,24 @@ describe('metric-gate action (bundled dist entry, run as the runner runs it, aga
     assert.equal(result.outputs['comment-url'], '');
     assert.ok(result.annotations.some((a) => a.level === 'warning' && /comes from a fork/.test(a.message)));
     assert.match(result.summary, /\[!WARNING\]/);
+  });
+
+  test('least privilege: a token without pull-requests: write still posts the check run; the comment is a warning', async () => {
+    const narrow = gh.createWorkflowToken('acme/models', {
+      checks: 'write',
+      contents: 'read',
+      metadata: 'read',
+    });
+    const result = await run({ candidate: 'cand.json', baseline: 'prod.json', token: narrow });
+    assert.equal(result.exitCode, 0, result.stderr + result.logs);
+    assert.ok(result.outputs['check-run-url']);
+    assert.equal(result.outputs['comment-url'], '');
+    assert.ok(
+      result.annotations.some(
+        (a) => a.level === 'warning' && /permissions: pull-requests: write/.test(a.message),
+      ),
+      JSON.stringify(result.annotations),
+    );
   });
 
   test('a metrics file of the wrong shape fails the step naming the file and the field', async () => {

@@ -10,8 +10,8 @@ let octokit: GitHubClient;
 let number: number;
 before(async () => {
   gh = await startGitHubStandIn();
-  gh.createRepo('acme/models');
-  number = gh.createPullRequest('acme/models', 'candidate', { 'model.onnx': 'x' });
+  await gh.createRepo('acme/models');
+  number = await gh.createPullRequest('acme/models', 'candidate', { 'model.onnx': 'x' });
   octokit = createGitHubClient({ token: gh.createToken('acme'), baseUrl: gh.url, pacing: false });
 });
 after(() => gh.close());
