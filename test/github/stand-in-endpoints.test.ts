@@ -518,13 +518,19 @@ describe('GET /app and check-run annotations', () => {
       annotation_level: 'warning' as const,
       message: `row ${line}: null label`,
     });
-    const run = await octokit.rest.checks.create({
+    // Check runs are written by apps (a workflow's GITHUB_TOKEN is one).
+    const workflow = createGitHubClient({
+      token: gh.createWorkflowToken('acme/models'),
+      baseUrl: gh.url,
+      pacing: false,
+    });
+    const run = await workflow.rest.checks.create({
       ...repo,
       name: 'validate',
       head_sha: models.headSha,
       output: { title: 't', summary: 's', annotations: [note(1), note(2)] },
     });
-    await octokit.rest.checks.update({
+    await workflow.rest.checks.update({
       ...repo,
       check_run_id: run.data.id,
       output: { title: 't', summary: 's', annotations: [{ ...note(3), title: 'Null' }] },

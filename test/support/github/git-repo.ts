@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { treeObject, writeLooseObject } from './loose-objects.js';
 
 export interface TreeEntry {
   path: string;
@@ -66,7 +67,7 @@ export class GitRepo {
   }
 
   writeBlob(content: Buffer): Promise<string> {
-    return this.git(['hash-object', '-w', '--stdin'], content);
+    return writeLooseObject(this.dir, 'blob', content);
   }
 
   async readBlob(sha: string): Promise<Buffer | undefined> {
@@ -126,19 +127,18 @@ export class GitRepo {
     files: Map<string, { mode: string; sha: string }>,
     prefix: string,
   ): Promise<string> {
-    const direct: string[] = [];
+    const direct: { mode: string; name: string; sha: string }[] = [];
     const dirs = new Set<string>();
     for (const [path, entry] of files) {
       if (!path.startsWith(prefix)) continue;
       const rest = path.slice(prefix.length);
       const slash = rest.indexOf('/');
-      if (slash === -1)
-        direct.push(`${entry.mode} ${entry.mode === '160000' ? 'commit' : 'blob'} ${entry.sha}\t${rest}`);
+      if (slash === -1) direct.push({ mode: entry.mode, name: rest, sha: entry.sha });
       else dirs.add(rest.slice(0, slash));
     }
     const subtrees = await Promise.all([...dirs].map((dir) => this.writeTree(files, `${prefix}${dir}/`)));
-    [...dirs].forEach((dir, i) => direct.push(`040000 tree ${subtrees[i]!}\t${dir}`));
-    return this.git(['mktree'], `${direct.join('\n')}\n`);
+    [...dirs].forEach((dir, i) => direct.push({ mode: '40000', name: dir, sha: subtrees[i]! }));
+    return writeLooseObject(this.dir, 'tree', treeObject(direct));
   }
 
   commit(

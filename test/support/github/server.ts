@@ -330,8 +330,14 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       );
     });
   const wrap = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
+  // Idle keep-alive connections stay open a minute, as behind GitHub's load balancers: a client
+  // reusing a connection the server is just closing sees ECONNRESET, which a busy test must not.
   const apiServer = createServer(wrap);
   const uploadServer = createServer(wrap);
+  for (const server of [apiServer, uploadServer]) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   baseUrl = await listen(apiServer, options.port ?? 0);
   uploadsUrl = await listen(uploadServer, 0);
 
