@@ -124,3 +124,37 @@ test('evaluate: slices by column or numeric bins; bins must increase', () => {
   assert.match(details.join('\n'), /line 3, evaluate\.slices\[0\]\.bins: the edges must increase strictly/);
   assert.match(details.join('\n'), /line 4, evaluate\.missing:/);
 });
+
+// MLflow's test_metric_threshold_class_should_fail, by case name: what MetricThreshold's constructor
+// refuses, the gate: section refuses, at the rule's line. (min_relative_change_is_not_float is
+// Python's int/float distinction, and greater_is_better_is_not_defined cannot happen: the catalog
+// knows every metric's direction.)
+for (const [name, rule, message] of [
+  ['threshold_is_not_number', '{ threshold: string }', /threshold: Invalid input: expected number/],
+  [
+    'min_absolute_change_is_not_number',
+    '{ min_absolute_change: string }',
+    /min_absolute_change: Invalid input: expected number/,
+  ],
+  [
+    'min_absolute_change_is_not_positive',
+    '{ min_absolute_change: -1 }',
+    /min_absolute_change: must be a positive number/,
+  ],
+  [
+    'min_relative_change_is_not_between_0_and_1',
+    '{ min_relative_change: -0.1 }',
+    /min_relative_change: must be between 0 and 1/,
+  ],
+  [
+    'greater_is_better_is_not_bool',
+    '{ threshold: 1, greater_is_better: 1 }',
+    /greater_is_better: Invalid input: expected boolean/,
+  ],
+  ['no_threshold', '{ confidence: 0.9 }', /accuracy: no rule for accuracy/],
+] as const)
+  test(`MLflow ${name}`, () => {
+    const { details } = problems(`gate:\n  metrics:\n    accuracy: ${rule}\n`);
+    assert.match(details.join('\n'), message);
+    assert.match(details.join('\n'), /line 3, gate\.metrics\.accuracy/);
+  });
