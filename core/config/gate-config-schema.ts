@@ -90,7 +90,7 @@ function checkRules(rules: Record<string, unknown>, ctx: z.RefinementCtx): void 
     }
     if (!isObject(rule)) continue;
     const known = METRIC_CATALOG[name].greaterIsBetter;
-    if (rule.greater_is_better !== undefined && rule.greater_is_better !== known)
+    if (typeof rule.greater_is_better === 'boolean' && rule.greater_is_better !== known)
       ctx.addIssue({
         code: 'custom',
         path: [name, 'greater_is_better'],

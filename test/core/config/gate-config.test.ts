@@ -157,4 +157,5 @@ for (const [name, rule, message] of [
     const { details } = problems(`gate:\n  metrics:\n    accuracy: ${rule}\n`);
     assert.match(details.join('\n'), message);
     assert.match(details.join('\n'), /line 3, gate\.metrics\.accuracy/);
+    assert.equal(details.length, 2, 'the summary line and exactly one problem');
   });
