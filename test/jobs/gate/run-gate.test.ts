@@ -203,12 +203,13 @@ describe('bad input is a user error naming the file and the field', () => {
     runGate(settings(gate), ports({ 'cand.json': candidateJson, 'prod.json': prod }).ports);
   const rejects = async (
     promise: Promise<unknown>,
-    expected: { file?: string; field?: string; message: RegExp },
+    expected: { file?: string; field?: string; line?: number; message: RegExp },
   ) => {
     await assert.rejects(promise, (error: unknown) => {
       assert.ok(isUserError(error), String(error));
       assert.equal(error.location.file, expected.file);
       assert.equal(error.location.field, expected.field);
+      if (expected.line !== undefined) assert.equal(error.location.line, expected.line);
       assert.match([error.message, ...error.details].join('\n'), expected.message);
       return true;
     });
@@ -232,6 +233,7 @@ describe('bad input is a user error naming the file and the field', () => {
   test('not JSON at all, with the line', () =>
     rejects(run('{\n  "task": "binary",\n  "rows": 10,\n  metrics: {}\n}'), {
       file: 'prod.json',
+      line: 4,
       message: /not valid JSON/,
     }));
 
