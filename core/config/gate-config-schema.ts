@@ -133,6 +133,7 @@ export const gateConfigSchema = z
       .number()
       .int()
       .min(0)
+      .max(2 ** 32 - 1, 'must be an integer from 0 to 4294967295 (the bootstrap seeds 32-bit streams)')
       .default(0)
       .describe('Seed of the bootstrap: the same data gives the same intervals.'),
     'check-name': z.string().min(1).max(100).default('Modelship gate').describe('Name of the check run.'),

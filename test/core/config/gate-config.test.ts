@@ -83,6 +83,13 @@ test('every mistake in the gate section is reported at once, each at its line', 
   assert.equal(error.details.length, 6);
 });
 
+test('the seed is a 32-bit integer, as the bootstrap takes it', () => {
+  assert.match(
+    problems('gate:\n  seed: 4294967296\n  metrics:\n    f1: { threshold: 0.5 }\n').details.join('\n'),
+    /line 2, gate\.seed: must be an integer from 0 to 4294967295/,
+  );
+});
+
 test('a metric name far from every known one lists them', () => {
   const { details } = problems('gate:\n  metrics:\n    goodness: { threshold: 1 }\n');
   assert.match(details.join('\n'), /unknown metric "goodness"; the metrics are: accuracy, precision/);
