@@ -1,5 +1,6 @@
 import type { Operation } from './openapi.js';
 import type { GitHubState, Repo, Token } from './state.js';
+import type { WebhookDeliveries } from './webhooks/deliveries.js';
 
 /** What a handler sees: the matched operation, parameters, body, the caller, and the state. */
 export interface HandlerContext {
@@ -16,6 +17,8 @@ export interface HandlerContext {
   uploadsUrl: string;
   /** The caller's credential's current rate-limit window (for `GET /rate_limit`). */
   rateLimit(): { limit: number; used: number; reset: number };
+  /** The app's webhook deliveries (the `/app/hook/deliveries` endpoints). */
+  webhooks: WebhookDeliveries;
   /** The repository named by {owner}/{repo}, checked to exist and be visible to the caller. */
   repo(): Repo;
 }

@@ -29,8 +29,12 @@ import { CallLog, type RecordedCall } from './call-log.js';
 import { RateLimits } from './rate-limits.js';
 import { seedPullRequest, seedRepo } from './seed.js';
 import { GitHubState, type Permission, type Repo } from './state.js';
+import { WebhookDeliveries, type HookDelivery } from './webhooks/deliveries.js';
+import { observe } from './webhooks/observer.js';
+import { hookDeliveryHandlers } from './handlers/hook-deliveries.js';
 
 export type { RecordedCall } from './call-log.js';
+export type { HookDelivery } from './webhooks/deliveries.js';
 
 const handlers: Record<string, Handler> = {
   ...repoHandlers,
@@ -47,6 +51,7 @@ const handlers: Record<string, Handler> = {
   ...labelHandlers,
   ...reactionHandlers,
   ...annotationHandlers,
+  ...hookDeliveryHandlers,
 };
 
 /** Operations the stand-in implements (what its tests cover). */
@@ -55,7 +60,30 @@ export const SUPPORTED_OPERATIONS = Object.keys(handlers).sort();
 export interface GitHubStandIn {
   url: string;
   uploadsUrl: string;
-  app: { id: number; privateKey: string; publicKey: KeyObject; webhookSecret: string };
+  app: {
+    id: number;
+    privateKey: string;
+    publicKey: KeyObject;
+    webhookSecret: string;
+    /** Where the app's webhooks go (set it, or pass `webhookUrl` to `startGitHubStandIn`); none: no deliveries. */
+    webhookUrl?: string;
+    /** `X-GitHub-Hook-ID` of the app's webhook. */
+    hookId: number;
+    /** Events the app subscribes to (`issue_comment`, `push`, …); undefined: all of them. */
+    events?: string[];
+  };
+  /**
+   * Every webhook delivery attempt, oldest first, once it finished (status code, duration, error).
+   * Events come from what happens in the stand-in: comments, pull requests, issues, pushes and
+   * branch/tag creation and deletion, deployments and their statuses, completed check runs.
+   */
+  deliveries: HookDelivery[];
+  /** Sends a recorded delivery again (same GUID and body, a new id, `redelivery: true`). */
+  redeliver(id: number): Promise<HookDelivery>;
+  /** Resolves once every webhook delivery in flight has finished. */
+  webhooksSettled(): Promise<void>;
+  /** Deliveries whose payload broke `@octokit/openapi-webhooks`' schema (a stand-in bug; fails `close()`). */
+  webhookProblems: string[];
   state: GitHubState;
   faults: Faults;
   /** The most recent calls (the oldest are dropped past 10,000). */
@@ -122,6 +150,10 @@ const GITHUB_ACTIONS_INSTALLATION = 1;
 export interface GitHubStandInOptions {
   /** Port of the API server on 127.0.0.1; default 0, a free port. The uploads host always takes a free port. */
   port?: number;
+  /** The app's webhook URL (also settable later as `gh.app.webhookUrl`). */
+  webhookUrl?: string;
+  /** How long a delivery waits for the receiver (GitHub: 10 s). */
+  webhookTimeoutMs?: number;
 }
 
 export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Promise<GitHubStandIn> {
@@ -140,8 +172,11 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     privateKey: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
     publicKey,
     webhookSecret: randomBytes(16).toString('hex'),
-  };
+    hookId: 1_000_000 + Math.floor(Math.random() * 1_000_000),
+    ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}),
+  } as GitHubStandIn['app'];
   state.app.id = app.id;
+  const webhooks = new WebhookDeliveries(app, () => baseUrl, options.webhookTimeoutMs);
   let baseUrl = '';
   let uploadsUrl = '';
 
@@ -242,12 +277,13 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         baseUrl,
         uploadsUrl,
         rateLimit: () => rateLimits.current(credential),
+        webhooks,
         repo: () => {
           if (!repo) throw notFound();
           return repo;
         },
       };
-      const result = await handler(ctx);
+      const result = await observe(ctx, webhooks, () => handler(ctx));
       await respond(operation.operationId, result, url, send, fault?.kind === 'break-response');
     } catch (error) {
       if (error instanceof HttpError) send(error.status, error.body(), error.headers);
@@ -351,6 +387,10 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     rateLimits,
     responseProblems,
     requestProblems,
+    deliveries: webhooks.list,
+    redeliver: (id) => webhooks.redeliver(id),
+    webhooksSettled: () => webhooks.settled(),
+    webhookProblems: webhooks.problems,
     createRepo: (fullName, options = {}) => seedRepo(state, fullName, options),
     createToken(login, repos) {
       const token = `ghp_${randomBytes(18).toString('hex')}`;
@@ -402,6 +442,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       return seedPullRequest(state, { baseUrl, uploadsUrl }, state.repo(owner, name)!, head, files, title);
     },
     async close() {
+      await webhooks.settled();
       await Promise.all([apiServer, uploadServer].map((s) => new Promise<void>((ok) => s.close(() => ok()))));
       apiServer.closeAllConnections();
       uploadServer.closeAllConnections();
@@ -409,6 +450,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       const problems = [
         ...responseProblems.map((p) => `response: ${p}`),
         ...requestProblems.map((p) => `request: ${p}`),
+        ...webhooks.problems.map((p) => `webhook: ${p}`),
       ];
       if (problems.length > 0)
         throw new Error(`calls broke GitHub's OpenAPI description:\n  ${problems.join('\n  ')}`);
