@@ -19,6 +19,10 @@ export const commands: Record<string, CommandEntry> = {
     // Each side is read on its own thread (see validate).
     readers: () => ({ spares: 2 }),
   },
+  gate: {
+    summary: "judge a candidate model's metrics against the rules and production's metrics",
+    load: async () => (await import('./commands/gate.js')).gate,
+  },
   schema: {
     summary: 'print the JSON Schema of .github/modelship.yml (or --checks: of a checks file)',
     load: async () => (await import('./commands/schema.js')).schema,
