@@ -29,6 +29,10 @@ const GROUP_END = 4;
 export interface BinaryRanking {
   /** rows[k]: the index into the weights of the row ranked k-th by descending score. */
   rows: Int32Array;
+  /** The weights are indexed by rank already (rows[k] = k): the pass reads them in order. */
+  inRankOrder: boolean;
+  /** Scratch for the weights gathered into rank order, reused by every pass. */
+  gathered: Int32Array;
   /** Per rank: ACTUAL (true label positive) | PREDICTED (predicted positive) | GROUP_END. */
   flags: Uint8Array;
   /** Per rank: the row's log loss as scikit-learn computes it (clipped, renormalised). */
@@ -43,7 +47,8 @@ export interface BinaryRanking {
 
 /**
  * Ranks a binary model's rows once. `rowIds` renames rows for the weights (row i is read at
- * `weights[rowIds[i]]`); by default rows are read at their own index.
+ * `weights[rowIds[i]]`); by default rows are read at their own index. `inRankOrder(ranking)` renames
+ * them by this ranking instead, so that its own passes read the weights in order.
  */
 export function rankBinary(predictions: BinaryPredictions, rowIds?: Int32Array): BinaryRanking {
   const { actual, score, predicted } = predictions;
@@ -74,6 +79,8 @@ export function rankBinary(predictions: BinaryPredictions, rowIds?: Int32Array):
   }
   return {
     rows,
+    inRankOrder: false,
+    gathered: new Int32Array(n),
     flags,
     logLoss,
     brier,
@@ -81,6 +88,15 @@ export function rankBinary(predictions: BinaryPredictions, rowIds?: Int32Array):
     brierUnusable:
       finite && !probabilities ? "the model's scores are not probabilities in [0, 1]" : undefined,
   };
+}
+
+/** Renames the rows by this ranking (row ranked k-th gets id k) and returns the ids by original row. */
+export function useRankOrder(ranking: BinaryRanking): Int32Array {
+  const ids = new Int32Array(ranking.rows.length);
+  for (let k = 0; k < ids.length; k++) ids[ranking.rows[k]!] = k;
+  for (let k = 0; k < ids.length; k++) ranking.rows[k] = k;
+  ranking.inRankOrder = true;
+  return ids;
 }
 
 /**
@@ -103,6 +119,13 @@ export function weightedBinaryMetrics(
 ): void {
   const { rows, flags, logLoss, brier } = ranking;
   const n = rows.length;
+  let ranked = weights;
+  if (!ranking.inRankOrder) {
+    // Gathering in a loop of its own keeps many of these scattered reads in flight at once; inside
+    // the long loop below they would wait one after another (three times slower measured).
+    ranked = ranking.gathered;
+    for (let k = 0; k < n; k++) ranked[k] = weights[rows[k]!]!;
+  }
   let positives = 0; // cumulative weighted positives and negatives down the ranking
   let negatives = 0;
   let positivesAtPoint = 0; // the same at the last curve point
@@ -114,7 +137,7 @@ export function weightedBinaryMetrics(
   let lossSum = 0;
   let brierSum = 0;
   for (let k = 0; k < n; k++) {
-    const w = weights[rows[k]!]!;
+    const w = ranked[k]!;
     const f = flags[k]!;
     const wy = w * (f & ACTUAL);
     const predictedBit = (f & PREDICTED) >> 1;
