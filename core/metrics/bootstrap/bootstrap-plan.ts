@@ -26,7 +26,7 @@ export interface BootstrapPlan {
   evaluate(side: Side, weights: Int32Array, out: Float64Array): void;
   /** Each side's metrics on the whole holdout (every weight 1), full width; NaN where not computable. */
   point: Record<Side, Float64Array>;
-  /** Why the metric at a slot cannot be computed for a side, when the data rule it out before any resample. */
+  /** Why a metric cannot be computed for a side whatever rows are drawn (e.g. NaN scores), if so. */
   unusable(side: Side, metric: MetricName): string | undefined;
 }
 

@@ -47,27 +47,32 @@ export interface BinaryRanking {
 
 /**
  * Ranks a binary model's rows once. `rowIds` renames rows for the weights (row i is read at
- * `weights[rowIds[i]]`); by default rows are read at their own index. `inRankOrder(ranking)` renames
+ * `weights[rowIds[i]]`); by default rows are read at their own index. `useRankOrder(ranking)` renames
  * them by this ranking instead, so that its own passes read the weights in order.
  */
 export function rankBinary(predictions: BinaryPredictions, rowIds?: Int32Array): BinaryRanking {
   const { actual, score, predicted } = predictions;
   const n = actual.length;
   const order = argsort(score, 'descending');
+  // Gathers in tight loops of their own (many scattered reads in flight), then one sequential pass.
   const rows = new Int32Array(n);
+  const sorted = new Float64Array(n);
   const flags = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const row = order[k]!;
+    sorted[k] = score[row]!;
+    rows[k] = rowIds ? rowIds[row]! : row;
+    flags[k] = (actual[row] ? ACTUAL : 0) | (predicted[row] ? PREDICTED : 0);
+  }
   const logLoss = new Float64Array(n);
   const brier = new Float64Array(n);
   let finite = true;
   let probabilities = true;
   for (let k = 0; k < n; k++) {
-    const row = order[k]!;
-    const s = score[row]!;
-    const y = actual[row]!;
-    rows[k] = rowIds ? rowIds[row]! : row;
+    const s = sorted[k]!;
+    const y = flags[k]! & ACTUAL;
     // `!==` treats −0 and +0 as one score, as numpy's np.diff does when it finds scikit-learn's thresholds.
-    const last = k === n - 1 || score[order[k + 1]!]! !== s;
-    flags[k] = (y ? ACTUAL : 0) | (predicted[row] ? PREDICTED : 0) | (last ? GROUP_END : 0);
+    if (k === n - 1 || sorted[k + 1]! !== s) flags[k] = flags[k]! | GROUP_END;
     if (!Number.isFinite(s)) finite = false;
     if (!(s >= 0 && s <= 1)) probabilities = false;
     // log_loss(labels=[0, 1]): clip the positive probability, pair it with its complement, divide by
