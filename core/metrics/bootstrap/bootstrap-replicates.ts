@@ -1,5 +1,5 @@
 import type { BootstrapPlan } from './bootstrap-plan.js';
-import { drawResampleCounts } from './resample-counts.js';
+import { drawResampleCounts, type RowWeights } from './resample-counts.js';
 import { resampleStream } from './resample-stream.js';
 
 /**
@@ -21,14 +21,21 @@ export function bootstrapReplicates(
   }
   const m = plan.metrics.length;
   const out = new Float64Array((to - from) * m);
-  const counts = new Int32Array(plan.rows);
+  const counts = new Uint8Array(plan.rows);
+  // Only for a resample that draws some row more than 255 times: no practical holdout ever does.
+  let wide: Int32Array | undefined;
   const candidate = new Float64Array(plan.width);
   const baseline = new Float64Array(plan.width);
   const { slots } = plan;
   for (let i = from; i < to; i++) {
-    drawResampleCounts(resampleStream(seed, i), counts);
-    plan.evaluate('candidate', counts, candidate);
-    plan.evaluate('baseline', counts, baseline);
+    let weights: RowWeights = counts;
+    if (!drawResampleCounts(resampleStream(seed, i), counts)) {
+      wide ??= new Int32Array(plan.rows);
+      drawResampleCounts(resampleStream(seed, i), wide);
+      weights = wide;
+    }
+    plan.evaluate('candidate', weights, candidate);
+    plan.evaluate('baseline', weights, baseline);
     const at = (i - from) * m;
     for (let j = 0; j < m; j++) out[at + j] = candidate[slots[j]!]! - baseline[slots[j]!]!;
   }

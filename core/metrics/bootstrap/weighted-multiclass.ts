@@ -1,5 +1,6 @@
 import { argsort } from '../../numeric/argsort.js';
 import type { MulticlassPredictions } from '../predictions.js';
+import type { RowWeights } from './resample-counts.js';
 
 /** Multiclass metrics in the order of `TASK_METRICS.multiclass`, the layout `weightedMulticlassMetrics` writes. */
 export const MULTICLASS_BOOTSTRAP_METRICS = [
@@ -20,7 +21,7 @@ const GROUP_END = 4;
 /**
  * One multiclass model's rows, with what the weighted passes need: labels, each row's log loss, and
  * for the one-vs-rest AUC the rows ranked once by each class's probability (class c's ranking is
- * `rows/flags[c·n … (c+1)·n)`).
+ * `rows/flags[c·n … (c+1)·n)`). Plain data, so a plan can be copied to worker threads.
  */
 export interface MulticlassRanking {
   classCount: number;
@@ -31,8 +32,6 @@ export interface MulticlassRanking {
   flags: Uint8Array;
   /** Why log loss and ROC AUC cannot be computed (probabilities unusable), if they cannot. */
   probabilitiesUnusable: string | undefined;
-  /** Scratch: the weighted confusion matrix of the current pass, classCount² cells. */
-  confusion: Float64Array;
 }
 
 /** Ranks a multiclass model's rows once; `withRoc: false` skips the per-class rankings. */
@@ -84,7 +83,6 @@ export function rankMulticlass(predictions: MulticlassPredictions, withRoc = tru
       : !sumsToOne
         ? "the model's probabilities do not sum to 1 in every row"
         : undefined,
-    confusion: new Float64Array(k * k),
   };
 }
 
@@ -102,12 +100,32 @@ function clip(p: number): number {
  */
 export function weightedMulticlassMetrics(
   ranking: MulticlassRanking,
-  weights: Int32Array,
+  weights: RowWeights,
   out: Float64Array,
   at = 0,
   withRoc = true,
 ): void {
-  const { classCount: k, actual, predicted, logLoss, confusion } = ranking;
+  multiclassMetricsPass(ranking, withRoc)(weights, out, at);
+}
+
+/** Writes every multiclass metric of the rows weighted by `weights` to `out[at …]`. */
+export type MulticlassMetricsPass = (weights: RowWeights, out: Float64Array, at?: number) => void;
+
+/** weightedMulticlassMetrics as a pass with its scratch (the weighted confusion matrix) allocated once. */
+export function multiclassMetricsPass(ranking: MulticlassRanking, withRoc = true): MulticlassMetricsPass {
+  const confusion = new Float64Array(ranking.classCount * ranking.classCount);
+  return (weights, out, at = 0) => multiclassPass(ranking, confusion, weights, out, at, withRoc);
+}
+
+function multiclassPass(
+  ranking: MulticlassRanking,
+  confusion: Float64Array,
+  weights: RowWeights,
+  out: Float64Array,
+  at: number,
+  withRoc: boolean,
+): void {
+  const { classCount: k, actual, predicted, logLoss } = ranking;
   const n = actual.length;
   confusion.fill(0);
   let lossSum = 0;
@@ -161,7 +179,7 @@ export function weightedMulticlassMetrics(
 }
 
 /** The unweighted mean over classes of each class-vs-rest ROC AUC, NaN when one is undefined. */
-function ovrAuc(ranking: MulticlassRanking, weights: Int32Array): number {
+function ovrAuc(ranking: MulticlassRanking, weights: RowWeights): number {
   const { classCount: k, rows, flags } = ranking;
   const n = ranking.actual.length;
   let sum = 0;

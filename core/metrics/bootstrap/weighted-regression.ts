@@ -1,5 +1,6 @@
 import { argsort } from '../../numeric/argsort.js';
 import type { RegressionPredictions } from '../predictions.js';
+import type { RowWeights } from './resample-counts.js';
 
 /** Regression metrics in the order of `TASK_METRICS.regression`, the layout `weightedRegressionMetrics` writes. */
 export const REGRESSION_BOOTSTRAP_METRICS = [
@@ -66,7 +67,7 @@ export function rankRegression(predictions: RegressionPredictions): RegressionRa
  */
 export function weightedRegressionMetrics(
   ranking: RegressionRanking,
-  weights: Int32Array,
+  weights: RowWeights,
   out: Float64Array,
   at = 0,
 ): void {
@@ -109,7 +110,7 @@ export function weightedRegressionMetrics(
 }
 
 /** The largest absolute error among rows of positive weight: the first such row from the top. */
-function weightedMaximum(ranking: RegressionRanking, weights: Int32Array): number {
+function weightedMaximum(ranking: RegressionRanking, weights: RowWeights): number {
   const { byAbsoluteError, sortedAbsoluteErrors } = ranking;
   for (let k = byAbsoluteError.length - 1; k >= 0; k--) {
     if (weights[byAbsoluteError[k]!]! > 0) return sortedAbsoluteErrors[k]!;
@@ -121,7 +122,7 @@ function weightedMaximum(ranking: RegressionRanking, weights: Int32Array): numbe
  * numpy's median of the weighted rows as copies: the value of 1-based rank (W + 1)/2 for an odd total
  * weight W, the mean of ranks W/2 and W/2 + 1 for an even one; found by walking the ranking.
  */
-function weightedMedian(ranking: RegressionRanking, weights: Int32Array, total: number): number {
+function weightedMedian(ranking: RegressionRanking, weights: RowWeights, total: number): number {
   const { byAbsoluteError, sortedAbsoluteErrors } = ranking;
   const lowRank = Math.floor((total + 1) / 2);
   const highRank = Math.floor(total / 2) + 1;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { prepareBootstrap } from '../../../../core/metrics/bootstrap/bootstrap-plan.js';
+import { prepareBootstrap, restoreBootstrapPlan } from '../../../../core/metrics/bootstrap/bootstrap-plan.js';
 import { bootstrapReplicates } from '../../../../core/metrics/bootstrap/bootstrap-replicates.js';
 import { pairedBootstrap } from '../../../../core/metrics/bootstrap/paired-bootstrap.js';
 import { drawResampleCounts } from '../../../../core/metrics/bootstrap/resample-counts.js';
@@ -85,6 +85,31 @@ describe('pairedBootstrap', () => {
       }
       assert.deepEqual(joined, whole);
       assert.deepEqual(summarizeBootstrap(other, joined, 0.9), summarizeBootstrap(plan, whole, 0.9));
+    });
+
+    it(`${task}: a plan restored from a copy of its data (another thread's) gives the same replicates`, () => {
+      const plan = prepareBootstrap(a, b);
+      const copy = restoreBootstrapPlan(structuredClone(plan.data));
+      assert.deepEqual(bootstrapReplicates(copy, 9, 3, 40), bootstrapReplicates(plan, 9, 3, 40));
+      assert.deepEqual(copy.point, plan.point);
+    });
+
+    it(`${task}: counts in a Uint8Array and in an Int32Array give bit-identical metrics`, () => {
+      // The bootstrap keeps counts in a Uint8Array and switches to an Int32Array for a resample
+      // with a count above 255; both must give the same numbers.
+      const plan = prepareBootstrap(a, b);
+      const compact = new Uint8Array(plan.rows);
+      const wide = new Int32Array(plan.rows);
+      const [x, y] = [new Float64Array(plan.width), new Float64Array(plan.width)];
+      for (let i = 0; i < 20; i++) {
+        drawResampleCounts(resampleStream(13, i), compact);
+        drawResampleCounts(resampleStream(13, i), wide);
+        for (const side of ['candidate', 'baseline'] as const) {
+          plan.evaluate(side, compact, x);
+          plan.evaluate(side, wide, y);
+          assert.deepEqual(x, y, `resample ${i}, ${side}`);
+        }
+      }
     });
 
     it(`${task}: a model against itself differs by exactly 0, interval [0, 0]`, () => {

@@ -91,6 +91,25 @@ describe('resample counts', () => {
     for (const total of totals) assert.ok(Math.abs(total - 20000) < 600, `row drawn ${total} times`);
   });
 
+  it('say when a count does not fit a Uint8Array (above 255), and keep it whole in an Int32Array', () => {
+    const draws = 300;
+    const compact = new Uint8Array(1);
+    assert.equal(drawResampleCounts(resampleStream(0, 0), compact, draws), false);
+    const wide = new Int32Array(1);
+    assert.equal(drawResampleCounts(resampleStream(0, 0), wide, draws), false);
+    assert.deepEqual([...wide], [300]);
+    // 255 is the largest count that fits: still exact.
+    assert.equal(drawResampleCounts(resampleStream(0, 0), compact, 255), true);
+    assert.deepEqual([...compact], [255]);
+    // The same stream into either array gives the same counts.
+    const rows = 5000;
+    const small = new Uint8Array(rows);
+    const large = new Int32Array(rows);
+    assert.equal(drawResampleCounts(resampleStream(4, 2), small), true);
+    drawResampleCounts(resampleStream(4, 2), large);
+    assert.deepEqual([...small], [...large]);
+  });
+
   it('handles a holdout of one row and of none', () => {
     const one = new Int32Array(1);
     drawResampleCounts(resampleStream(0, 0), one);
