@@ -1,20 +1,21 @@
 // Benchmark of the paired bootstrap (issue #12): 1,000 resamples of every binary metric over
-// 1,000,000 rows of two models' synthetic predictions, on one thread.
-//   npx tsx bench/bootstrap.ts [--rows 1000000] [--resamples 1000] [--runs 1]
+// 1,000,000 rows of two models' synthetic predictions, on one thread and on worker threads.
+//   npx tsx bench/bootstrap.ts [--rows 1000000] [--resamples 1000] [--runs 1] [--threads 1,2]
 // Target: the bootstrap adds at most 15 s to an evaluation on this machine (2 cores).
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { prepareBootstrap } from '../core/metrics/bootstrap/bootstrap-plan.js';
-import { bootstrapReplicates } from '../core/metrics/bootstrap/bootstrap-replicates.js';
 import { summarizeBootstrap } from '../core/metrics/bootstrap/summarize-bootstrap.js';
 import { Xoshiro128 } from '../core/metrics/bootstrap/xoshiro128.js';
 import type { BinaryPredictions } from '../core/metrics/predictions.js';
+import { startBootstrapThreads } from '../platform/bootstrap/bootstrap-threads.js';
 
 const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
     resamples: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '1' },
+    threads: { type: 'string', default: '1,2' },
   },
 });
 const rows = Number(values.rows);
@@ -50,26 +51,40 @@ function syntheticPair(n: number): [BinaryPredictions, BinaryPredictions] {
 }
 
 const [candidate, baseline] = syntheticPair(rows);
-console.log(`${rows} rows, ${resamples} resamples, every binary metric, one thread`);
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const cpuSeconds = (usage: NodeJS.CpuUsage) => ((usage.user + usage.system) / 1e6).toFixed(2);
+const load = () => `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+console.log(`${rows} rows, ${resamples} resamples, every binary metric`);
+// CPU time next to wall time: on a machine shared with other work, CPU time is what this code costs
+// (process.cpuUsage counts every thread of the process).
+let cpu = process.cpuUsage();
+let started = performance.now();
+const plan = prepareBootstrap(candidate, baseline);
+console.log(
+  `prepare ${seconds(performance.now() - started)} s (CPU ${cpuSeconds(process.cpuUsage(cpu))} s); ${load()}`,
+);
+let first: string | undefined;
 for (let run = 0; run < Number(values.runs); run++) {
-  // CPU time next to wall time: on a machine shared with other work, CPU time is what this code costs.
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const plan = prepareBootstrap(candidate, baseline);
-  const prepared = performance.now();
-  const prepareCpu = process.cpuUsage(cpu);
-  const replicates = bootstrapReplicates(plan, 0, 0, resamples);
-  const resampled = performance.now();
-  const result = summarizeBootstrap(plan, replicates, 0.95);
-  const finished = performance.now();
-  const used = process.cpuUsage(cpu);
-  const seconds = (ms: number) => (ms / 1000).toFixed(2);
-  const cpuSeconds = (usage: NodeJS.CpuUsage) => ((usage.user + usage.system) / 1e6).toFixed(2);
-  console.log(
-    `prepare ${seconds(prepared - started)} s (CPU ${cpuSeconds(prepareCpu)} s), ` +
-      `resamples ${seconds(resampled - prepared)} s (${((resampled - prepared) / resamples).toFixed(2)} ms each), ` +
-      `summary ${seconds(finished - resampled)} s; total ${seconds(finished - started)} s wall, CPU ${cpuSeconds(used)} s; ` +
-      `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
-  );
-  if (run === 0) console.log(JSON.stringify(result.roc_auc), JSON.stringify(result.accuracy));
+  for (const count of values.threads.split(',').map(Number)) {
+    // Threads start (and load their code) before the clock starts, as they would while models score.
+    const threads = startBootstrapThreads(count);
+    await threads.replicates(plan, 1, 1);
+    cpu = process.cpuUsage();
+    started = performance.now();
+    const replicates = await threads.replicates(plan, 0, resamples);
+    const resampled = performance.now();
+    const result = summarizeBootstrap(plan, replicates, 0.95);
+    const finished = performance.now();
+    const used = process.cpuUsage(cpu);
+    await threads.close();
+    console.log(
+      `${count} thread${count > 1 ? 's' : ''}: resamples ${seconds(resampled - started)} s ` +
+        `(${((resampled - started) / resamples).toFixed(2)} ms each), summary ${seconds(finished - resampled)} s; ` +
+        `CPU ${cpuSeconds(used)} s; ${load()}`,
+    );
+    const summary = JSON.stringify([result.roc_auc, result.accuracy]);
+    if (first === undefined) console.log(summary);
+    else if (summary !== first) throw new Error(`${count} threads gave other intervals: ${summary}`);
+    first ??= summary;
+  }
 }

@@ -9,10 +9,12 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 
 export function entryPoints() {
-  // The dataset reader thread is an entry of its own, so a thread loads only what reading needs.
+  // The dataset reader thread and the bootstrap thread are entries of their own, so a thread loads
+  // only what it needs.
   const entries = {
     cli: join(root, 'cli/index.ts'),
     'dataset-worker': join(root, 'platform/data/dataset-worker.ts'),
+    'bootstrap-worker': join(root, 'platform/bootstrap/bootstrap-worker.ts'),
   };
   for (const name of readdirSync(join(root, 'actions'))) {
     const index = join(root, 'actions', name, 'index.ts');
