@@ -146,7 +146,11 @@ function unusableOf(rankings: PlanRankings): BootstrapPlan['unusable'] {
       };
     case 'multiclass':
       return (side, metric) =>
-        metric === 'log_loss' || metric === 'roc_auc_ovr' ? rankings[side].probabilitiesUnusable : undefined;
+        metric === 'log_loss'
+          ? rankings[side].logLossUnusable
+          : metric === 'roc_auc_ovr'
+            ? rankings[side].rocUnusable
+            : undefined;
     case 'regression':
       return (side) => rankings[side].unusable;
   }

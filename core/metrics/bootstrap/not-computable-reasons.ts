@@ -22,7 +22,7 @@ export const NOT_COMPUTABLE_WHEN: Record<MetricName, string> = {
   mae: 'there are no rows',
   mse: 'there are no rows',
   rmse: 'there are no rows',
-  r2: 'there are fewer than two rows',
+  r2: 'there are fewer than two rows, or every actual value is the same',
   mape: 'there are no rows',
   max_error: 'there are no rows',
   median_ae: 'there are no rows',

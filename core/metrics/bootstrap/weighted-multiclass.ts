@@ -1,4 +1,5 @@
 import { argsort } from '../../numeric/argsort.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 import type { MulticlassPredictions } from '../predictions.js';
 import type { RowWeights } from './resample-counts.js';
 
@@ -30,8 +31,10 @@ export interface MulticlassRanking {
   logLoss: Float64Array;
   rows: Int32Array;
   flags: Uint8Array;
-  /** Why log loss and ROC AUC cannot be computed (probabilities unusable), if they cannot. */
-  probabilitiesUnusable: string | undefined;
+  /** Why log loss cannot be computed (NaN or infinite probabilities), if it cannot: computeMetrics' rule. */
+  logLossUnusable: string | undefined;
+  /** Why ROC AUC cannot be computed (also rows that do not sum to 1), if it cannot: computeMetrics' rule. */
+  rocUnusable: string | undefined;
 }
 
 /** Ranks a multiclass model's rows once; `withRoc: false` skips the per-class rankings. */
@@ -42,18 +45,21 @@ export function rankMulticlass(predictions: MulticlassPredictions, withRoc = tru
   const logLoss = new Float64Array(n);
   let finite = true;
   let sumsToOne = true;
+  // Each row summed as computeMetrics sums it (pairwise, NumPy's order), so that at unit weights both
+  // give the same numbers and the same verdicts.
+  const values = new Float64Array(k);
+  const clipped = new Float64Array(k);
   for (let i = 0; i < n; i++) {
-    let clippedSum = 0;
-    let sum = 0;
     for (let c = 0; c < k; c++) {
       const p = probabilities[i * k + c]!;
       if (!Number.isFinite(p)) finite = false;
-      sum += p;
-      clippedSum += clip(p);
+      values[c] = p;
+      clipped[c] = clip(p);
     }
     // log_loss(labels=all classes): clip every probability, renormalise the row, −log of the true class's share.
-    logLoss[i] = -Math.log(clip(probabilities[i * k + actual[i]!]!) / clippedSum);
+    logLoss[i] = -Math.log(clipped[actual[i]!]! / pairwiseSum(clipped));
     // roc_auc_score refuses rows that do not sum to 1 by numpy.allclose(1, sum).
+    const sum = pairwiseSum(values);
     if (!(Math.abs(1 - sum) <= 1e-8 + 1e-5 * Math.abs(sum))) sumsToOne = false;
   }
   const rows = new Int32Array(withRoc ? k * n : 0);
@@ -78,7 +84,8 @@ export function rankMulticlass(predictions: MulticlassPredictions, withRoc = tru
     logLoss,
     rows,
     flags,
-    probabilitiesUnusable: !finite
+    logLossUnusable: finite ? undefined : "the model's probabilities include NaN or infinite values",
+    rocUnusable: !finite
       ? "the model's probabilities include NaN or infinite values"
       : !sumsToOne
         ? "the model's probabilities do not sum to 1 in every row"
@@ -163,7 +170,7 @@ function multiclassPass(
     f1Sum += f1;
     f1Weighted += support * f1;
   }
-  const roc = withRoc && ranking.probabilitiesUnusable === undefined ? ovrAuc(ranking, weights) : NaN;
+  const roc = withRoc && ranking.rocUnusable === undefined ? ovrAuc(ranking, weights) : NaN;
   if (total === 0) {
     out.fill(NaN, at, at + MULTICLASS_BOOTSTRAP_METRICS.length);
     return;
@@ -174,7 +181,7 @@ function multiclassPass(
   out[at + 3] = f1Weighted / total;
   out[at + 4] = actualNotPredicted ? NaN : precisionSum / present;
   out[at + 5] = predictedNotActual ? NaN : recallSum / present;
-  out[at + 6] = ranking.probabilitiesUnusable === undefined ? lossSum / total : NaN;
+  out[at + 6] = ranking.logLossUnusable === undefined ? lossSum / total : NaN;
   out[at + 7] = roc;
 }
 

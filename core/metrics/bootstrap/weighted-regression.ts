@@ -38,7 +38,8 @@ export function rankRegression(predictions: RegressionPredictions): RegressionRa
   let finite = true;
   for (let i = 0; i < n; i++) {
     const error = actual[i]! - predicted[i]!;
-    if (!Number.isFinite(error)) finite = false;
+    // computeMetrics' rule: the values themselves, not their difference (which can overflow).
+    if (!Number.isFinite(actual[i]!) || !Number.isFinite(predicted[i]!)) finite = false;
     absoluteErrors[i] = Math.abs(error);
     squaredErrors[i] = error * error;
     percentageErrors[i] = Math.abs(error) / Math.max(Math.abs(actual[i]!), EPSILON);
@@ -64,6 +65,7 @@ export function rankRegression(predictions: RegressionPredictions): RegressionRa
  * median and the maximum are those of the weighted rows as copies — scikit-learn's max_error takes no
  * weights, and its weighted median_absolute_error is a lower weighted percentile that differs from
  * its own unweighted median even at unit weights, so a resample's median is numpy's median of it.
+ * R² of constant actual values is not computable, as in computeMetrics.
  */
 export function weightedRegressionMetrics(
   ranking: RegressionRanking,
@@ -91,22 +93,35 @@ export function weightedRegressionMetrics(
     return;
   }
   // R²'s denominator around the weighted mean, in a second pass: the one-pass Σw·y² − (Σw·y)²/W
-  // loses digits to cancellation when the mean is large against the spread.
+  // loses digits to cancellation when the mean is large against the spread. The same pass checks
+  // whether every drawn actual value is the same (Σ w·|y − y₀| is 0 exactly then and only then).
   const mean = actualSum / total;
+  const first = actual[firstDrawn(weights)]!;
   let spread = 0;
+  let deviation = 0;
   for (let i = 0; i < n; i++) {
+    const w = weights[i]!;
     const d = actual[i]! - mean;
-    spread += weights[i]! * d * d;
+    spread += w * d * d;
+    deviation += w * Math.abs(actual[i]! - first);
   }
   const mse = squaredSum / total;
   out[at] = absoluteSum / total;
   out[at + 1] = mse;
   out[at + 2] = Math.sqrt(mse);
-  // scikit-learn (force_finite): a constant actual gives 1 for a perfect fit, else 0.
-  out[at + 3] = total < 2 ? NaN : spread !== 0 ? 1 - squaredSum / spread : squaredSum === 0 ? 1 : 0;
+  // computeMetrics' rule: R² of constant actual values has no variation to explain, so it is not
+  // computable (scikit-learn's force_finite prints 1 or 0 for it, a convention, not a measurement).
+  out[at + 3] = total < 2 || deviation === 0 ? NaN : 1 - squaredSum / spread;
   out[at + 4] = percentageSum / total;
   out[at + 5] = weightedMaximum(ranking, weights);
   out[at + 6] = weightedMedian(ranking, weights, total);
+}
+
+/** The first row of positive weight (there is one: the caller has a positive total). */
+function firstDrawn(weights: RowWeights): number {
+  let i = 0;
+  while (weights[i] === 0) i++;
+  return i;
 }
 
 /** The largest absolute error among rows of positive weight: the first such row from the top. */
