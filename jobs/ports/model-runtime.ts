@@ -5,43 +5,16 @@
  * probability tensor it was built from).
  */
 
-export type ElementType = 'float32' | 'float64' | 'int64' | 'int32' | 'int8' | 'uint8' | 'bool' | 'string';
+import type { ModelDescription, Tensor } from '../../core/evaluate/tensor.js';
 
-export type TensorData =
-  Float32Array | Float64Array | BigInt64Array | Int32Array | Int8Array | Uint8Array | string[];
-
-export interface Tensor {
-  type: ElementType;
-  /** Row-major dimensions. */
-  dims: readonly number[];
-  data: TensorData;
-}
-
-export interface TensorDescription {
-  name: string;
-  type: ElementType;
-  /** A number for a fixed dimension, a name (or null) for a free one such as the batch size. */
-  shape: readonly (number | string | null)[];
-}
-
-export interface OutputDescription extends TensorDescription {
-  /** The operator that produces the output (`Sigmoid`, `Softmax`, `LinearClassifier`, …). */
-  producer?: string;
-  /** Class labels the producer declares (a classifier's or a ZipMap's), in the order of its columns. */
-  classes?: string[];
-  /**
-   * `probability-map`: the model declared this output as a sequence of maps (ZipMap); it is
-   * returned as the row-major rows × classes tensor of the probabilities the maps held.
-   */
-  convention?: 'probability-map';
-}
-
-export interface ModelDescription {
-  /** The file, as messages name it. */
-  name: string;
-  inputs: TensorDescription[];
-  outputs: OutputDescription[];
-}
+export type {
+  ElementType,
+  ModelDescription,
+  OutputDescription,
+  Tensor,
+  TensorData,
+  TensorDescription,
+} from '../../core/evaluate/tensor.js';
 
 export interface LoadedModel extends ModelDescription {
   /** Runs the model on one batch; returns the named outputs (default: all). */
