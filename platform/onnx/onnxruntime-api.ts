@@ -28,6 +28,8 @@ export interface OnnxRuntimeApi {
   Tensor: new (type: string, data: unknown, dims: readonly number[]) => OrtTensor;
   env: {
     logLevel?: string;
+    /** `{ common, node }` or `{ common, web }`: the versions of the loaded packages. */
+    versions?: Record<string, string>;
     wasm?: { numThreads?: number; wasmBinary?: ArrayBufferLike | Uint8Array; wasmPaths?: unknown };
   };
 }
