@@ -18,9 +18,11 @@ let head: string;
 
 before(async () => {
   gh = await startGitHubStandIn();
-  head = gh.createRepo(`${OWNER}/${REPO}`, {
-    files: { 'README.md': '# models\n', 'deploy/values.yaml': 'image: v1\n' },
-  }).headSha;
+  head = (
+    await gh.createRepo(`${OWNER}/${REPO}`, {
+      files: { 'README.md': '# models\n', 'deploy/values.yaml': 'image: v1\n' },
+    })
+  ).headSha;
   octokit = createGitHubClient({ token: gh.createToken(OWNER), baseUrl: gh.url, retries: 2, pacing: false });
 });
 after(async () => {
@@ -200,14 +202,22 @@ describe('GitHub stand-in', () => {
   });
 
   test('check runs: create, update, list for a ref; schema rejects a bad conclusion; limits enforced', async () => {
-    const run = await octokit.rest.checks.create({
+    // Check runs are written by GitHub Apps only: a workflow's GITHUB_TOKEN is one, a person's token is not.
+    assert.equal(await status(octokit.rest.checks.create({ ...repo, name: 'x', head_sha: head })), 403);
+    const app = createGitHubClient({
+      token: gh.createWorkflowToken('acme/models'),
+      baseUrl: gh.url,
+      retries: 2,
+      pacing: false,
+    });
+    const run = await app.rest.checks.create({
       ...repo,
       name: 'Modelship drift',
       head_sha: head,
       status: 'in_progress',
     });
     assert.equal(run.data.status, 'in_progress');
-    const done = await octokit.rest.checks.update({
+    const done = await app.rest.checks.update({
       ...repo,
       check_run_id: run.data.id,
       conclusion: 'neutral',
@@ -217,13 +227,13 @@ describe('GitHub stand-in', () => {
       [done.data.status, done.data.conclusion, done.data.output.title],
       ['completed', 'neutral', 't'],
     );
-    const listed = await octokit.rest.checks.listForRef({
+    const listed = await app.rest.checks.listForRef({
       ...repo,
       ref: head,
       check_name: 'Modelship drift',
     });
     assert.equal(listed.data.total_count, 1);
-    const bad = (await octokit.rest.checks
+    const bad = (await app.rest.checks
       .create({ ...repo, name: 'x', head_sha: head, conclusion: 'drifted' as 'success' })
       .catch((e: { status: number; response: { data: { message: string } } }) => e)) as {
       status: number;
@@ -233,13 +243,18 @@ describe('GitHub stand-in', () => {
     assert.match(bad.response.data.message, /^Invalid request\.\n\n.*conclusion/s);
     const tooLong = { title: 't', summary: 'x'.repeat(65_536) };
     assert.equal(
-      await status(octokit.rest.checks.create({ ...repo, name: 'x', head_sha: head, output: tooLong })),
+      await status(app.rest.checks.create({ ...repo, name: 'x', head_sha: head, output: tooLong })),
       422,
     );
+    // Both requests broke the schema on purpose: recorded, so an accidental one fails the test at close().
+    assert.equal(gh.requestProblems.length, 2);
+    gh.requestProblems.length = 0;
   });
 
   test('comments with Link pagination, reactions, pull requests and merging', async () => {
-    const number = gh.createPullRequest('acme/models', 'promote-v2', { 'deploy/values.yaml': 'image: v3\n' });
+    const number = await gh.createPullRequest('acme/models', 'promote-v2', {
+      'deploy/values.yaml': 'image: v3\n',
+    });
     for (let i = 0; i < 5; i++)
       await octokit.rest.issues.createComment({ ...repo, issue_number: number, body: `comment ${i}` });
     const first = await octokit.rest.issues.listComments({ ...repo, issue_number: number, per_page: 2 });
@@ -323,7 +338,7 @@ describe('GitHub stand-in', () => {
   });
 
   test('GitHub App: JWT to installation token, scoped to the installation', async () => {
-    gh.createRepo('acme/ops');
+    await gh.createRepo('acme/ops');
     const installationId = gh.installApp('acme', ['acme/ops']);
     const appOctokit = new Octokit({
       baseUrl: gh.url,

@@ -16,8 +16,8 @@ let token: string;
 
 before(async () => {
   gh = await startGitHubStandIn();
-  headSha = gh.createRepo('acme/models').headSha;
-  token = gh.createToken('github-actions[bot]', ['acme/models']);
+  headSha = (await gh.createRepo('acme/models')).headSha;
+  token = gh.createWorkflowToken('acme/models');
   workspace = mkdtempSync(join(tmpdir(), 'modelship-drift-workspace-'));
   cpSync(join(root, 'examples'), join(workspace, 'examples'), { recursive: true });
   cpSync(join(root, '.github'), join(workspace, '.github'), { recursive: true });

@@ -25,7 +25,7 @@ before(async () => {
   await once(silent, 'listening');
   silentUrl = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
   gh = await startGitHubStandIn();
-  gh.createRepo('acme/models', { files: { 'README.md': '# models\n' } });
+  await gh.createRepo('acme/models', { files: { 'README.md': '# models\n' } });
 });
 after(async () => {
   for (const socket of sockets) socket.destroy();

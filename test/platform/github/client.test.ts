@@ -9,7 +9,7 @@ const repo = { owner: 'acme', repo: 'models' };
 
 before(async () => {
   gh = await startGitHubStandIn();
-  gh.createRepo('acme/models', { files: { 'README.md': '# models\n' } });
+  await gh.createRepo('acme/models', { files: { 'README.md': '# models\n' } });
   octokit = createGitHubClient({ token: gh.createToken('acme'), baseUrl: gh.url, retries: 2, pacing: false });
 });
 after(() => gh.close());

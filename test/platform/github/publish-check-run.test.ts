@@ -9,8 +9,12 @@ let octokit: GitHubClient;
 let headSha: string;
 before(async () => {
   gh = await startGitHubStandIn();
-  headSha = gh.createRepo('acme/models').headSha;
-  octokit = createGitHubClient({ token: gh.createToken('acme'), baseUrl: gh.url, pacing: false });
+  headSha = (await gh.createRepo('acme/models')).headSha;
+  octokit = createGitHubClient({
+    token: gh.createWorkflowToken('acme/models'),
+    baseUrl: gh.url,
+    pacing: false,
+  });
 });
 after(() => gh.close());
 

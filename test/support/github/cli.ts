@@ -23,7 +23,7 @@ const gh = await startGitHubStandIn({ port }).catch((error: NodeJS.ErrnoExceptio
   console.error(`cannot start the GitHub stand-in on port ${port}: ${error.code ?? error.message}`);
   process.exit(2);
 });
-const repo = gh.createRepo('acme/models', {
+const repo = await gh.createRepo('acme/models', {
   files: { 'README.md': '# models\n', '.github/modelship.yml': 'version: 1\n' },
 });
 const token = gh.createToken('acme');

@@ -14,6 +14,8 @@ export interface HandlerContext {
   /** API and uploads base URLs of this stand-in. */
   baseUrl: string;
   uploadsUrl: string;
+  /** The caller's credential's current rate-limit window (for `GET /rate_limit`). */
+  rateLimit(): { limit: number; used: number; reset: number };
   /** The repository named by {owner}/{repo}, checked to exist and be visible to the caller. */
   repo(): Repo;
 }
@@ -28,6 +30,12 @@ export interface HandlerResult {
   list?: unknown[];
   /** List endpoints that wrap items, e.g. `{ total_count, check_runs: [...] }`. */
   wrap?: (page: unknown[], total: number) => unknown;
+  /**
+   * The state change, applied only once the response has passed GitHub's schema: a response the
+   * stand-in cannot send must not leave a change behind that a retrying client would duplicate.
+   * A compare-and-swap lost here (HttpError) becomes the response instead.
+   */
+  commit?: () => void | Promise<void>;
 }
 
 export type Handler = (ctx: HandlerContext) => HandlerResult | Promise<HandlerResult>;

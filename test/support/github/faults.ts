@@ -3,7 +3,12 @@ export type Fault =
   | { kind: 'status'; status: number; times?: number; operationId?: string }
   | { kind: 'secondary-rate-limit'; retryAfter?: number; times?: number; operationId?: string }
   | { kind: 'reset'; times?: number; operationId?: string }
-  | { kind: 'latency'; ms: number; times?: number; operationId?: string };
+  | { kind: 'latency'; ms: number; times?: number; operationId?: string }
+  /**
+   * The stand-in's own guarantee, tested: the handler runs, its response is made to break GitHub's
+   * schema, and the change it would have made must not happen (500, recorded in responseProblems).
+   */
+  | { kind: 'break-response'; times?: number; operationId?: string };
 
 /** Faults queued by a test; each applies to `times` matching calls (default 1), then is used up. */
 export class Faults {

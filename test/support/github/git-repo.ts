@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 
 export interface TreeEntry {
   path: string;
@@ -11,54 +11,79 @@ export interface TreeEntry {
 
 const IDENTITY = { name: 'GitHub', email: 'noreply@github.com' };
 
+export class GitCommandError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly code: number | null,
+    readonly stderr: string,
+  ) {
+    super(`git ${args.join(' ')} exited with ${code}: ${stderr.trim()}`);
+  }
+}
+
+/** Runs git without blocking the event loop: twenty clients at once must not queue behind one git call. */
+function runGit(cwd: string, args: string[], input?: string | Buffer, env: Record<string, string> = {}) {
+  return new Promise<Buffer>((resolve, reject) => {
+    const child = spawn('git', args, {
+      cwd,
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new GitCommandError(args, code, Buffer.concat(err).toString('utf8')));
+    });
+    child.stdin.on('error', () => {}); // git may exit before reading all input; its exit code tells.
+    child.stdin.end(input);
+  });
+}
+
 /** A bare git repository driven through git's plumbing commands: what the stand-in stores. */
 export class GitRepo {
   constructor(readonly dir: string) {}
 
-  static init(dir: string, defaultBranch: string): GitRepo {
-    mkdirSync(dir, { recursive: true });
-    execFileSync('git', ['init', '--bare', '--quiet', `--initial-branch=${defaultBranch}`, dir]);
+  static async init(dir: string, defaultBranch: string): Promise<GitRepo> {
+    await mkdir(dir, { recursive: true });
+    await runGit(dir, ['init', '--bare', '--quiet', `--initial-branch=${defaultBranch}`, dir]);
     return new GitRepo(dir);
   }
 
-  git(args: string[], input?: string | Buffer, env: Record<string, string> = {}): string {
-    return execFileSync('git', args, {
-      cwd: this.dir,
-      input,
-      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', ...env },
-      maxBuffer: 1 << 30,
-    })
-      .toString('utf8')
-      .trimEnd();
+  async git(args: string[], input?: string | Buffer, env: Record<string, string> = {}): Promise<string> {
+    return (await runGit(this.dir, args, input, env)).toString('utf8').trimEnd();
   }
 
-  tryGit(args: string[]): string | undefined {
+  async tryGit(args: string[]): Promise<string | undefined> {
     try {
-      return this.git(args);
+      return await this.git(args);
     } catch {
       return undefined;
     }
   }
 
-  writeBlob(content: Buffer): string {
+  writeBlob(content: Buffer): Promise<string> {
     return this.git(['hash-object', '-w', '--stdin'], content);
   }
 
-  readBlob(sha: string): Buffer | undefined {
+  async readBlob(sha: string): Promise<Buffer | undefined> {
     try {
-      return execFileSync('git', ['cat-file', 'blob', sha], { cwd: this.dir, maxBuffer: 1 << 30 });
+      return await runGit(this.dir, ['cat-file', 'blob', sha]);
     } catch {
       return undefined;
     }
   }
 
-  typeOf(sha: string): string | undefined {
+  typeOf(sha: string): Promise<string | undefined> {
     return this.tryGit(['cat-file', '-t', sha]);
   }
 
   /** Entries of a tree; `recursive` lists every blob below it (as GitHub's `recursive=1`). */
-  tree(sha: string, recursive = false): TreeEntry[] | undefined {
-    const out = this.tryGit(['ls-tree', '-l', ...(recursive ? ['-r', '-t'] : []), sha]);
+  async tree(sha: string, recursive = false): Promise<TreeEntry[] | undefined> {
+    const out = await this.tryGit(['ls-tree', '-l', ...(recursive ? ['-r', '-t'] : []), sha]);
     if (out === undefined) return undefined;
     return out
       .split('\n')
@@ -76,10 +101,13 @@ export class GitRepo {
   }
 
   /** A tree from entries (full paths allowed: intermediate trees are built), on top of `base`. */
-  makeTree(entries: { path: string; mode: string; sha: string | null }[], base?: string): string {
+  async makeTree(
+    entries: { path: string; mode: string; sha: string | null }[],
+    base?: string,
+  ): Promise<string> {
     const files = new Map<string, { mode: string; sha: string }>();
     if (base) {
-      for (const e of this.tree(base, true) ?? [])
+      for (const e of (await this.tree(base, true)) ?? [])
         if (e.type !== 'tree') files.set(e.path, { mode: e.mode, sha: e.sha });
     }
     for (const e of entries) {
@@ -87,14 +115,17 @@ export class GitRepo {
         files.delete(e.path);
         for (const path of [...files.keys()]) if (path.startsWith(`${e.path}/`)) files.delete(path);
       } else if (e.mode === '040000') {
-        for (const sub of this.tree(e.sha, true) ?? [])
+        for (const sub of (await this.tree(e.sha, true)) ?? [])
           if (sub.type !== 'tree') files.set(`${e.path}/${sub.path}`, { mode: sub.mode, sha: sub.sha });
       } else files.set(e.path, { mode: e.mode, sha: e.sha });
     }
     return this.writeTree(files, '');
   }
 
-  private writeTree(files: Map<string, { mode: string; sha: string }>, prefix: string): string {
+  private async writeTree(
+    files: Map<string, { mode: string; sha: string }>,
+    prefix: string,
+  ): Promise<string> {
     const direct: string[] = [];
     const dirs = new Set<string>();
     for (const [path, entry] of files) {
@@ -105,11 +136,18 @@ export class GitRepo {
         direct.push(`${entry.mode} ${entry.mode === '160000' ? 'commit' : 'blob'} ${entry.sha}\t${rest}`);
       else dirs.add(rest.slice(0, slash));
     }
-    for (const dir of dirs) direct.push(`040000 tree ${this.writeTree(files, `${prefix}${dir}/`)}\t${dir}`);
+    const subtrees = await Promise.all([...dirs].map((dir) => this.writeTree(files, `${prefix}${dir}/`)));
+    [...dirs].forEach((dir, i) => direct.push(`040000 tree ${subtrees[i]!}\t${dir}`));
     return this.git(['mktree'], `${direct.join('\n')}\n`);
   }
 
-  commit(tree: string, parents: string[], message: string, author = IDENTITY, date?: string): string {
+  commit(
+    tree: string,
+    parents: string[],
+    message: string,
+    author = IDENTITY,
+    date?: string,
+  ): Promise<string> {
     const env: Record<string, string> = {
       GIT_AUTHOR_NAME: author.name,
       GIT_AUTHOR_EMAIL: author.email,
@@ -120,8 +158,8 @@ export class GitRepo {
     return this.git(['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-F', '-'], message, env);
   }
 
-  commitInfo(sha: string) {
-    const raw = this.tryGit(['cat-file', 'commit', sha]);
+  async commitInfo(sha: string) {
+    const raw = await this.tryGit(['cat-file', 'commit', sha]);
     if (raw === undefined) return undefined;
     const [head, ...body] = raw.split('\n\n');
     const lines = head!.split('\n');
@@ -146,14 +184,22 @@ export class GitRepo {
   }
 
   /** Annotated tag object. */
-  makeTag(tag: string, object: string, type: string, message: string, tagger = IDENTITY): string {
-    const when = `${Math.floor(Date.now() / 1000)} +0000`;
+  makeTag(
+    tag: string,
+    object: string,
+    type: string,
+    message: string,
+    tagger: { name: string; email: string; date?: string } = IDENTITY,
+  ): Promise<string> {
+    // GitHub keeps the tagger date a client gives (ISO 8601); a tag without one is dated now.
+    const seconds = tagger.date ? Date.parse(tagger.date) / 1000 : Date.now() / 1000;
+    const when = `${Math.floor(seconds)} +0000`;
     const text = `object ${object}\ntype ${type}\ntag ${tag}\ntagger ${tagger.name} <${tagger.email}> ${when}\n\n${message}\n`;
     return this.git(['mktag'], text);
   }
 
-  tagInfo(sha: string) {
-    const raw = this.tryGit(['cat-file', 'tag', sha]);
+  async tagInfo(sha: string) {
+    const raw = await this.tryGit(['cat-file', 'tag', sha]);
     if (raw === undefined) return undefined;
     const [head, ...body] = raw.split('\n\n');
     const get = (name: string) =>
@@ -170,13 +216,13 @@ export class GitRepo {
       tagger: {
         name: tagger?.[1] ?? '',
         email: tagger?.[2] ?? '',
-        date: new Date(Number(tagger?.[3] ?? 0) * 1000).toISOString(),
+        date: new Date(Number(tagger?.[3] ?? 0) * 1000).toISOString().replace('.000', ''),
       },
     };
   }
 
-  refs(prefix = 'refs/'): { ref: string; sha: string; type: string }[] {
-    const out = this.git(['for-each-ref', '--format=%(refname) %(objectname) %(objecttype)', prefix]);
+  async refs(prefix = 'refs/'): Promise<{ ref: string; sha: string; type: string }[]> {
+    const out = await this.git(['for-each-ref', '--format=%(refname) %(objectname) %(objecttype)', prefix]);
     return out
       .split('\n')
       .filter(Boolean)
@@ -186,26 +232,26 @@ export class GitRepo {
       });
   }
 
-  resolveRef(ref: string): string | undefined {
-    return this.tryGit(['rev-parse', '--verify', '--quiet', `${ref}^{}`]) ?? undefined;
+  resolveRef(ref: string): Promise<string | undefined> {
+    return this.tryGit(['rev-parse', '--verify', '--quiet', `${ref}^{}`]);
   }
 
-  refSha(ref: string): string | undefined {
+  refSha(ref: string): Promise<string | undefined> {
     return this.tryGit(['rev-parse', '--verify', '--quiet', ref]);
   }
 
   /** Moves a ref; `expected` makes it a compare-and-swap ('' = must not exist). */
-  updateRef(ref: string, sha: string, expected?: string): void {
-    this.git(['update-ref', ref, sha, ...(expected !== undefined ? [expected] : [])]);
+  async updateRef(ref: string, sha: string, expected?: string): Promise<void> {
+    await this.git(['update-ref', ref, sha, ...(expected !== undefined ? [expected] : [])]);
   }
 
-  deleteRef(ref: string): void {
-    this.git(['update-ref', '-d', ref]);
+  async deleteRef(ref: string): Promise<void> {
+    await this.git(['update-ref', '-d', ref]);
   }
 
-  isAncestor(ancestor: string, descendant: string): boolean {
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     try {
-      this.git(['merge-base', '--is-ancestor', ancestor, descendant]);
+      await this.git(['merge-base', '--is-ancestor', ancestor, descendant]);
       return true;
     } catch {
       return false;

@@ -14,6 +14,9 @@ export interface Operation {
   /** The last {param} may span slashes (refs, content paths, tags), tried when nothing matches strictly. */
   greedyPattern: RegExp;
   params: string[];
+  /** GitHub's grouping of the operation (`x-github.category`/`subcategory`), which decides the permission it needs. */
+  category: string;
+  subcategory: string;
   parameters: { name: string; in: string; required?: boolean; schema?: Schema }[];
   requestSchema?: Schema;
   responses: Record<string, { schema?: Schema; contentType?: string }>;
@@ -47,6 +50,7 @@ export function githubOpenApi(): OpenApiDocument {
         parameters?: Schema[];
         requestBody?: Schema;
         responses?: Record<string, Schema>;
+        'x-github'?: { category?: string; subcategory?: string };
       };
       if (!op.operationId) continue;
       const params: string[] = [];
@@ -79,6 +83,8 @@ export function githubOpenApi(): OpenApiDocument {
       operations.push({
         operationId: op.operationId,
         method: method.toUpperCase(),
+        category: op['x-github']?.category ?? '',
+        subcategory: op['x-github']?.subcategory ?? '',
         path: template,
         pattern,
         greedyPattern,

@@ -10,16 +10,27 @@ import { appHandlers } from './handlers/apps.js';
 import { checkHandlers } from './handlers/checks.js';
 import { contentHandlers } from './handlers/contents.js';
 import { deploymentHandlers } from './handlers/deployments.js';
+import { annotationHandlers } from './handlers/check-annotations.js';
 import { gitHandlers } from './handlers/git.js';
 import { issueHandlers } from './handlers/issues.js';
+import { labelHandlers } from './handlers/labels.js';
 import { pullHandlers } from './handlers/pulls.js';
+import { reactionHandlers } from './handlers/reactions.js';
 import { releaseHandlers } from './handlers/releases.js';
 import { repoHandlers } from './handlers/repos.js';
+import { statusHandlers } from './handlers/statuses.js';
+import { workflowHandlers } from './handlers/workflows.js';
 import { HttpError, notFound } from './http-error.js';
+import { authorize } from './authorize.js';
 import { verifyAppJwt } from './jwt.js';
 import { githubOpenApi } from './openapi.js';
 import { SchemaValidator } from './schema-validator.js';
+import { CallLog, type RecordedCall } from './call-log.js';
+import { RateLimits } from './rate-limits.js';
+import { seedPullRequest, seedRepo } from './seed.js';
 import { GitHubState, type Permission, type Repo } from './state.js';
+
+export type { RecordedCall } from './call-log.js';
 
 const handlers: Record<string, Handler> = {
   ...repoHandlers,
@@ -31,23 +42,15 @@ const handlers: Record<string, Handler> = {
   ...pullHandlers,
   ...deploymentHandlers,
   ...appHandlers,
+  ...statusHandlers,
+  ...workflowHandlers,
+  ...labelHandlers,
+  ...reactionHandlers,
+  ...annotationHandlers,
 };
 
 /** Operations the stand-in implements (what its tests cover). */
 export const SUPPORTED_OPERATIONS = Object.keys(handlers).sort();
-
-export interface RecordedCall {
-  method: string;
-  path: string;
-  operationId: string | undefined;
-  route: string | undefined;
-  params: Record<string, string>;
-  query: Record<string, string>;
-  body: unknown;
-  status: number;
-  /** When the request arrived (ms since the epoch). */
-  at: number;
-}
 
 export interface GitHubStandIn {
   url: string;
@@ -55,21 +58,40 @@ export interface GitHubStandIn {
   app: { id: number; privateKey: string; publicKey: KeyObject; webhookSecret: string };
   state: GitHubState;
   faults: Faults;
-  calls: RecordedCall[];
+  /** The most recent calls (the oldest are dropped past 10,000). */
+  calls: CallLog;
+  /** Primary rate limits per credential: `rateLimits.set(token, { limit: 10 })`. */
+  rateLimits: RateLimits;
   /** Responses the stand-in refused to send because they broke GitHub's schema (a bug in the stand-in). */
   responseProblems: string[];
+  /**
+   * Requests GitHub's schema rejects (answered 422, as GitHub does). `close()` fails the test when
+   * any are left: a test that sends one on purpose asserts it and empties the list.
+   */
+  requestProblems: string[];
   /** A repository backed by a bare git repo, with `files` committed on its default branch. */
   createRepo(
     fullName: string,
     options?: { files?: Record<string, string>; private?: boolean; defaultBranch?: string },
-  ): Repo & { headSha: string };
+  ): Promise<Repo & { headSha: string }>;
   /** A token acting as `login` (like a PAT or GITHUB_TOKEN), optionally limited to some repositories. */
   createToken(login: string, repos?: string[]): string;
+  /**
+   * A workflow's GITHUB_TOKEN for one repository: an installation token of GitHub Actions
+   * (`github-actions[bot]`) with `permissions` (default: GitHub's permissive defaults).
+   */
+  createWorkflowToken(fullName: string, permissions?: Record<string, string>): string;
   /** Installs the app on repositories; returns the installation id. */
   installApp(owner: string, repos: string[], permissions?: Record<string, string>): number;
   setPermission(fullName: string, login: string, permission: Permission): void;
   /** Opens a pull request from `head` (created from the default branch with `files`) into the default branch. */
-  createPullRequest(fullName: string, head: string, files: Record<string, string>, title?: string): number;
+  createPullRequest(
+    fullName: string,
+    head: string,
+    files: Record<string, string>,
+    title?: string,
+  ): Promise<number>;
+  /** Stops the servers and removes the repositories; rejects when a request or response broke GitHub's schema. */
   close(): Promise<void>;
 }
 
@@ -84,6 +106,19 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
  * OpenAPI description (a bad one gets GitHub's 422), every response too (a bad one is refused and
  * recorded — a stand-in bug must fail the test, not pass silently). Git data lives in real bare repos.
  */
+/** GitHub's permissive default for a workflow's GITHUB_TOKEN. */
+const WORKFLOW_TOKEN_PERMISSIONS = {
+  actions: 'write',
+  checks: 'write',
+  contents: 'write',
+  deployments: 'write',
+  issues: 'write',
+  metadata: 'read',
+  pull_requests: 'write',
+  statuses: 'write',
+};
+const GITHUB_ACTIONS_INSTALLATION = 1;
+
 export interface GitHubStandInOptions {
   /** Port of the API server on 127.0.0.1; default 0, a free port. The uploads host always takes a free port. */
   port?: number;
@@ -95,8 +130,10 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
   const api = githubOpenApi();
   const validator = new SchemaValidator();
   const faults = new Faults();
-  const calls: RecordedCall[] = [];
+  const calls = new CallLog();
+  const rateLimits = new RateLimits();
   const responseProblems: string[] = [];
+  const requestProblems: string[] = [];
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const app = {
     id: 4242,
@@ -104,7 +141,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     publicKey,
     webhookSecret: randomBytes(16).toString('hex'),
   };
-  const remaining = new Map<string, number>();
+  state.app.id = app.id;
   let baseUrl = '';
   let uploadsUrl = '';
 
@@ -125,27 +162,13 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       status: 0,
       at: Date.now(),
     };
-    calls.push(call);
-
-    const fault = faults.take(operation?.operationId);
-    if (fault?.kind === 'reset') {
-      call.status = -1;
-      req.socket.destroy();
-      return;
-    }
-    if (fault?.kind === 'latency') await new Promise((ok) => setTimeout(ok, fault.ms));
+    calls.record(call);
+    let rateHeaders: Record<string, string> = {};
 
     const send = (status: number, body: unknown, headers: Record<string, string> = {}, raw?: Buffer) => {
       call.status = status;
-      const auth = req.headers.authorization ?? 'anonymous';
-      const left = Math.max(0, (remaining.get(auth) ?? 5000) - 1);
-      remaining.set(auth, left);
       res.writeHead(status, {
-        'x-ratelimit-limit': '5000',
-        'x-ratelimit-remaining': String(left),
-        'x-ratelimit-used': String(5000 - left),
-        'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
-        'x-ratelimit-resource': 'core',
+        ...rateHeaders,
         'x-github-request-id': randomBytes(8).toString('hex').toUpperCase(),
         ...(raw ? {} : body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
         ...headers,
@@ -154,6 +177,23 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     };
 
     try {
+      if (!operation) throw notFound();
+      const handler = handlers[operation.operationId];
+      if (!handler) throw new HttpError(501, `The stand-in does not implement ${operation.operationId}`);
+      // GitHub authenticates first: a bad token is 401 even when the service is having a bad day.
+      const token = authenticate(req.headers.authorization, operation.operationId);
+      const credential = req.headers.authorization ?? `anonymous ${req.socket.remoteAddress ?? ''}`;
+      if (operation.operationId === 'rate-limit/get')
+        rateHeaders = rateLimits.headers(rateLimits.current(credential));
+      else rateHeaders = rateLimits.spend(credential, token?.actor.login ?? String(req.socket.remoteAddress));
+
+      const fault = faults.take(operation.operationId);
+      if (fault?.kind === 'reset') {
+        call.status = -1;
+        req.socket.destroy();
+        return;
+      }
+      if (fault?.kind === 'latency') await new Promise((ok) => setTimeout(ok, fault.ms));
       if (fault?.kind === 'status')
         throw new HttpError(fault.status, fault.status >= 500 ? 'Server Error' : 'Injected failure');
       if (fault?.kind === 'secondary-rate-limit') {
@@ -164,11 +204,6 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
           { 'retry-after': String(fault.retryAfter ?? 1) },
         );
       }
-      if (!operation) throw notFound();
-      const handler = handlers[operation.operationId];
-      if (!handler) throw new HttpError(501, `The stand-in does not implement ${operation.operationId}`);
-
-      const token = authenticate(req.headers.authorization, operation.operationId);
       const isUpload = operation.operationId === 'repos/upload-release-asset';
       let body: unknown;
       if (!isUpload && rawBody.length > 0) {
@@ -185,8 +220,16 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       }
       if (!isUpload && operation.requestSchema) {
         const problems = validator.request(operation, body ?? {});
-        if (problems.length > 0) throw new HttpError(422, `Invalid request.\n\n${problems.join('\n')}`);
+        if (problems.length > 0) {
+          requestProblems.push(`${operation.operationId}: ${problems.join('; ')}`);
+          throw new HttpError(422, `Invalid request.\n\n${problems.join('\n')}`);
+        }
       }
+      // Authorization comes before any handler runs: a refused call must not have looked at anything.
+      const { owner, repo: name } = matched!.params;
+      const repo = owner && name ? state.repo(owner, name) : undefined;
+      if (owner && name && !repo) throw notFound();
+      if (repo) authorize(operation, token, repo);
       const ctx: HandlerContext = {
         operation,
         params: matched!.params,
@@ -198,10 +241,14 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         state,
         baseUrl,
         uploadsUrl,
-        repo: () => visibleRepo(matched!.params.owner!, matched!.params.repo!, token, method),
+        rateLimit: () => rateLimits.current(credential),
+        repo: () => {
+          if (!repo) throw notFound();
+          return repo;
+        },
       };
       const result = await handler(ctx);
-      respond(operation.operationId, result, url, send);
+      await respond(operation.operationId, result, url, send, fault?.kind === 'break-response');
     } catch (error) {
       if (error instanceof HttpError) send(error.status, error.body(), error.headers);
       else {
@@ -227,27 +274,12 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     return token;
   }
 
-  function visibleRepo(
-    owner: string,
-    name: string,
-    token: ReturnType<typeof authenticate>,
-    method: string,
-  ): Repo {
-    const repo = state.repo(owner, name);
-    const key = `${owner}/${name}`.toLowerCase();
-    if (!repo) throw notFound();
-    if (token?.installationId === -1) return repo; // the app JWT (apps/get-repo-installation)
-    // Repositories outside a token's scope do not exist, as far as GitHub tells the caller.
-    if (token?.repos && !token.repos.has(key)) throw notFound();
-    if (!token && (repo.private || method !== 'GET')) throw new HttpError(401, 'Requires authentication');
-    return repo;
-  }
-
-  function respond(
+  async function respond(
     operationId: string,
     result: HandlerResult,
     url: URL,
     send: (s: number, b: unknown, h?: Record<string, string>, raw?: Buffer) => void,
+    breakIt = false,
   ) {
     const operation = api.byId.get(operationId)!;
     const query = url.searchParams;
@@ -271,9 +303,13 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       ];
       if (links.length) headers.link = links.join(', ');
     }
-    if (result.raw) return send(result.status, undefined, headers, result.raw);
+    if (result.raw) {
+      await result.commit?.();
+      return send(result.status, undefined, headers, result.raw);
+    }
     const schema = operation.responses[String(result.status)]?.schema;
     if (schema && body !== undefined) body = fillFromSchema(schema, body, baseUrl);
+    if (breakIt) body = 'a response GitHub would never send';
     const problems = body === undefined ? [] : validator.response(operation, result.status, body);
     if (problems.length > 0) {
       responseProblems.push(`${operationId} ${result.status}: ${problems.join('; ')}`);
@@ -281,6 +317,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         message: `stand-in response for ${operationId} breaks GitHub's schema: ${problems.join('; ')}`,
       });
     }
+    await result.commit?.();
     send(result.status, body, headers);
   }
 
@@ -293,8 +330,14 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       );
     });
   const wrap = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
+  // Idle keep-alive connections stay open a minute, as behind GitHub's load balancers: a client
+  // reusing a connection the server is just closing sees ECONNRESET, which a busy test must not.
   const apiServer = createServer(wrap);
   const uploadServer = createServer(wrap);
+  for (const server of [apiServer, uploadServer]) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   baseUrl = await listen(apiServer, options.port ?? 0);
   uploadsUrl = await listen(uploadServer, 0);
 
@@ -305,23 +348,26 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     state,
     faults,
     calls,
+    rateLimits,
     responseProblems,
-    createRepo(fullName, options = {}) {
-      const repo = state.createRepo(fullName, options);
-      const git = repo.git;
-      const files = Object.entries(options.files ?? { 'README.md': `# ${repo.name}\n` });
-      const tree = git.makeTree(
-        files.map(([path, content]) => ({ path, mode: '100644', sha: git.writeBlob(Buffer.from(content)) })),
-      );
-      const headSha = git.commit(tree, [], 'Initial commit');
-      git.updateRef(`refs/heads/${repo.defaultBranch}`, headSha, '');
-      return Object.assign(repo, { headSha });
-    },
+    requestProblems,
+    createRepo: (fullName, options = {}) => seedRepo(state, fullName, options),
     createToken(login, repos) {
       const token = `ghp_${randomBytes(18).toString('hex')}`;
       state.tokens.set(token, {
         actor: state.user(login),
         ...(repos ? { repos: new Set(repos.map((r) => r.toLowerCase())) } : {}),
+      });
+      return token;
+    },
+    createWorkflowToken(fullName, permissions = WORKFLOW_TOKEN_PERMISSIONS) {
+      const token = `ghs_${randomBytes(18).toString('hex')}`;
+      state.tokens.set(token, {
+        actor: state.user('github-actions[bot]', 'Bot'),
+        repos: new Set([fullName.toLowerCase()]),
+        installationId: GITHUB_ACTIONS_INSTALLATION,
+        permissions,
+        expiresAt: Date.now() + 6 * 3600_000,
       });
       return token;
     },
@@ -353,34 +399,19 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     },
     createPullRequest(fullName, head, files, title = `Update from ${head}`) {
       const [owner, name] = fullName.split('/') as [string, string];
-      const repo = state.repo(owner, name)!;
-      const base = repo.git.refSha(`refs/heads/${repo.defaultBranch}`)!;
-      const tree = repo.git.makeTree(
-        Object.entries(files).map(([path, content]) => ({
-          path,
-          mode: '100644',
-          sha: repo.git.writeBlob(Buffer.from(content)),
-        })),
-        repo.git.commitInfo(base)!.tree,
-      );
-      repo.git.updateRef(`refs/heads/${head}`, repo.git.commit(tree, [base], title), '');
-      const token = standIn.createToken(repo.owner.login);
-      const ctx = {
-        repo: () => repo,
-        token: state.tokens.get(token),
-        state,
-        baseUrl,
-        uploadsUrl,
-        body: { title, head, base: repo.defaultBranch },
-      } as unknown as HandlerContext;
-      const created = pullHandlers['pulls/create']!(ctx) as HandlerResult;
-      return (created.body as { number: number }).number;
+      return seedPullRequest(state, { baseUrl, uploadsUrl }, state.repo(owner, name)!, head, files, title);
     },
     async close() {
       await Promise.all([apiServer, uploadServer].map((s) => new Promise<void>((ok) => s.close(() => ok()))));
       apiServer.closeAllConnections();
       uploadServer.closeAllConnections();
       rmSync(root, { recursive: true, force: true });
+      const problems = [
+        ...responseProblems.map((p) => `response: ${p}`),
+        ...requestProblems.map((p) => `request: ${p}`),
+      ];
+      if (problems.length > 0)
+        throw new Error(`calls broke GitHub's OpenAPI description:\n  ${problems.join('\n  ')}`);
     },
   };
   return standIn;

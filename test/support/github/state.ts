@@ -27,7 +27,70 @@ export interface Repo {
   deployments: Map<number, Record<string, unknown>>;
   deploymentStatuses: Map<number, Record<string, unknown>[]>;
   dispatches: { event_type: string; client_payload: unknown }[];
+  /** Issues and pull requests share this sequence. */
   nextIssueNumber: number;
+  /** Plain issues by number (pull requests live in `pulls`; their labels and assignees too). */
+  issues: Map<number, IssueRecord>;
+  /** The repository's labels by lower-cased name (GitHub matches label names case-insensitively). */
+  labels: Map<string, LabelRecord>;
+  /** Reactions on issues and pull requests, by issue number (comment reactions are in `reactions`). */
+  issueReactions: Map<number, Record<string, unknown>[]>;
+  /**
+   * Commit statuses by commit sha, oldest first (as created through `POST /statuses/{sha}`): what the
+   * combined status and deployments' `required_contexts` read.
+   */
+  commitStatuses: Map<string, CommitStatus[]>;
+  /** Workflow ids by path (`.github/workflows/x.yml`), handed out on first sight as GitHub does on push. */
+  workflowIds: Map<string, number>;
+  /** Accepted `workflow_dispatch` requests, for tests to assert on. */
+  workflowDispatches: WorkflowDispatch[];
+}
+
+export interface IssueRecord {
+  id: number;
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  state_reason: 'completed' | 'not_planned' | 'reopened' | 'duplicate' | null;
+  /** Label names (lower-cased keys into `repo.labels`). */
+  labels: string[];
+  /** Assignee logins. */
+  assignees: string[];
+  user: User;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  closed_by: User | null;
+}
+
+export interface LabelRecord {
+  id: number;
+  name: string;
+  color: string;
+  description: string | null;
+  default: boolean;
+}
+
+export interface CommitStatus {
+  id: number;
+  state: 'error' | 'failure' | 'pending' | 'success';
+  context: string;
+  description: string | null;
+  target_url: string | null;
+  creator: User;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkflowDispatch {
+  workflowId: number;
+  path: string;
+  ref: string;
+  /** The commit the ref pointed at when the dispatch was accepted. */
+  sha: string;
+  inputs: Record<string, unknown>;
+  actor: string;
 }
 
 export interface Installation {
@@ -43,6 +106,8 @@ export interface Token {
   /** Repositories the token may see (undefined: every repository). */
   repos?: Set<string>;
   installationId?: number;
+  /** An installation token's permissions (`contents: 'write'`, …); undefined for a user's token. */
+  permissions?: Record<string, string>;
   expiresAt?: number;
 }
 
@@ -53,6 +118,8 @@ export class GitHubState {
   readonly users = new Map<string, User>();
   readonly installations = new Map<number, Installation>();
   readonly tokens = new Map<string, Token>();
+  /** The stand-in's GitHub App (`GET /app`); the server sets its id. */
+  readonly app = { id: 0, slug: 'modelship', name: 'Modelship', owner: 'modelship' };
 
   constructor(readonly root: string) {}
 
@@ -69,7 +136,10 @@ export class GitHubState {
     return user;
   }
 
-  createRepo(fullName: string, options: { defaultBranch?: string; private?: boolean } = {}): Repo {
+  async createRepo(
+    fullName: string,
+    options: { defaultBranch?: string; private?: boolean } = {},
+  ): Promise<Repo> {
     const [owner, name] = fullName.split('/') as [string, string];
     const defaultBranch = options.defaultBranch ?? 'main';
     const repo: Repo = {
@@ -79,7 +149,7 @@ export class GitHubState {
       fullName,
       defaultBranch,
       private: options.private ?? false,
-      git: GitRepo.init(join(this.root, `${fullName}.git`), defaultBranch),
+      git: await GitRepo.init(join(this.root, `${fullName}.git`), defaultBranch),
       collaborators: new Map([[owner, 'admin']]),
       checkRuns: new Map(),
       releases: new Map(),
@@ -91,6 +161,12 @@ export class GitHubState {
       deploymentStatuses: new Map(),
       dispatches: [],
       nextIssueNumber: 1,
+      issues: new Map(),
+      labels: new Map(),
+      issueReactions: new Map(),
+      commitStatuses: new Map(),
+      workflowIds: new Map(),
+      workflowDispatches: [],
     };
     this.repos.set(fullName.toLowerCase(), repo);
     return repo;

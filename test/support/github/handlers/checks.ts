@@ -68,10 +68,10 @@ function apply(ctx: HandlerContext, run: Record<string, unknown>, body: Record<s
 }
 
 export const checkHandlers: Record<string, Handler> = {
-  'checks/create': (ctx) => {
+  'checks/create': async (ctx) => {
     const repo = ctx.repo();
     const body = ctx.body as Record<string, unknown> & { head_sha: string; name: string };
-    if (repo.git.typeOf(body.head_sha) !== 'commit')
+    if ((await repo.git.typeOf(body.head_sha)) !== 'commit')
       throw unprocessable('No commit found for SHA: ' + body.head_sha);
     const id = ctx.state.id();
     const run: Record<string, unknown> = {
@@ -114,24 +114,24 @@ export const checkHandlers: Record<string, Handler> = {
     return { status: 201, body: publicRun(run) };
   },
 
-  'checks/update': (ctx) => {
+  'checks/update': async (ctx) => {
     const run = ctx.repo().checkRuns.get(Number(ctx.params.check_run_id));
     if (!run) throw notFound();
     apply(ctx, run, ctx.body as Record<string, unknown>);
     return { status: 200, body: publicRun(run) };
   },
 
-  'checks/get': (ctx) => {
+  'checks/get': async (ctx) => {
     const run = ctx.repo().checkRuns.get(Number(ctx.params.check_run_id));
     if (!run) throw notFound();
     return { status: 200, body: publicRun(run) };
   },
 
-  'checks/list-for-ref': (ctx) => {
+  'checks/list-for-ref': async (ctx) => {
     const repo = ctx.repo();
     const sha =
-      repo.git.resolveRef(ctx.params.ref!) ??
-      repo.git.resolveRef(`refs/heads/${ctx.params.ref}`) ??
+      (await repo.git.resolveRef(ctx.params.ref!)) ??
+      (await repo.git.resolveRef(`refs/heads/${ctx.params.ref}`)) ??
       ctx.params.ref!;
     const name = ctx.query.get('check_name');
     const status = ctx.query.get('status');

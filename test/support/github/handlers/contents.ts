@@ -1,11 +1,12 @@
 import type { Handler, HandlerContext } from '../context.js';
 import { HttpError, notFound, unprocessable } from '../http-error.js';
 
-function branchHead(ctx: HandlerContext, ref: string | null) {
+async function branchHead(ctx: HandlerContext, ref: string | null) {
   const repo = ctx.repo();
   const name = ref ?? repo.defaultBranch;
   const sha =
-    repo.git.resolveRef(name.startsWith('refs/') ? name : `refs/heads/${name}`) ?? repo.git.resolveRef(name);
+    (await repo.git.resolveRef(name.startsWith('refs/') ? name : `refs/heads/${name}`)) ??
+    (await repo.git.resolveRef(name));
   return { name, sha };
 }
 
@@ -33,15 +34,15 @@ function fileJson(ctx: HandlerContext, path: string, sha: string, size: number, 
 }
 
 export const contentHandlers: Record<string, Handler> = {
-  'repos/get-content': (ctx) => {
+  'repos/get-content': async (ctx) => {
     const path = ctx.params.path!.replace(/\/$/, '');
-    const head = branchHead(ctx, ctx.query.get('ref'));
+    const head = await branchHead(ctx, ctx.query.get('ref'));
     if (!head.sha) throw notFound();
     const git = ctx.repo().git;
-    const entry = path === '' ? undefined : git.tree(head.sha, true)?.find((e) => e.path === path);
+    const entry = path === '' ? undefined : (await git.tree(head.sha, true))?.find((e) => e.path === path);
     if (path !== '' && !entry) throw notFound();
     if (path === '' || entry!.type === 'tree') {
-      const listing = git.tree(path === '' ? head.sha : entry!.sha, false) ?? [];
+      const listing = (await git.tree(path === '' ? head.sha : entry!.sha, false)) ?? [];
       return {
         status: 200,
         body: listing.map((e) => ({
@@ -50,7 +51,7 @@ export const contentHandlers: Record<string, Handler> = {
         })),
       };
     }
-    const content = git.readBlob(entry!.sha)!;
+    const content = (await git.readBlob(entry!.sha))!;
     if (/\.raw\b|vnd\.github\.raw/.test(String(ctx.headers.accept))) {
       return {
         status: 200,
@@ -61,7 +62,7 @@ export const contentHandlers: Record<string, Handler> = {
     return { status: 200, body: fileJson(ctx, path, entry!.sha, content.length, content) };
   },
 
-  'repos/create-or-update-file-contents': (ctx) => {
+  'repos/create-or-update-file-contents': async (ctx) => {
     const { message, content, sha, branch, committer, author } = ctx.body as {
       message: string;
       content: string;
@@ -72,18 +73,20 @@ export const contentHandlers: Record<string, Handler> = {
     };
     const path = ctx.params.path!;
     const repo = ctx.repo();
-    const head = branchHead(ctx, branch ?? null);
-    const existing = head.sha ? repo.git.tree(head.sha, true)?.find((e) => e.path === path) : undefined;
+    const head = await branchHead(ctx, branch ?? null);
+    const existing = head.sha
+      ? (await repo.git.tree(head.sha, true))?.find((e) => e.path === path)
+      : undefined;
     // GitHub's preconditions: updating needs the current blob sha; a stale one is a conflict.
     if (existing && sha === undefined) throw unprocessable('Invalid request.\n\n"sha" wasn\'t supplied.');
     if (existing && sha !== existing.sha) throw new HttpError(409, `${path} does not match ${sha}`);
     if (!existing && sha !== undefined) throw new HttpError(409, `${path} does not match ${sha}`);
-    const blob = repo.git.writeBlob(Buffer.from(content, 'base64'));
-    const base = head.sha ? repo.git.commitInfo(head.sha)!.tree : undefined;
-    const tree = repo.git.makeTree([{ path, mode: '100644', sha: blob }], base);
-    const commit = repo.git.commit(tree, head.sha ? [head.sha] : [], message, author ?? committer);
-    repo.git.updateRef(`refs/heads/${head.name.replace(/^refs\/heads\//, '')}`, commit, head.sha ?? '');
-    const info = repo.git.commitInfo(commit)!;
+    const blob = await repo.git.writeBlob(Buffer.from(content, 'base64'));
+    const base = head.sha ? (await repo.git.commitInfo(head.sha))!.tree : undefined;
+    const tree = await repo.git.makeTree([{ path, mode: '100644', sha: blob }], base);
+    const commit = await repo.git.commit(tree, head.sha ? [head.sha] : [], message, author ?? committer);
+    await repo.git.updateRef(`refs/heads/${head.name.replace(/^refs\/heads\//, '')}`, commit, head.sha ?? '');
+    const info = (await repo.git.commitInfo(commit))!;
     return {
       status: existing ? 200 : 201,
       body: {

@@ -9,13 +9,13 @@ function deployment(ctx: HandlerContext) {
 }
 
 export const deploymentHandlers: Record<string, Handler> = {
-  'repos/create-deployment': (ctx) => {
+  'repos/create-deployment': async (ctx) => {
     const repo = ctx.repo();
     const body = ctx.body as Record<string, unknown> & { ref: string };
     const sha =
-      repo.git.resolveRef(body.ref) ??
-      repo.git.resolveRef(`refs/heads/${body.ref}`) ??
-      repo.git.resolveRef(`refs/tags/${body.ref}`);
+      (await repo.git.resolveRef(body.ref)) ??
+      (await repo.git.resolveRef(`refs/heads/${body.ref}`)) ??
+      (await repo.git.resolveRef(`refs/tags/${body.ref}`));
     if (!sha) throw unprocessable(`No ref found for: ${body.ref}`);
     const id = ctx.state.id();
     const value = {
@@ -41,7 +41,7 @@ export const deploymentHandlers: Record<string, Handler> = {
     return { status: 201, body: value };
   },
 
-  'repos/list-deployments': (ctx) => {
+  'repos/list-deployments': async (ctx) => {
     const environment = ctx.query.get('environment');
     const sha = ctx.query.get('sha');
     return {
@@ -52,9 +52,9 @@ export const deploymentHandlers: Record<string, Handler> = {
     };
   },
 
-  'repos/get-deployment': (ctx) => ({ status: 200, body: deployment(ctx) }),
+  'repos/get-deployment': async (ctx) => ({ status: 200, body: deployment(ctx) }),
 
-  'repos/create-deployment-status': (ctx) => {
+  'repos/create-deployment-status': async (ctx) => {
     const value = deployment(ctx);
     const body = ctx.body as Record<string, unknown> & { state: string };
     const id = ctx.state.id();
@@ -82,7 +82,7 @@ export const deploymentHandlers: Record<string, Handler> = {
     return { status: 201, body: status };
   },
 
-  'repos/list-deployment-statuses': (ctx) => ({
+  'repos/list-deployment-statuses': async (ctx) => ({
     status: 200,
     list: [...(ctx.repo().deploymentStatuses.get(deployment(ctx).id as number) ?? [])].reverse(),
   }),

@@ -8,8 +8,8 @@ const refJson = (ctx: HandlerContext, ref: string, sha: string, type: string) =>
   object: { sha, type, url: `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git/${type}s/${sha}` },
 });
 
-function commitJson(ctx: HandlerContext, sha: string) {
-  const info = ctx.repo().git.commitInfo(sha);
+async function commitJson(ctx: HandlerContext, sha: string) {
+  const info = await ctx.repo().git.commitInfo(sha);
   if (!info) throw notFound();
   const base = `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git`;
   return {
@@ -30,8 +30,8 @@ function commitJson(ctx: HandlerContext, sha: string) {
   };
 }
 
-function treeJson(ctx: HandlerContext, sha: string, recursive: boolean) {
-  const entries = ctx.repo().git.tree(sha, recursive);
+async function treeJson(ctx: HandlerContext, sha: string, recursive: boolean) {
+  const entries = await ctx.repo().git.tree(sha, recursive);
   if (!entries) throw notFound();
   const base = `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git`;
   return {
@@ -49,35 +49,32 @@ function treeJson(ctx: HandlerContext, sha: string, recursive: boolean) {
   };
 }
 
-function ensureObject(ctx: HandlerContext, sha: string) {
-  const type = ctx.repo().git.typeOf(sha);
+async function ensureObject(ctx: HandlerContext, sha: string) {
+  const type = await ctx.repo().git.typeOf(sha);
   if (!type) throw unprocessable('Object does not exist');
   return type;
 }
 
 export const gitHandlers: Record<string, Handler> = {
-  'git/get-ref': (ctx) => {
+  'git/get-ref': async (ctx) => {
     const ref = `refs/${ctx.params.ref}`;
-    const sha = ctx.repo().git.refSha(ref);
+    const sha = await ctx.repo().git.refSha(ref);
     if (!sha) throw notFound();
-    return { status: 200, body: refJson(ctx, ref, sha, ctx.repo().git.typeOf(sha)!) };
+    return { status: 200, body: refJson(ctx, ref, sha, (await ctx.repo().git.typeOf(sha))!) };
   },
 
-  'git/list-matching-refs': (ctx) => {
+  'git/list-matching-refs': async (ctx) => {
     const prefix = `refs/${ctx.params.ref}`;
-    const refs = ctx
-      .repo()
-      .git.refs('refs/')
-      .filter((r) => r.ref.startsWith(prefix));
+    const refs = (await ctx.repo().git.refs('refs/')).filter((r) => r.ref.startsWith(prefix));
     return { status: 200, list: refs.map((r) => refJson(ctx, r.ref, r.sha, r.type)) };
   },
 
-  'git/create-ref': (ctx) => {
+  'git/create-ref': async (ctx) => {
     const { ref, sha } = ctx.body as { ref: string; sha: string };
     if (!/^refs\/[^/]+\/.+/.test(ref)) throw unprocessable(`${ref} is not a valid ref name.`);
-    const type = ensureObject(ctx, sha);
-    if (ctx.repo().git.refSha(ref)) throw unprocessable('Reference already exists');
-    ctx.repo().git.updateRef(ref, sha, '');
+    const type = await ensureObject(ctx, sha);
+    if (await ctx.repo().git.refSha(ref)) throw unprocessable('Reference already exists');
+    await ctx.repo().git.updateRef(ref, sha, '');
     return {
       status: 201,
       body: refJson(ctx, ref, sha, type),
@@ -87,27 +84,27 @@ export const gitHandlers: Record<string, Handler> = {
     };
   },
 
-  'git/update-ref': (ctx) => {
+  'git/update-ref': async (ctx) => {
     const ref = `refs/${ctx.params.ref}`;
     const { sha, force } = ctx.body as { sha: string; force?: boolean };
     const git = ctx.repo().git;
-    const current = git.refSha(ref);
+    const current = await git.refSha(ref);
     if (!current) throw unprocessable('Reference does not exist');
-    const type = ensureObject(ctx, sha);
-    if (!force && type === 'commit' && !git.isAncestor(current, sha))
+    const type = await ensureObject(ctx, sha);
+    if (!force && type === 'commit' && !(await git.isAncestor(current, sha)))
       throw unprocessable('Update is not a fast forward');
-    git.updateRef(ref, sha, current);
+    await git.updateRef(ref, sha, current);
     return { status: 200, body: refJson(ctx, ref, sha, type) };
   },
 
-  'git/delete-ref': (ctx) => {
+  'git/delete-ref': async (ctx) => {
     const ref = `refs/${ctx.params.ref}`;
-    if (!ctx.repo().git.refSha(ref)) throw unprocessable('Reference does not exist');
-    ctx.repo().git.deleteRef(ref);
+    if (!(await ctx.repo().git.refSha(ref))) throw unprocessable('Reference does not exist');
+    await ctx.repo().git.deleteRef(ref);
     return { status: 204 };
   },
 
-  'git/create-tag': (ctx) => {
+  'git/create-tag': async (ctx) => {
     const { tag, message, object, type, tagger } = ctx.body as {
       tag: string;
       message: string;
@@ -115,27 +112,27 @@ export const gitHandlers: Record<string, Handler> = {
       type: string;
       tagger?: { name: string; email: string };
     };
-    const actual = ensureObject(ctx, object);
+    const actual = await ensureObject(ctx, object);
     if (actual !== type) throw unprocessable(`Object ${object} is a ${actual}, not a ${type}`);
-    const sha = ctx.repo().git.makeTag(tag, object, type, message, tagger);
-    return { status: 201, body: tagJson(ctx, sha) };
+    const sha = await ctx.repo().git.makeTag(tag, object, type, message, tagger);
+    return { status: 201, body: await tagJson(ctx, sha) };
   },
 
-  'git/get-tag': (ctx) => ({ status: 200, body: tagJson(ctx, ctx.params.tag_sha!) }),
+  'git/get-tag': async (ctx) => ({ status: 200, body: await tagJson(ctx, ctx.params.tag_sha!) }),
 
-  'git/create-blob': (ctx) => {
+  'git/create-blob': async (ctx) => {
     const { content, encoding } = ctx.body as { content: string; encoding?: string };
     const bytes = encoding === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8');
-    const sha = ctx.repo().git.writeBlob(bytes);
+    const sha = await ctx.repo().git.writeBlob(bytes);
     return {
       status: 201,
       body: { sha, url: `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git/blobs/${sha}` },
     };
   },
 
-  'git/get-blob': (ctx) => {
+  'git/get-blob': async (ctx) => {
     const sha = ctx.params.file_sha!;
-    const content = ctx.repo().git.readBlob(sha);
+    const content = await ctx.repo().git.readBlob(sha);
     if (!content) throw notFound();
     return {
       status: 200,
@@ -150,32 +147,36 @@ export const gitHandlers: Record<string, Handler> = {
     };
   },
 
-  'git/create-tree': (ctx) => {
+  'git/create-tree': async (ctx) => {
     const { tree, base_tree } = ctx.body as {
       tree: { path: string; mode: string; type: string; sha?: string | null; content?: string }[];
       base_tree?: string;
     };
     const git = ctx.repo().git;
-    if (base_tree && git.typeOf(base_tree) !== 'tree') throw unprocessable('base_tree is not a valid tree');
-    const entries = tree.map((e) => {
-      if (e.content !== undefined)
-        return { path: e.path, mode: e.mode, sha: git.writeBlob(Buffer.from(e.content, 'utf8')) };
-      if (e.sha && !git.typeOf(e.sha)) throw unprocessable(`tree.sha ${e.sha} is not a valid ${e.type}`);
-      return { path: e.path, mode: e.mode, sha: e.sha ?? null };
-    });
-    const sha = git.makeTree(entries, base_tree);
-    return { status: 201, body: treeJson(ctx, sha, false) };
+    if (base_tree && (await git.typeOf(base_tree)) !== 'tree')
+      throw unprocessable('base_tree is not a valid tree');
+    const entries = await Promise.all(
+      tree.map(async (e) => {
+        if (e.content !== undefined)
+          return { path: e.path, mode: e.mode, sha: await git.writeBlob(Buffer.from(e.content, 'utf8')) };
+        if (e.sha && !(await git.typeOf(e.sha)))
+          throw unprocessable(`tree.sha ${e.sha} is not a valid ${e.type}`);
+        return { path: e.path, mode: e.mode, sha: e.sha ?? null };
+      }),
+    );
+    const sha = await git.makeTree(entries, base_tree);
+    return { status: 201, body: await treeJson(ctx, sha, false) };
   },
 
-  'git/get-tree': (ctx) => {
-    const sha = ctx.repo().git.resolveRef(`${ctx.params.tree_sha}^{tree}`) ?? ctx.params.tree_sha!;
+  'git/get-tree': async (ctx) => {
+    const sha = (await ctx.repo().git.resolveRef(`${ctx.params.tree_sha}^{tree}`)) ?? ctx.params.tree_sha!;
     return {
       status: 200,
-      body: treeJson(ctx, sha, ['1', 'true'].includes(ctx.query.get('recursive') ?? '')),
+      body: await treeJson(ctx, sha, ['1', 'true'].includes(ctx.query.get('recursive') ?? '')),
     };
   },
 
-  'git/create-commit': (ctx) => {
+  'git/create-commit': async (ctx) => {
     const {
       message,
       tree,
@@ -188,19 +189,19 @@ export const gitHandlers: Record<string, Handler> = {
       author?: { name: string; email: string; date?: string };
     };
     const git = ctx.repo().git;
-    if (git.typeOf(tree) !== 'tree') throw unprocessable('Tree SHA does not exist');
+    if ((await git.typeOf(tree)) !== 'tree') throw unprocessable('Tree SHA does not exist');
     for (const p of parents)
-      if (git.typeOf(p) !== 'commit')
+      if ((await git.typeOf(p)) !== 'commit')
         throw unprocessable('Parent SHA does not exist or is not a commit object');
-    const sha = git.commit(tree, parents, message, author, author?.date);
-    return { status: 201, body: commitJson(ctx, sha) };
+    const sha = await git.commit(tree, parents, message, author, author?.date);
+    return { status: 201, body: await commitJson(ctx, sha) };
   },
 
-  'git/get-commit': (ctx) => ({ status: 200, body: commitJson(ctx, ctx.params.commit_sha!) }),
+  'git/get-commit': async (ctx) => ({ status: 200, body: await commitJson(ctx, ctx.params.commit_sha!) }),
 };
 
-function tagJson(ctx: HandlerContext, sha: string) {
-  const info = ctx.repo().git.tagInfo(sha);
+async function tagJson(ctx: HandlerContext, sha: string) {
+  const info = await ctx.repo().git.tagInfo(sha);
   if (!info) throw new HttpError(404, 'Not Found');
   const base = `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git`;
   return {

@@ -8,8 +8,8 @@ function pull(ctx: HandlerContext) {
   return found;
 }
 
-function branchRef(ctx: HandlerContext, branch: string) {
-  const sha = ctx.repo().git.refSha(`refs/heads/${branch}`);
+async function branchRef(ctx: HandlerContext, branch: string) {
+  const sha = await ctx.repo().git.refSha(`refs/heads/${branch}`);
   if (!sha)
     throw unprocessable('Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'base' }]);
   return {
@@ -22,7 +22,7 @@ function branchRef(ctx: HandlerContext, branch: string) {
 }
 
 export const pullHandlers: Record<string, Handler> = {
-  'pulls/create': (ctx) => {
+  'pulls/create': async (ctx) => {
     const repo = ctx.repo();
     const body = ctx.body as { title: string; head: string; base: string; body?: string; draft?: boolean };
     const number = repo.nextIssueNumber++;
@@ -40,8 +40,8 @@ export const pullHandlers: Record<string, Handler> = {
       body: body.body ?? null,
       draft: body.draft ?? false,
       user: userJson(ctx.token!.actor, ctx.baseUrl),
-      head: branchRef(ctx, body.head.split(':').pop()!),
-      base: branchRef(ctx, body.base),
+      head: await branchRef(ctx, body.head.split(':').pop()!),
+      base: await branchRef(ctx, body.base),
       merged: false,
       mergeable: true,
       merged_at: null,
@@ -55,9 +55,9 @@ export const pullHandlers: Record<string, Handler> = {
     return { status: 201, body: value };
   },
 
-  'pulls/get': (ctx) => ({ status: 200, body: pull(ctx) }),
+  'pulls/get': async (ctx) => ({ status: 200, body: pull(ctx) }),
 
-  'pulls/list': (ctx) => {
+  'pulls/list': async (ctx) => {
     const state = ctx.query.get('state') ?? 'open';
     return {
       status: 200,
@@ -65,19 +65,19 @@ export const pullHandlers: Record<string, Handler> = {
     };
   },
 
-  'pulls/merge': (ctx) => {
+  'pulls/merge': async (ctx) => {
     const value = pull(ctx);
     if (value.state !== 'open') throw new HttpError(405, 'Pull Request is not mergeable');
     const git = ctx.repo().git;
     const base = value.base as { ref: string };
     const head = value.head as { ref: string; sha: string };
-    const baseSha = git.refSha(`refs/heads/${base.ref}`)!;
+    const baseSha = (await git.refSha(`refs/heads/${base.ref}`))!;
     const expected = (ctx.body as { sha?: string } | undefined)?.sha;
     if (expected && expected !== head.sha)
       throw new HttpError(409, 'Head branch was modified. Review and try the merge again.');
-    const tree = git.commitInfo(head.sha)!.tree;
-    const sha = git.commit(tree, [baseSha, head.sha], `Merge pull request #${value.number as number}`);
-    git.updateRef(`refs/heads/${base.ref}`, sha, baseSha);
+    const tree = (await git.commitInfo(head.sha))!.tree;
+    const sha = await git.commit(tree, [baseSha, head.sha], `Merge pull request #${value.number as number}`);
+    await git.updateRef(`refs/heads/${base.ref}`, sha, baseSha);
     Object.assign(value, {
       state: 'closed',
       merged: true,

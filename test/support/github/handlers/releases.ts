@@ -17,22 +17,22 @@ function withAssets(repo: Repo, value: Record<string, unknown>) {
   };
 }
 
-function ensureTag(ctx: HandlerContext, tag: string, target: string | undefined) {
+async function ensureTag(ctx: HandlerContext, tag: string, target: string | undefined) {
   const git = ctx.repo().git;
-  if (git.refSha(`refs/tags/${tag}`)) return;
+  if (await git.refSha(`refs/tags/${tag}`)) return;
   // GitHub creates a missing tag at target_commitish (default branch by default).
-  const sha = git.resolveRef(
+  const sha = await git.resolveRef(
     target && /^[0-9a-f]{40}$/.test(target) ? target : `refs/heads/${target ?? ctx.repo().defaultBranch}`,
   );
   if (!sha)
     throw unprocessable('Validation Failed', [
       { resource: 'Release', code: 'invalid', field: 'target_commitish' },
     ]);
-  git.updateRef(`refs/tags/${tag}`, sha, '');
+  await git.updateRef(`refs/tags/${tag}`, sha, '');
 }
 
 export const releaseHandlers: Record<string, Handler> = {
-  'repos/create-release': (ctx) => {
+  'repos/create-release': async (ctx) => {
     const repo = ctx.repo();
     const body = ctx.body as Record<string, unknown> & {
       tag_name: string;
@@ -44,7 +44,7 @@ export const releaseHandlers: Record<string, Handler> = {
         { resource: 'Release', code: 'already_exists', field: 'tag_name' },
       ]);
     }
-    if (!body.draft) ensureTag(ctx, body.tag_name, body.target_commitish);
+    if (!body.draft) await ensureTag(ctx, body.tag_name, body.target_commitish);
     const id = ctx.state.id();
     const value = {
       id,
@@ -69,40 +69,40 @@ export const releaseHandlers: Record<string, Handler> = {
     return { status: 201, body: withAssets(repo, value) };
   },
 
-  'repos/get-release': (ctx) => ({ status: 200, body: withAssets(ctx.repo(), release(ctx)) }),
+  'repos/get-release': async (ctx) => ({ status: 200, body: withAssets(ctx.repo(), release(ctx)) }),
 
-  'repos/get-release-by-tag': (ctx) => {
+  'repos/get-release-by-tag': async (ctx) => {
     const found = [...ctx.repo().releases.values()].find((r) => r.tag_name === ctx.params.tag && !r.draft);
     if (!found) throw notFound();
     return { status: 200, body: withAssets(ctx.repo(), found) };
   },
 
-  'repos/get-latest-release': (ctx) => {
+  'repos/get-latest-release': async (ctx) => {
     const published = [...ctx.repo().releases.values()].filter((r) => !r.draft && !r.prerelease);
     const latest = published.at(-1);
     if (!latest) throw notFound();
     return { status: 200, body: withAssets(ctx.repo(), latest) };
   },
 
-  'repos/list-releases': (ctx) => ({
+  'repos/list-releases': async (ctx) => ({
     status: 200,
     list: [...ctx.repo().releases.values()].reverse().map((r) => withAssets(ctx.repo(), r)),
   }),
 
-  'repos/update-release': (ctx) => {
+  'repos/update-release': async (ctx) => {
     const value = release(ctx);
     const body = ctx.body as Record<string, unknown>;
     for (const key of ['tag_name', 'target_commitish', 'name', 'body', 'draft', 'prerelease'] as const) {
       if (body[key] !== undefined) value[key] = body[key];
     }
     if (value.draft === false && value.published_at === null) {
-      ensureTag(ctx, value.tag_name as string, value.target_commitish as string);
+      await ensureTag(ctx, value.tag_name as string, value.target_commitish as string);
       value.published_at = now();
     }
     return { status: 200, body: withAssets(ctx.repo(), value) };
   },
 
-  'repos/delete-release': (ctx) => {
+  'repos/delete-release': async (ctx) => {
     const repo = ctx.repo();
     const value = release(ctx);
     repo.releases.delete(value.id as number);
@@ -110,7 +110,7 @@ export const releaseHandlers: Record<string, Handler> = {
     return { status: 204 };
   },
 
-  'repos/upload-release-asset': (ctx) => {
+  'repos/upload-release-asset': async (ctx) => {
     const repo = ctx.repo();
     const value = release(ctx);
     const name = ctx.query.get('name');
@@ -144,7 +144,7 @@ export const releaseHandlers: Record<string, Handler> = {
     return { status: 201, body: meta };
   },
 
-  'repos/list-release-assets': (ctx) => {
+  'repos/list-release-assets': async (ctx) => {
     const value = release(ctx);
     return {
       status: 200,
@@ -152,7 +152,7 @@ export const releaseHandlers: Record<string, Handler> = {
     };
   },
 
-  'repos/get-release-asset': (ctx) => {
+  'repos/get-release-asset': async (ctx) => {
     const asset = ctx.repo().assets.get(Number(ctx.params.asset_id));
     if (!asset) throw notFound();
     if (ctx.headers.accept === 'application/octet-stream') {
@@ -161,7 +161,7 @@ export const releaseHandlers: Record<string, Handler> = {
     return { status: 200, body: asset.meta };
   },
 
-  'repos/delete-release-asset': (ctx) => {
+  'repos/delete-release-asset': async (ctx) => {
     if (!ctx.repo().assets.delete(Number(ctx.params.asset_id))) throw notFound();
     return { status: 204 };
   },

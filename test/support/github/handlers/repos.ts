@@ -3,9 +3,9 @@ import { notFound } from '../http-error.js';
 import { repoJson, userJson } from '../representations.js';
 
 export const repoHandlers: Record<string, Handler> = {
-  'repos/get': (ctx) => ({ status: 200, body: repoJson(ctx.repo(), ctx.baseUrl) }),
+  'repos/get': async (ctx) => ({ status: 200, body: repoJson(ctx.repo(), ctx.baseUrl) }),
 
-  'apps/get-repo-installation': (ctx) => {
+  'apps/get-repo-installation': async (ctx) => {
     const repo = ctx.repo();
     const installation = [...ctx.state.installations.values()].find((i) =>
       i.repos.has(repo.fullName.toLowerCase()),
@@ -29,7 +29,7 @@ export const repoHandlers: Record<string, Handler> = {
     };
   },
 
-  'repos/get-collaborator-permission-level': (ctx) => {
+  'repos/get-collaborator-permission-level': async (ctx) => {
     const repo = ctx.repo();
     const login = ctx.params.username!;
     const user = ctx.state.users.get(login);
@@ -43,14 +43,16 @@ export const repoHandlers: Record<string, Handler> = {
     };
   },
 
-  'repos/create-dispatch-event': (ctx) => {
+  'repos/create-dispatch-event': async (ctx) => {
     const body = ctx.body as { event_type: string; client_payload?: unknown };
     ctx.repo().dispatches.push({ event_type: body.event_type, client_payload: body.client_payload ?? {} });
     return { status: 204 };
   },
 
-  'rate-limit/get': () => {
-    const core = { limit: 5000, used: 0, remaining: 5000, reset: Math.floor(Date.now() / 1000) + 3600 };
+  // What the caller's own credential has left (asking does not count against it, as on GitHub).
+  'rate-limit/get': async (ctx) => {
+    const window = ctx.rateLimit();
+    const core = { ...window, remaining: Math.max(0, window.limit - window.used) };
     return { status: 200, body: { resources: { core, search: core, graphql: core }, rate: core } };
   },
 };
