@@ -19,6 +19,15 @@ export const commands: Record<string, CommandEntry> = {
     // Each side is read on its own thread (see validate).
     readers: () => ({ spares: 2 }),
   },
+  evaluate: {
+    summary: 'score a labelled holdout with an ONNX model: metrics, latency, slices',
+    load: async () => (await import('./commands/evaluate.js')).evaluate,
+    // The holdout is read on its own thread, which starts (and opens the data) while onnxruntime loads.
+    readers: (args) => {
+      const preread = prereadOf(args);
+      return { spares: 1, ...(preread ? { preread } : {}) };
+    },
+  },
   schema: {
     summary: 'print the JSON Schema of .github/modelship.yml (or --checks: of a checks file)',
     load: async () => (await import('./commands/schema.js')).schema,

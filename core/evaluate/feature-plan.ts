@@ -52,11 +52,11 @@ export function planFeatures(
   const width = input.shape[1];
   if (typeof width === 'number' && width !== columns.length) {
     const source = options.features
-      ? 'the columns listed in features'
-      : `every column but the label${options.exclude.length > 0 ? ', id and slice columns' : ''}, in file order`;
+      ? 'evaluate.features lists'
+      : `the holdout has (every column but the label${options.exclude.length > 0 ? ', id and slice columns' : ''}, in file order)`;
     throw new UserError(
       'input',
-      `the model's input "${input.name}" expects ${formatShape(input.shape)} (${width} features per row), but ${source} ${columns.length === 1 ? 'is' : 'are'} ${columns.length}: ${list(columns)}. ${
+      `the model's input "${input.name}" expects ${formatShape(input.shape)} (${width} features per row), but ${source} ${columns.length}: ${list(columns)}. ${
         columns.length > width
           ? `Name the ${width} feature columns in evaluate.features, or list the others in evaluate.id-columns`
           : `The holdout lacks ${width - columns.length} feature column(s) the model was trained on`

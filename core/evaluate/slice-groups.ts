@@ -44,6 +44,11 @@ export class SliceGroups {
     this.codes.length += rows;
   }
 
+  /** Each row's group, as an index into `values` (the layout fairnessMetrics reads). */
+  assignments(): { codes: Int32Array; values: string[] } {
+    return { codes: this.codes.finish(), values: [...this.values] };
+  }
+
   groups(): SliceGroup[] {
     const codes = this.codes.finish();
     const counts = new Int32Array(this.values.length);

@@ -1,21 +1,8 @@
 import { sortedQuantile } from '../../core/numeric/sorted-quantile.js';
+import type { LatencyResult } from '../../core/evaluate/evaluation-result.js';
 import type { Tensor } from '../../core/evaluate/tensor.js';
 import type { Machine } from '../ports/machine.js';
 import type { LoadedModel } from '../ports/model-runtime.js';
-
-export interface Latency {
-  /** Single-row inference time in milliseconds (numpy's linear percentiles over the timed rows). */
-  p50: number;
-  p95: number;
-  p99: number;
-  /** Rows timed one at a time, after the warm-up. */
-  sample: number;
-  /** Rows per second through the model in batches (the holdout pass). */
-  throughput: number;
-  batchRows: number;
-  cpu: { model: string; threads: number };
-  runtime: string;
-}
 
 /** Runs before timing, so the first calls' allocation and graph preparation are not counted. */
 const WARM_UP = 20;
@@ -30,7 +17,7 @@ export async function measureLatency(
   fetch: readonly string[],
   machine: Machine,
   batch: { rows: number; ms: number; batchRows: number; runtime: string },
-): Promise<Latency> {
+): Promise<LatencyResult> {
   for (let i = 0; i < Math.min(WARM_UP, rows.length * 4); i++) await model.run(rows[i % rows.length]!, fetch);
   const times = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {

@@ -23,10 +23,9 @@ export interface ScoredHoldout {
   latencyRows: Record<string, Tensor>[];
   /** Time spent inside the model on the batches, for the batch throughput. */
   inferenceMs: number;
+  /** The largest batch the model ran (the data layer's batch size, 65,536 rows by default). */
+  batchRows: number;
 }
-
-/** Rows per batch: big enough that the runtime's per-call cost vanishes, small enough to stay in cache-sized megabytes. */
-export const BATCH_ROWS = 16_384;
 
 /**
  * Streams the holdout through the model batch by batch, so a holdout larger than memory is
@@ -45,7 +44,9 @@ export async function scoreHoldout(
   machine: Machine,
 ): Promise<ScoredHoldout> {
   const plan = planOutputs(model.outputs, options, model.name);
-  const { files, stream } = await datasets.open(options.data, { batchRows: BATCH_ROWS });
+  // The data layer's default batches (65,536 rows): the size the CLI's early reader opens with,
+  // and large enough that the runtime's per-call cost vanishes.
+  const { files, stream } = await datasets.open(options.data, {});
   const names = stream.schema.names;
   const files_ = { model: model.name, data: files.length === 1 ? files[0]!.name : options.data };
   const features = planFeatures(model.inputs, names, options, files_);
@@ -69,10 +70,12 @@ export async function scoreHoldout(
   const latencyRows: Record<string, Tensor>[] = [];
   let dropped = 0;
   let inferenceMs = 0;
+  let batchRows = 0;
   for await (const batch of stream.batches()) {
     const { feeds, rows, kept } = batchFeatures(batch, columnIndex, features, options.label, options.missing);
     dropped += batch.length - rows;
     if (rows === 0) continue;
+    batchRows = Math.max(batchRows, rows);
     const started = machine.now();
     const outputs = await model.run(feeds, plan.fetch);
     inferenceMs += machine.now() - started;
@@ -98,6 +101,7 @@ export async function scoreHoldout(
     ...(sensitive ? { sensitive } : {}),
     latencyRows,
     inferenceMs,
+    batchRows,
   };
 }
 

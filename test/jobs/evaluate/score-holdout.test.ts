@@ -170,7 +170,7 @@ test('columns that do not match the input: the error names the columns and the e
   const error = await userError(score('sigmoid', { data: 'wide.csv' }));
   assert.match(
     error.message,
-    /input "X" expects \[N, 3\] \(3 features per row\), but .* are 4: "id", "a", "b", "c"/,
+    /input "X" expects \[N, 3\] \(3 features per row\), but the holdout has \(every column but the label, in file order\) 4: "id", "a", "b", "c"/,
   );
   assert.match(error.message, /evaluate\.id-columns/);
   // Naming the id column as such makes it fit.
