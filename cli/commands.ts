@@ -1,3 +1,4 @@
+import { EVALUATE_BATCH_ROWS } from '../jobs/evaluate/evaluate-batch-rows.js';
 import { prereadOf } from './preread.js';
 import type { CommandEntry } from './run-cli.js';
 
@@ -25,7 +26,11 @@ export const commands: Record<string, CommandEntry> = {
     // The holdout is read on its own thread, which starts (and opens the data) while onnxruntime loads.
     readers: (args) => {
       const preread = prereadOf(args);
-      return { spares: 1, ...(preread ? { preread } : {}) };
+      if (!preread) return { spares: 1 };
+      return {
+        spares: 1,
+        preread: { ...preread, options: { ...preread.options, batchRows: EVALUATE_BATCH_ROWS } },
+      };
     },
   },
   schema: {

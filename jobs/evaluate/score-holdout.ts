@@ -10,6 +10,7 @@ import type { Predictions } from '../../core/metrics/predictions.js';
 import type { DatasetFiles, DatasetSource } from '../ports/dataset-source.js';
 import type { Machine } from '../ports/machine.js';
 import type { LoadedModel } from '../ports/model-runtime.js';
+import { EVALUATE_BATCH_ROWS } from './evaluate-batch-rows.js';
 
 export interface ScoredHoldout {
   predictions: Predictions;
@@ -23,7 +24,7 @@ export interface ScoredHoldout {
   latencyRows: Record<string, Tensor>[];
   /** Time spent inside the model on the batches, for the batch throughput. */
   inferenceMs: number;
-  /** The largest batch the model ran (the data layer's batch size, 65,536 rows by default). */
+  /** The largest batch the model ran. */
   batchRows: number;
 }
 
@@ -44,9 +45,7 @@ export async function scoreHoldout(
   machine: Machine,
 ): Promise<ScoredHoldout> {
   const plan = planOutputs(model.outputs, options, model.name);
-  // The data layer's default batches (65,536 rows): the size the CLI's early reader opens with,
-  // and large enough that the runtime's per-call cost vanishes.
-  const { files, stream } = await datasets.open(options.data, {});
+  const { files, stream } = await datasets.open(options.data, { batchRows: EVALUATE_BATCH_ROWS });
   const names = stream.schema.names;
   const files_ = { model: model.name, data: files.length === 1 ? files[0]!.name : options.data };
   const features = planFeatures(model.inputs, names, options, files_);

@@ -28,8 +28,15 @@ export function onnxModelRuntime(runtime: ResolvedOnnxRuntime, place: Place, thr
         session = await api.InferenceSession.create(runnable, {
           executionProviders: ['cpu'],
           graphOptimizationLevel: 'all',
+          // The arena keeps the largest batch's buffers for the session's life; plain allocations
+          // return memory between batches (peak RSS matters more than a malloc per batch).
+          enableCpuMemArena: false,
           logSeverityLevel: 3,
-          ...(threads !== undefined && runtime.kind === 'native' ? { intraOpNumThreads: threads } : {}),
+          ...(threads !== undefined && runtime.kind === 'native'
+            ? { intraOpNumThreads: threads, interOpNumThreads: 1 }
+            : {}),
+          // Idle pool threads that spin for work take the CPU the data reader threads need.
+          extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
         });
       } catch (error) {
         throw new UserError(

@@ -18,9 +18,12 @@ export interface OrtSession {
 export interface OrtSessionOptions {
   executionProviders?: string[];
   graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
+  enableCpuMemArena?: boolean;
   intraOpNumThreads?: number;
   interOpNumThreads?: number;
   logSeverityLevel?: 0 | 1 | 2 | 3 | 4;
+  /** Session configuration entries, e.g. `{ session: { intra_op: { allow_spinning: '0' } } }`. */
+  extra?: Record<string, unknown>;
 }
 
 export interface OnnxRuntimeApi {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { ModelRuntime } from '../../jobs/ports/model-runtime.js';
 import type { OnnxRuntimeEnvironment } from '../context/onnx-runtime-environment.js';
 import type { Place } from '../data/dataset-worker-protocol.js';
@@ -26,5 +27,7 @@ export async function openModelRuntime(
     log: log.info,
     warn: log.warn,
   });
-  return onnxModelRuntime(runtime, place);
+  // The holdout is parsed on two threads of its own (reader and CSV decoder): the model gets the rest
+  // of the cores, at least one. A model cheap enough for that is also fastest on one row alone.
+  return onnxModelRuntime(runtime, place, Math.max(1, availableParallelism() - 2));
 }
