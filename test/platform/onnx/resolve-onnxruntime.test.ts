@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -12,6 +10,12 @@ import { onnxModelRuntime } from '../../../platform/onnx/onnx-model-runtime.js';
 import { onnxruntimeFrom } from '../../../platform/onnx/onnxruntime-from-node-modules.js';
 import { onnxruntimeWebFrom, resolveOnnxruntime } from '../../../platform/onnx/resolve-onnxruntime.js';
 import { buildModel } from '../../support/onnx-models.js';
+import {
+  onnxruntimeTarballs,
+  startRegistry,
+  type Registry,
+  type Tarball,
+} from '../../support/onnxruntime-registry.js';
 
 // The runtime an action gets on a runner: onnxruntime-node installed on first use into the tool
 // cache from a registry — here a local HTTP server serving real tarballs made from node_modules'
@@ -29,74 +33,17 @@ const rows = [
 ];
 const exec = promisify(execFile);
 
-interface Tarball {
-  name: string;
-  file: string;
-  integrity: string;
-  prefixes: string[];
-}
-const tarballs: Tarball[] = [];
-let server: Server;
+let tarballs: Tarball[] = [];
+let server: Registry;
 let registry: string;
-const requests: string[] = [];
-let stall = false;
-
-function pack(name: string, entries: string[], prefixes: string[]): Tarball {
-  const file = join(dir, `${name}-1.30.0.tgz`);
-  execFileSync('tar', [
-    '-C',
-    join(modules, name),
-    '--transform',
-    's,^,package/,',
-    '-I',
-    'gzip -1',
-    '-cf',
-    file,
-    ...entries,
-  ]);
-  const integrity = `sha512-${createHash('sha512').update(readFileSync(file)).digest('base64')}`;
-  return { name, file, integrity, prefixes };
-}
 
 before(async () => {
-  tarballs.push(
-    pack(
-      'onnxruntime-node',
-      ['package.json', 'dist', 'bin/napi-v6/linux/x64', 'bin/napi-v6/linux/arm64'],
-      ['package.json', 'dist/', `bin/napi-v6/linux/x64/`],
-    ),
-    pack('onnxruntime-common', ['package.json', 'dist'], ['package.json', 'dist/']),
-    pack(
-      'onnxruntime-web',
-      [
-        'package.json',
-        'dist/ort.node.min.js',
-        'dist/ort-wasm-simd-threaded.mjs',
-        'dist/ort-wasm-simd-threaded.wasm',
-        'dist/ort.min.js',
-      ],
-      [
-        'package.json',
-        'dist/ort.node.min.js',
-        'dist/ort-wasm-simd-threaded.mjs',
-        'dist/ort-wasm-simd-threaded.wasm',
-      ],
-    ),
-  );
-  server = createServer((request, response) => {
-    requests.push(request.url!);
-    if (stall) return; // accepts, never answers
-    const tarball = tarballs.find((t) => request.url === `/${t.name}/-/${t.name}-1.30.0.tgz`);
-    if (!tarball) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(tarball.file));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  registry = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  tarballs = onnxruntimeTarballs(dir);
+  server = await startRegistry(tarballs);
+  registry = server.url;
 });
-after(() => {
-  server.closeAllConnections();
-  server.close();
-});
+after(() => server.close());
+const requests = () => server.requests;
 
 function packages(override: Partial<Record<string, string>> = {}) {
   const spec = (name: string) => {
@@ -165,9 +112,9 @@ test('first use installs onnxruntime-node into the tool cache: one platform, ver
   assert.deepEqual(readdirSync(join(folder, 'node_modules/onnxruntime-node/bin/napi-v6/linux')), ['x64']);
   assert.deepEqual(readdirSync(join(cache, 'modelship-onnxruntime', '1.30.0')), ['linux-x64']);
   assert.ok(first.logs.some((l) => /installed into the tool cache/.test(l)));
-  const before = requests.length;
+  const before = requests().length;
   const second = await resolveInChild(cache);
-  assert.equal(requests.length, before, 'no download the second time');
+  assert.equal(requests().length, before, 'no download the second time');
   assert.ok(second.logs.some((l) => /found in the tool cache/.test(l)));
   assert.deepEqual(second.values, first.values);
 });
@@ -211,7 +158,7 @@ test('a registry that stops answering fails the install after the timeout; the W
   mkdirSync(shipped, { recursive: true });
   for (const name of ['onnxruntime-web', 'onnxruntime-common'])
     symlinkSync(join(modules, name), join(shipped, name));
-  stall = true;
+  server.mode = 'stall';
   try {
     const started = Date.now();
     const result = await resolveInChild(cache, { timeoutMs: 400 });
@@ -228,7 +175,7 @@ test('a registry that stops answering fails the install after the timeout; the W
       'no partial folder left',
     );
   } finally {
-    stall = false;
+    server.mode = 'serve';
   }
 });
 
