@@ -119,7 +119,7 @@ export async function resolveOnnxruntime(options: RuntimeOptions): Promise<Resol
       }
     }
   }
-  const web = onnxruntimeWebFrom(from, 'node_modules') ?? onnxruntimeWebFrom(shippedWasm(from), 'the action');
+  const web = onnxruntimeWebFrom(from, 'node_modules') ?? shippedWasm(from);
   if (web) return web;
   if (versionRoot) {
     const { folder } = await installNpmPackages(
@@ -135,10 +135,17 @@ export async function resolveOnnxruntime(options: RuntimeOptions): Promise<Resol
   );
 }
 
-/** Where an action's bundle ships onnxruntime-web: `dist/onnxruntime-wasm/node_modules/…`. */
-function shippedWasm(from: string): string {
+/**
+ * Where an action's bundle ships onnxruntime-web: `dist/onnxruntime-wasm/node_modules/…`. This
+ * module may be the entry itself or one of its chunks (`dist/chunks/…`), so both folders are tried.
+ */
+function shippedWasm(from: string): ResolvedOnnxRuntime | undefined {
   const file = from.startsWith('file:') ? fileURLToPath(from) : from;
-  return join(dirname(file), 'onnxruntime-wasm', 'index.js');
+  for (const folder of [dirname(file), dirname(dirname(file))]) {
+    const found = onnxruntimeWebFrom(join(folder, 'onnxruntime-wasm', 'index.js'), 'the action');
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export function onnxruntimeWebFrom(from: string, origin: string): ResolvedOnnxRuntime | undefined {
