@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { UserError } from './core/errors.js';
 import { driftReportEntry } from './actions/drift-report/entry.js';
+import { metricGateEntry } from './actions/metric-gate/entry.js';
 import type { ActionEntry } from './actions/shared/action-entry.js';
 import { runEntry } from './actions/shared/run-entry.js';
 import { validateDataEntry } from './actions/validate-data/entry.js';
@@ -10,6 +11,7 @@ import { validateDataEntry } from './actions/validate-data/entry.js';
 const entries: Record<string, ActionEntry> = {
   'validate-data': validateDataEntry,
   'drift-report': driftReportEntry,
+  'metric-gate': metricGateEntry,
 };
 
 await runEntry(() => {

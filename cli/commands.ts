@@ -33,6 +33,10 @@ export const commands: Record<string, CommandEntry> = {
       };
     },
   },
+  gate: {
+    summary: "judge a candidate model's metrics against the rules and production's metrics",
+    load: async () => (await import('./commands/gate.js')).gate,
+  },
   schema: {
     summary: 'print the JSON Schema of .github/modelship.yml (or --checks: of a checks file)',
     load: async () => (await import('./commands/schema.js')).schema,

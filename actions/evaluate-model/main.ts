@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_CONFIG_PATH } from '../../core/config/modelship-config-schema.js';
 import { evaluationJson } from '../../core/report/evaluation/evaluation-json.js';
 import { renderEvaluationMarkdown } from '../../core/report/evaluation/evaluation-markdown.js';
-import { resolveEvaluateSettings, type EvaluateSection } from '../../jobs/evaluate/evaluate-settings.js';
+import { resolveEvaluateSettings } from '../../jobs/evaluate/evaluate-settings.js';
 import { runEvaluate } from '../../jobs/evaluate/run-evaluate.js';
 import { loadConfig } from '../../platform/config/load-config.js';
 import type { ActionContext } from '../../platform/context/action-context.js';
@@ -24,10 +24,8 @@ export async function run(context: ActionContext, readers: ReaderThreads): Promi
   const { workspace, storage, onnx } = context;
   const configFile = inputs.config ?? DEFAULT_CONFIG_PATH;
   const config = await loadConfig({ cwd: workspace, ...(inputs.config ? { path: inputs.config } : {}) });
-  // The evaluate: section joins the configuration schema with the gate; until then only inputs apply.
-  const section = (config as { evaluate?: EvaluateSection }).evaluate;
   const settings = resolveEvaluateSettings(
-    section,
+    config.evaluate,
     {
       model: inputs.model,
       data: inputs.data,

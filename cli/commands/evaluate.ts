@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors.js';
 import type { Task } from '../../core/metrics/predictions.js';
 import { evaluationJson } from '../../core/report/evaluation/evaluation-json.js';
 import { renderEvaluationText } from '../../core/report/evaluation/evaluation-text.js';
-import { resolveEvaluateSettings, type EvaluateSection } from '../../jobs/evaluate/evaluate-settings.js';
+import { resolveEvaluateSettings } from '../../jobs/evaluate/evaluate-settings.js';
 import { runEvaluate } from '../../jobs/evaluate/run-evaluate.js';
 import { loadConfig } from '../../platform/config/load-config.js';
 import { reportFiles } from '../../platform/files/report-files.js';
@@ -59,10 +59,8 @@ export const evaluate: Command = async (args, io, readers) => {
   }
   const { cwd, workspace, storage, onnx } = io.context;
   const config = await loadConfig({ cwd, ...(options.config ? { path: options.config } : {}) });
-  // The evaluate: section joins the configuration schema with the gate; until then only flags apply.
-  const section = (config as { evaluate?: EvaluateSection }).evaluate;
   const settings = resolveEvaluateSettings(
-    section,
+    config.evaluate,
     {
       ...(options.model !== undefined ? { model: options.model } : {}),
       ...(options.data !== undefined ? { data: options.data } : {}),

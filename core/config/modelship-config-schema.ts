@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { driftConfigSchema } from './drift-config-schema.js';
+import { evaluateConfigSchema } from './evaluate-config-schema.js';
+import { gateConfigSchema } from './gate-config-schema.js';
 import { validateConfigSchema } from './validate-config-schema.js';
 
 /**
  * `.github/modelship.yml`, read by every action, the CLI and the app. This schema is the single
  * source of truth: TypeScript types are inferred from it, its messages are what users see, and
  * `modelship schema` prints the JSON Schema generated from it for editors.
- * Sections for gates, the registry and deployments join here as those features land.
+ * Sections for the registry and deployments join here as those features land.
  */
 export const modelshipConfigSchema = z
   .object({
@@ -17,6 +19,12 @@ export const modelshipConfigSchema = z
     drift: driftConfigSchema
       .prefault({})
       .describe('Drift reports (the drift-report action, `modelship drift`).'),
+    evaluate: evaluateConfigSchema
+      .prefault({})
+      .describe('Model evaluation (the evaluate-model action, `modelship evaluate`).'),
+    gate: gateConfigSchema
+      .prefault({})
+      .describe('Metric gates against production (the metric-gate action, `modelship gate`).'),
   })
   .strict();
 

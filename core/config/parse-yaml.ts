@@ -44,7 +44,13 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
             line: lineOf(doc.contents, [...issue.path, key], lineCounter, 'key'),
             message: unknownKeyMessage(key, knownKeys(schema, value, issue.path)),
           }))
-        : [{ path: issue.path, line: lineOf(doc.contents, issue.path, lineCounter), message: issue.message }];
+        : [
+            {
+              path: issue.path,
+              line: lineOf(doc.contents, issue.path, lineCounter, atKey(issue) ? 'key' : 'value'),
+              message: issue.message,
+            },
+          ];
     return located.map(({ path: keys, line, message }) => {
       const path = keys.map(String);
       return { path, line, text: `${line ? `line ${line}, ` : ''}${formatPath(path)}: ${message}` };
@@ -75,6 +81,14 @@ function toJS(doc: Document, file: string): unknown {
       { file },
     );
   }
+}
+
+/**
+ * A schema's own check about a key itself (an unknown metric name under `gate.metrics`) says so with
+ * `params: { at: 'key' }`: the line to fix is the key's, not its value's.
+ */
+function atKey(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'custom' && (issue.params as { at?: unknown } | undefined)?.at === 'key';
 }
 
 function firstLine(message: string): string {

@@ -13,6 +13,8 @@ export interface ActionContext {
   runnerTemp: string;
   /** `owner/repo`, when the runner says so. */
   repository?: { owner: string; repo: string };
+  /** The pull request the run belongs to (pull_request and pull_request_target events), for its comments. */
+  pullRequest?: number;
   /** The commit a check run belongs to: a pull request's head, not the merge commit GITHUB_SHA names. */
   headSha?: string;
   /** This workflow run's page, for a check run's details link. */
@@ -29,6 +31,7 @@ export interface ActionContext {
 
 interface PullRequestEvent {
   pull_request?: {
+    number?: number;
     head?: { sha?: string; repo?: { full_name?: string } | null };
     base?: { repo?: { full_name?: string } };
   };
@@ -50,6 +53,7 @@ export function readActionContext(
     workspace: env.GITHUB_WORKSPACE || cwd,
     runnerTemp: env.RUNNER_TEMP || tmpdir(),
     ...(repository ? { repository } : {}),
+    ...(typeof pull?.number === 'number' ? { pullRequest: pull.number } : {}),
     ...(headSha ? { headSha } : {}),
     ...(repository && env.GITHUB_RUN_ID
       ? { runUrl: `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${env.GITHUB_RUN_ID}` }

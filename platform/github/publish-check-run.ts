@@ -50,7 +50,7 @@ export async function publishCheckRun(
 }
 
 /** What the job can act on: a refusal (403/404: permissions), no answer, or anything else. */
-function asPublishError(error: unknown): PublishError {
+export function asPublishError(error: unknown): PublishError {
   const status = (error as { status?: unknown }).status;
   const message = error instanceof Error ? error.message : String(error);
   if (status === 403 || status === 404)

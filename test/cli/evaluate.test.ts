@@ -42,6 +42,15 @@ result = dict(
   { w: W, b: B, path: join(dir, 'holdout.csv') },
 ) as Record<string, number> & { confusion: number[][] };
 
+async function evaluateJson(data: string) {
+  const run = await runModelship(
+    ['evaluate', '--model', model, '--data', data, '--label', 'target', '--json'],
+    dir,
+  );
+  assert.equal(run.code, 0, run.stderr);
+  return JSON.parse(run.stdout) as { metrics: Record<string, number> };
+}
+
 describe('modelship evaluate', () => {
   test('--json: the documented shape, metrics equal to scikit-learn on the same model, latency', async () => {
     const run = await runModelship(
@@ -105,6 +114,36 @@ describe('modelship evaluate', () => {
       metrics: Record<string, number>;
     };
     assert.ok(Math.abs(written.metrics.roc_auc! - reference.roc_auc!) < 1e-6);
+  });
+
+  test('the evaluate: section of the configuration: label, id columns and slices', async () => {
+    const rows = readFileSync(join(dir, 'holdout.csv'), 'utf8').trim().split('\n').slice(1);
+    const sliced = rows.map((line, i) => `${i},${line},${i % 3 === 0 ? 'web' : 'app'}`);
+    writeFileSync(join(dir, 'sliced.csv'), `id,a,b,c,d,target,channel\n${sliced.join('\n')}\n`);
+    writeFileSync(
+      join(dir, 'modelship.yml'),
+      'evaluate:\n  label: target\n  id-columns: [id]\n  slices: [channel, { column: id, bins: [0, 1000, 3000] }]\n',
+    );
+    const run = await runModelship(
+      ['evaluate', '--config', 'modelship.yml', '--model', model, '--data', 'sliced.csv', '--json'],
+      dir,
+    );
+    assert.equal(run.code, 0, run.stderr);
+    const json = JSON.parse(run.stdout) as {
+      metrics: Record<string, number>;
+      slices: { column: string; value: string; rows: number; metrics: Record<string, number> }[];
+    };
+    assert.equal(json.metrics.roc_auc, (await evaluateJson('holdout.csv')).metrics.roc_auc);
+    assert.deepEqual(
+      json.slices.map((s) => [s.column, s.value, s.rows]),
+      [
+        ['channel', 'app', 2000],
+        ['channel', 'web', 1000],
+        ['id', '[0, 1000)', 1000],
+        ['id', '[1000, 3000]', 2000],
+      ],
+    );
+    assert.ok(json.slices.every((s) => typeof s.metrics.accuracy === 'number'));
   });
 
   test('bad input exits 2 with one clear line: not ONNX, no label column, one row, a bad flag, output over an input', async () => {

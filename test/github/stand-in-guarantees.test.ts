@@ -86,13 +86,16 @@ describe('GitHub stand-in guarantees', () => {
     assert.ok(Array.isArray(log.filter(() => true)));
   });
 
-  test('twenty clients at once: a quick call is answered while git work is in flight', async () => {
+  test('twenty clients at once: every one answered, and exactly one wins a race for the same branch', async () => {
     const token = gh.createToken('acme');
-    const done: string[] = [];
+    const owner = client(token);
+    const { data: main } = await owner.rest.git.getRef({ ...repo, ref: 'heads/main' });
+    const base = main.object.sha;
     // One client each: a single Octokit queues its own requests (ten at a time) before they leave.
-    const trees = Array.from({ length: 20 }, (_, i) =>
-      client(token)
-        .rest.git.createTree({
+    const results = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const octokit = client(token);
+        const { data: tree } = await octokit.rest.git.createTree({
           ...repo,
           tree: Array.from({ length: 25 }, (_, j) => ({
             path: `dir${i}/file${j}.txt`,
@@ -100,15 +103,50 @@ describe('GitHub stand-in guarantees', () => {
             type: 'blob' as const,
             content: `client ${i} file ${j}\n`,
           })),
-        })
-        .then(() => done.push('tree')),
+        });
+        const { data: commit } = await octokit.rest.git.createCommit({
+          ...repo,
+          message: `client ${i}`,
+          tree: tree.sha,
+          parents: [base],
+        });
+        const moved = await octokit.rest.git.updateRef({ ...repo, ref: 'heads/main', sha: commit.sha }).then(
+          () => 'won',
+          (e: { status: number }) => e.status,
+        );
+        return { commit: commit.sha, moved };
+      }),
     );
-    await new Promise((ok) => setTimeout(ok, 50));
-    const quick = client(token)
-      .rest.rateLimit.get()
-      .then(() => done.push('quick'));
-    await Promise.all([...trees, quick]);
-    // Blocking git calls would answer the quick call only after every earlier tree.
-    assert.ok(done.indexOf('quick') < 10, `answered after ${done.indexOf('quick')} of 20 trees`);
+    const winners = results.filter((r) => r.moved === 'won');
+    assert.equal(winners.length, 1, 'a compare-and-swap lets exactly one fast-forward through');
+    assert.deepEqual(
+      results.filter((r) => r.moved !== 'won').map((r) => r.moved),
+      Array(19).fill(422),
+    );
+    assert.equal(await gh.state.repo('acme', 'models')!.git.refSha('refs/heads/main'), winners[0]!.commit);
   });
+
+  test('the server never blocks on a child process: git runs asynchronously', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const root = new URL('../support/github/', import.meta.url);
+    const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts'));
+    for (const file of files) {
+      const source = await readFile(new URL(file, root), 'utf8');
+      assert.doesNotMatch(source, /\b(execFileSync|execSync|spawnSync)\b/, `${file} blocks the event loop`);
+    }
+  });
+});
+
+test("the stand-in's README lists exactly the operations it implements", async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { SUPPORTED_OPERATIONS } = await import('../support/github/server.js');
+  const readme = await readFile(new URL('../support/github/README.md', import.meta.url), 'utf8');
+  const listed = readme
+    .slice(readme.indexOf('## Operations'))
+    .split('\n')
+    .slice(1)
+    .join(' ')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  assert.deepEqual(listed, SUPPORTED_OPERATIONS);
 });

@@ -1,5 +1,8 @@
+import type { IncomingMessage } from 'node:http';
+import type { AssetHosts } from './asset-hosts.js';
 import type { Operation } from './openapi.js';
 import type { GitHubState, Repo, Token } from './state.js';
+import type { WebhookDeliveries } from './webhooks/deliveries.js';
 
 /** What a handler sees: the matched operation, parameters, body, the caller, and the state. */
 export interface HandlerContext {
@@ -7,7 +10,14 @@ export interface HandlerContext {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
+  /** The body's bytes; empty for an asset upload, whose body is streamed from `request`. */
   rawBody: Buffer;
+  /** The request itself, unread when the operation streams its body (asset uploads). */
+  request: IncomingMessage;
+  /** Which of the stand-in's hosts the request arrived on (GitHub takes uploads only on uploads.github.com). */
+  host: 'api' | 'uploads';
+  /** Release asset files, signed download URLs and the web host's download links. */
+  assetHosts: AssetHosts;
   headers: Record<string, string | string[] | undefined>;
   token: Token | undefined;
   state: GitHubState;
@@ -16,6 +26,8 @@ export interface HandlerContext {
   uploadsUrl: string;
   /** The caller's credential's current rate-limit window (for `GET /rate_limit`). */
   rateLimit(): { limit: number; used: number; reset: number };
+  /** The app's webhook deliveries (the `/app/hook/deliveries` endpoints). */
+  webhooks: WebhookDeliveries;
   /** The repository named by {owner}/{repo}, checked to exist and be visible to the caller. */
   repo(): Repo;
 }
@@ -36,6 +48,8 @@ export interface HandlerResult {
    * A compare-and-swap lost here (HttpError) becomes the response instead.
    */
   commit?: () => void | Promise<void>;
+  /** Undoes work done before the response (a received upload's file) when the response is not sent. */
+  discard?: () => void | Promise<void>;
 }
 
 export type Handler = (ctx: HandlerContext) => HandlerResult | Promise<HandlerResult>;

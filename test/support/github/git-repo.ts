@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { treeObject, writeLooseObject } from './loose-objects.js';
 
 export interface TreeEntry {
   path: string;
@@ -16,6 +17,7 @@ export class GitCommandError extends Error {
     readonly args: string[],
     readonly code: number | null,
     readonly stderr: string,
+    readonly stdout = '',
   ) {
     super(`git ${args.join(' ')} exited with ${code}: ${stderr.trim()}`);
   }
@@ -36,7 +38,15 @@ function runGit(cwd: string, args: string[], input?: string | Buffer, env: Recor
     child.once('error', reject);
     child.once('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out));
-      else reject(new GitCommandError(args, code, Buffer.concat(err).toString('utf8')));
+      else
+        reject(
+          new GitCommandError(
+            args,
+            code,
+            Buffer.concat(err).toString('utf8'),
+            Buffer.concat(out).toString('utf8'),
+          ),
+        );
     });
     child.stdin.on('error', () => {}); // git may exit before reading all input; its exit code tells.
     child.stdin.end(input);
@@ -66,7 +76,7 @@ export class GitRepo {
   }
 
   writeBlob(content: Buffer): Promise<string> {
-    return this.git(['hash-object', '-w', '--stdin'], content);
+    return writeLooseObject(this.dir, 'blob', content);
   }
 
   async readBlob(sha: string): Promise<Buffer | undefined> {
@@ -126,19 +136,18 @@ export class GitRepo {
     files: Map<string, { mode: string; sha: string }>,
     prefix: string,
   ): Promise<string> {
-    const direct: string[] = [];
+    const direct: { mode: string; name: string; sha: string }[] = [];
     const dirs = new Set<string>();
     for (const [path, entry] of files) {
       if (!path.startsWith(prefix)) continue;
       const rest = path.slice(prefix.length);
       const slash = rest.indexOf('/');
-      if (slash === -1)
-        direct.push(`${entry.mode} ${entry.mode === '160000' ? 'commit' : 'blob'} ${entry.sha}\t${rest}`);
+      if (slash === -1) direct.push({ mode: entry.mode, name: rest, sha: entry.sha });
       else dirs.add(rest.slice(0, slash));
     }
     const subtrees = await Promise.all([...dirs].map((dir) => this.writeTree(files, `${prefix}${dir}/`)));
-    [...dirs].forEach((dir, i) => direct.push(`040000 tree ${subtrees[i]!}\t${dir}`));
-    return this.git(['mktree'], `${direct.join('\n')}\n`);
+    [...dirs].forEach((dir, i) => direct.push({ mode: '40000', name: dir, sha: subtrees[i]! }));
+    return writeLooseObject(this.dir, 'tree', treeObject(direct));
   }
 
   commit(
@@ -252,6 +261,89 @@ export class GitRepo {
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     try {
       await this.git(['merge-base', '--is-ancestor', ancestor, descendant]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Three-way merge of `theirs` into `ours` with git's own machinery and no work tree
+   * (`merge-tree --write-tree`, git ≥ 2.38): the merged tree, or the paths that conflict.
+   */
+  async mergeTree(ours: string, theirs: string): Promise<{ tree: string; conflicts: string[] }> {
+    try {
+      const out = await this.git([
+        'merge-tree',
+        '--write-tree',
+        '--name-only',
+        '--no-messages',
+        ours,
+        theirs,
+      ]);
+      return { tree: out.split('\n')[0]!, conflicts: [] };
+    } catch (error) {
+      // Exit status 1 is "merged with conflicts": the tree line, then the conflicted paths.
+      if (error instanceof GitCommandError && error.code === 1) {
+        const [tree, ...paths] = error.stdout.trimEnd().split('\n');
+        return { tree: tree!, conflicts: [...new Set(paths.filter(Boolean))] };
+      }
+      // Unrelated histories and the like cannot be merged either.
+      if (error instanceof GitCommandError) return { tree: '', conflicts: ['(no merge base)'] };
+      throw error;
+    }
+  }
+
+  /**
+   * `commit`'s change replayed onto `onto`'s tree (a cherry-pick, as GitHub's rebase merge does).
+   * git 2.39's merge-tree has no `--merge-base`, so the merge base is forced through two throwaway
+   * commits whose only common ancestor is `commit`'s parent tree; they stay unreferenced.
+   */
+  async cherryPickTree(commit: string, onto: string): Promise<{ tree: string; conflicts: string[] }> {
+    const info = (await this.commitInfo(commit))!;
+    const parentTree = info.parents[0]
+      ? (await this.commitInfo(info.parents[0]))!.tree
+      : await this.git(['mktree'], '');
+    const base = await this.commit(parentTree, [], 'merge base');
+    const ours = await this.commit((await this.commitInfo(onto))!.tree, [base], 'ours');
+    const theirs = await this.commit(info.tree, [base], 'theirs');
+    return this.mergeTree(ours, theirs);
+  }
+
+  /** Commits reachable from `head` but not from `base`, oldest first (what a pull request adds). */
+  async commitsBetween(base: string, head: string): Promise<string[]> {
+    const out = await this.git(['rev-list', '--reverse', '--topo-order', head, `^${base}`]);
+    return out.split('\n').filter(Boolean);
+  }
+
+  /** Files changed from `base` to `head`: status letter and path, as `git diff --name-status`. */
+  async changedFiles(base: string, head: string) {
+    const [names, stats] = await Promise.all([
+      this.git(['diff', '--name-status', '--no-renames', base, head]),
+      this.git(['diff', '--numstat', '--no-renames', base, head]),
+    ]);
+    const counts = new Map(
+      stats
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [added, deleted, path] = line.split('\t') as [string, string, string];
+          return [path, { additions: Number(added) || 0, deletions: Number(deleted) || 0 }] as const;
+        }),
+    );
+    return names
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [status, path] = line.split('\t') as [string, string];
+        return { status: status[0]!, path, ...(counts.get(path) ?? { additions: 0, deletions: 0 }) };
+      });
+  }
+
+  /** Whether `name` is a valid full ref name (`refs/heads/x`), by git's own rules. */
+  async isValidRefName(name: string): Promise<boolean> {
+    try {
+      await this.git(['check-ref-format', name]);
       return true;
     } catch {
       return false;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AssetHosts } from './asset-hosts.js';
 import type { Handler, HandlerContext, HandlerResult } from './context.js';
 import { Faults } from './faults.js';
 import { fillFromSchema } from './fill-from-schema.js';
@@ -29,8 +30,12 @@ import { CallLog, type RecordedCall } from './call-log.js';
 import { RateLimits } from './rate-limits.js';
 import { seedPullRequest, seedRepo } from './seed.js';
 import { GitHubState, type Permission, type Repo } from './state.js';
+import { WebhookDeliveries, type HookDelivery } from './webhooks/deliveries.js';
+import { observe } from './webhooks/observer.js';
+import { hookDeliveryHandlers } from './handlers/hook-deliveries.js';
 
 export type { RecordedCall } from './call-log.js';
+export type { HookDelivery } from './webhooks/deliveries.js';
 
 const handlers: Record<string, Handler> = {
   ...repoHandlers,
@@ -47,6 +52,7 @@ const handlers: Record<string, Handler> = {
   ...labelHandlers,
   ...reactionHandlers,
   ...annotationHandlers,
+  ...hookDeliveryHandlers,
 };
 
 /** Operations the stand-in implements (what its tests cover). */
@@ -55,7 +61,34 @@ export const SUPPORTED_OPERATIONS = Object.keys(handlers).sort();
 export interface GitHubStandIn {
   url: string;
   uploadsUrl: string;
-  app: { id: number; privateKey: string; publicKey: KeyObject; webhookSecret: string };
+  /** Serves asset bytes at the signed, short-lived URLs the API redirects to (objects.githubusercontent.com). */
+  downloadUrl: string;
+  /** github.com's pages the stand-in serves: `browser_download_url` (`/{owner}/{repo}/releases/download/{tag}/{name}`). */
+  webUrl: string;
+  app: {
+    id: number;
+    privateKey: string;
+    publicKey: KeyObject;
+    webhookSecret: string;
+    /** Where the app's webhooks go (set it, or pass `webhookUrl` to `startGitHubStandIn`); none: no deliveries. */
+    webhookUrl?: string;
+    /** `X-GitHub-Hook-ID` of the app's webhook. */
+    hookId: number;
+    /** Events the app subscribes to (`issue_comment`, `push`, …); undefined: all of them. */
+    events?: string[];
+  };
+  /**
+   * Every webhook delivery attempt, oldest first, once it finished (status code, duration, error).
+   * Events come from what happens in the stand-in: comments, pull requests, issues, pushes and
+   * branch/tag creation and deletion, deployments and their statuses, completed check runs.
+   */
+  deliveries: HookDelivery[];
+  /** Sends a recorded delivery again (same GUID and body, a new id, `redelivery: true`). */
+  redeliver(id: number): Promise<HookDelivery>;
+  /** Resolves once every webhook delivery in flight has finished. */
+  webhooksSettled(): Promise<void>;
+  /** Deliveries whose payload broke `@octokit/openapi-webhooks`' schema (a stand-in bug; fails `close()`). */
+  webhookProblems: string[];
   state: GitHubState;
   faults: Faults;
   /** The most recent calls (the oldest are dropped past 10,000). */
@@ -122,6 +155,10 @@ const GITHUB_ACTIONS_INSTALLATION = 1;
 export interface GitHubStandInOptions {
   /** Port of the API server on 127.0.0.1; default 0, a free port. The uploads host always takes a free port. */
   port?: number;
+  /** The app's webhook URL (also settable later as `gh.app.webhookUrl`). */
+  webhookUrl?: string;
+  /** How long a delivery waits for the receiver (GitHub: 10 s). */
+  webhookTimeoutMs?: number;
 }
 
 export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Promise<GitHubStandIn> {
@@ -140,17 +177,29 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     privateKey: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
     publicKey,
     webhookSecret: randomBytes(16).toString('hex'),
-  };
+    hookId: 1_000_000 + Math.floor(Math.random() * 1_000_000),
+    ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}),
+  } as GitHubStandIn['app'];
   state.app.id = app.id;
+  const webhooks = new WebhookDeliveries(app, () => baseUrl, options.webhookTimeoutMs);
   let baseUrl = '';
   let uploadsUrl = '';
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+  const assetHosts = new AssetHosts(state);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, host: 'api' | 'uploads') => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const method = req.method ?? 'GET';
-    const rawBody = await readBody(req);
-    const matched = api.match(method, url.pathname);
-    const operation = matched?.operation;
+    // GitHub still answers GET /repos/{o}/{r}/git/refs/{ref} (the `url` of every ref it returns),
+    // which its description lists only as git/get-ref (`git/ref/{ref}`).
+    const legacyRef = /^(\/repos\/[^/]+\/[^/]+\/git\/)refs\/(.+)$/.exec(url.pathname);
+    const routed = method === 'GET' && legacyRef ? `${legacyRef[1]}ref/${legacyRef[2]}` : url.pathname;
+    const matched = api.match(method, routed);
+    // Route first: an asset upload streams its body to disk, every other body is small and read here.
+    // Each host serves only its own operations (GitHub answers 404 to an upload on api.github.com).
+    const isUpload = matched?.operation.operationId === 'repos/upload-release-asset';
+    const operation = matched && isUpload === (host === 'uploads') ? matched.operation : undefined;
+    const rawBody = operation && !isUpload ? await readBody(req) : Buffer.alloc(0);
     const call: RecordedCall = {
       method,
       path: url.pathname,
@@ -204,7 +253,6 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
           { 'retry-after': String(fault.retryAfter ?? 1) },
         );
       }
-      const isUpload = operation.operationId === 'repos/upload-release-asset';
       let body: unknown;
       if (!isUpload && rawBody.length > 0) {
         try {
@@ -213,7 +261,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
           throw new HttpError(400, 'Problems parsing JSON');
         }
       }
-      call.body = isUpload ? `<${rawBody.length} bytes>` : body;
+      call.body = isUpload ? `<${req.headers['content-length'] ?? '?'} bytes>` : body;
       for (const p of operation.parameters) {
         if (p.in === 'path' && p.schema?.type === 'integer' && !/^\d+$/.test(matched!.params[p.name] ?? ''))
           throw notFound();
@@ -236,18 +284,22 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         query: url.searchParams,
         body,
         rawBody,
+        request: req,
+        host,
+        assetHosts,
         headers: req.headers,
         token,
         state,
         baseUrl,
         uploadsUrl,
         rateLimit: () => rateLimits.current(credential),
+        webhooks,
         repo: () => {
           if (!repo) throw notFound();
           return repo;
         },
       };
-      const result = await handler(ctx);
+      const result = await observe(ctx, webhooks, () => handler(ctx));
       await respond(operation.operationId, result, url, send, fault?.kind === 'break-response');
     } catch (error) {
       if (error instanceof HttpError) send(error.status, error.body(), error.headers);
@@ -313,6 +365,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     const problems = body === undefined ? [] : validator.response(operation, result.status, body);
     if (problems.length > 0) {
       responseProblems.push(`${operationId} ${result.status}: ${problems.join('; ')}`);
+      await result.discard?.();
       return send(500, {
         message: `stand-in response for ${operationId} breaks GitHub's schema: ${problems.join('; ')}`,
       });
@@ -329,21 +382,27 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         ok(`http://127.0.0.1:${(server.address() as { port: number }).port}`),
       );
     });
-  const wrap = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
   // Idle keep-alive connections stay open a minute, as behind GitHub's load balancers: a client
   // reusing a connection the server is just closing sees ECONNRESET, which a busy test must not.
-  const apiServer = createServer(wrap);
-  const uploadServer = createServer(wrap);
-  for (const server of [apiServer, uploadServer]) {
+  const apiServer = createServer((req, res) => void handle(req, res, 'api'));
+  const uploadServer = createServer((req, res) => void handle(req, res, 'uploads'));
+  const downloadServer = createServer((req, res) => void assetHosts.serveDownload(req, res));
+  const webServer = createServer((req, res) => assetHosts.serveWeb(req, res));
+  const servers = [apiServer, uploadServer, downloadServer, webServer];
+  for (const server of servers) {
     server.keepAliveTimeout = 65_000;
     server.headersTimeout = 66_000;
   }
   baseUrl = await listen(apiServer, options.port ?? 0);
   uploadsUrl = await listen(uploadServer, 0);
+  assetHosts.downloadUrl = await listen(downloadServer, 0);
+  assetHosts.webUrl = await listen(webServer, 0);
 
   const standIn: GitHubStandIn = {
     url: baseUrl,
     uploadsUrl,
+    downloadUrl: assetHosts.downloadUrl,
+    webUrl: assetHosts.webUrl,
     app,
     state,
     faults,
@@ -351,6 +410,10 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     rateLimits,
     responseProblems,
     requestProblems,
+    deliveries: webhooks.list,
+    redeliver: (id) => webhooks.redeliver(id),
+    webhooksSettled: () => webhooks.settled(),
+    webhookProblems: webhooks.problems,
     createRepo: (fullName, options = {}) => seedRepo(state, fullName, options),
     createToken(login, repos) {
       const token = `ghp_${randomBytes(18).toString('hex')}`;
@@ -402,13 +465,14 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       return seedPullRequest(state, { baseUrl, uploadsUrl }, state.repo(owner, name)!, head, files, title);
     },
     async close() {
-      await Promise.all([apiServer, uploadServer].map((s) => new Promise<void>((ok) => s.close(() => ok()))));
-      apiServer.closeAllConnections();
-      uploadServer.closeAllConnections();
+      await webhooks.settled();
+      await Promise.all(servers.map((s) => new Promise<void>((ok) => s.close(() => ok()))));
+      for (const server of servers) server.closeAllConnections();
       rmSync(root, { recursive: true, force: true });
       const problems = [
         ...responseProblems.map((p) => `response: ${p}`),
         ...requestProblems.map((p) => `request: ${p}`),
+        ...webhooks.problems.map((p) => `webhook: ${p}`),
       ];
       if (problems.length > 0)
         throw new Error(`calls broke GitHub's OpenAPI description:\n  ${problems.join('\n  ')}`);

@@ -16,11 +16,13 @@ export interface Repo {
   fullName: string;
   defaultBranch: string;
   private: boolean;
+  /** ISO time of creation (GitHub's created_at, updated_at and pushed_at). */
+  createdAt: string;
   git: GitRepo;
   collaborators: Map<string, Permission>;
   checkRuns: Map<number, Record<string, unknown>>;
   releases: Map<number, Record<string, unknown>>;
-  assets: Map<number, { releaseId: number; meta: Record<string, unknown>; content: Buffer }>;
+  assets: Map<number, StoredAsset>;
   comments: Map<number, Record<string, unknown> & { issue_number: number }>;
   reactions: Map<number, Record<string, unknown>[]>;
   pulls: Map<number, Record<string, unknown>>;
@@ -93,6 +95,13 @@ export interface WorkflowDispatch {
   actor: string;
 }
 
+/** A release asset: its API representation, and its bytes in a file on disk (assets can be gigabytes). */
+export interface StoredAsset {
+  releaseId: number;
+  meta: Record<string, unknown>;
+  file: string;
+}
+
 export interface Installation {
   id: number;
   account: User;
@@ -149,6 +158,7 @@ export class GitHubState {
       fullName,
       defaultBranch,
       private: options.private ?? false,
+      createdAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       git: await GitRepo.init(join(this.root, `${fullName}.git`), defaultBranch),
       collaborators: new Map([[owner, 'admin']]),
       checkRuns: new Map(),

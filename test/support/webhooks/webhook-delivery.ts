@@ -52,47 +52,48 @@ function webhooksDocument(): WebhooksDocument {
  * Completes a payload to GitHub's webhook schema (the examples predate fields GitHub now always
  * sends, such as `reactions`), keeping every value already there.
  */
-export function completePayload(key: string, payload: Record<string, unknown>): Record<string, unknown> {
+export function completePayload(
+  key: string,
+  payload: Record<string, unknown>,
+  baseUrl = 'https://api.github.com',
+): Record<string, unknown> {
   const doc = webhooksDocument();
   const schema = doc.webhooks[key]!.post.requestBody.content['application/json'].schema;
-  return fillFromSchema(schema, payload, 'https://api.github.com', doc.components) as Record<string, unknown>;
+  return fillFromSchema(schema, payload, baseUrl, doc.components) as Record<string, unknown>;
 }
 
 let validators: Map<string, (payload: unknown) => string[]> | undefined;
+let hooksAjv: InstanceType<typeof Ajv> | undefined;
+
+// `$ref`s point into one registered copy of the components, so each event's schema compiles alone.
+const rewriteRefs = (node: unknown): unknown =>
+  Array.isArray(node)
+    ? node.map(rewriteRefs)
+    : node && typeof node === 'object'
+      ? Object.fromEntries(
+          Object.entries(node).map(([k, v]) => [
+            k,
+            k === '$ref' && typeof v === 'string' ? `hooks${v}` : rewriteRefs(v),
+          ]),
+        )
+      : node;
 
 /** Checks a payload against GitHub's webhook schema (`@octokit/openapi-webhooks`), e.g. `issue-comment-created`. */
 export function webhookProblems(key: string, payload: unknown): string[] {
   validators ??= new Map();
   let validate = validators.get(key);
   if (!validate) {
-    const path = createRequire(import.meta.url).resolve(
-      '@octokit/openapi-webhooks/generated/api.github.com.json',
-    );
-    const doc = JSON.parse(readFileSync(path, 'utf8')) as {
-      webhooks: Record<
-        string,
-        { post: { requestBody: { content: { 'application/json': { schema: unknown } } } } }
-      >;
-      components: unknown;
-    };
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addFormat('repo.nwo', true);
-    ajv.addFormat('uri-template', true);
-    const rewrite = (node: unknown): unknown =>
-      Array.isArray(node)
-        ? node.map(rewrite)
-        : node && typeof node === 'object'
-          ? Object.fromEntries(
-              Object.entries(node).map(([k, v]) => [
-                k,
-                k === '$ref' && typeof v === 'string' ? `hooks${v}` : rewrite(v),
-              ]),
-            )
-          : node;
-    ajv.addSchema({ $id: 'hooks', components: rewrite(doc.components) } as object);
-    const compiled = ajv.compile(
-      rewrite(doc.webhooks[key]!.post.requestBody.content['application/json'].schema) as object,
+    const doc = webhooksDocument();
+    if (!hooksAjv) {
+      // One validator instance for every event: the components (most of the 10 MB) compile once.
+      hooksAjv = new Ajv({ strict: false, allErrors: true });
+      addFormats(hooksAjv);
+      hooksAjv.addFormat('repo.nwo', true);
+      hooksAjv.addFormat('uri-template', true);
+      hooksAjv.addSchema({ $id: 'hooks', components: rewriteRefs(doc.components) } as object);
+    }
+    const compiled = hooksAjv.compile(
+      rewriteRefs(doc.webhooks[key]!.post.requestBody.content['application/json'].schema) as object,
     );
     validate = (p) =>
       compiled(p) ? [] : (compiled.errors ?? []).slice(0, 5).map((e) => `${e.instancePath} ${e.message}`);
@@ -142,8 +143,11 @@ export async function sendWebhook(
 }
 
 /**
- * An `issue_comment.created` delivery on a pull request (the examples have none on a PR, and only one
- * with `installation`): the comment body, author and repository are the test's.
+ * A crafted `issue_comment.created` payload on a pull request, from an example payload: FOR NEGATIVE
+ * TESTS ONLY (bad or missing signatures, malformed deliveries). Its `comment.id` does not exist in the
+ * stand-in and its `author_association` is the example's ("OWNER") whatever the commenter's role. For
+ * an app's behaviour, post the comment through the stand-in's API instead: the stand-in delivers it
+ * to `gh.app.webhookUrl` with real ids and roles (test/support/github/webhooks/).
  */
 export function pullRequestComment(options: {
   repository: { owner: string; name: string; id?: number };

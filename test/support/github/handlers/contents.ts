@@ -1,5 +1,10 @@
 import type { Handler, HandlerContext } from '../context.js';
+import { GitCommandError } from '../git-repo.js';
 import { HttpError, notFound, unprocessable } from '../http-error.js';
+
+/** GitHub inlines file contents up to 1 MB and serves blobs up to 100 MB through the API. */
+const MAX_INLINE = 1024 * 1024;
+const MAX_BLOB = 100 * 1024 * 1024;
 
 async function branchHead(ctx: HandlerContext, ref: string | null) {
   const repo = ctx.repo();
@@ -51,6 +56,14 @@ export const contentHandlers: Record<string, Handler> = {
         })),
       };
     }
+    // GitHub inlines files up to 1 MB; from 1 to 100 MB the JSON form has `content: ""` and
+    // `encoding: "none"` (the raw media type still gives the bytes); past 100 MB it refuses.
+    if ((entry!.size ?? 0) > MAX_BLOB)
+      throw new HttpError(
+        403,
+        'This API returns blobs up to 100 MB in size. The requested blob is too large.',
+        [{ resource: 'Blob', field: 'data', code: 'too_large' }],
+      );
     const content = (await git.readBlob(entry!.sha))!;
     if (/\.raw\b|vnd\.github\.raw/.test(String(ctx.headers.accept))) {
       return {
@@ -59,6 +72,11 @@ export const contentHandlers: Record<string, Handler> = {
         headers: { 'content-type': 'application/vnd.github.raw; charset=utf-8' },
       };
     }
+    if (content.length > MAX_INLINE)
+      return {
+        status: 200,
+        body: { ...fileJson(ctx, path, entry!.sha, content.length), content: '', encoding: 'none' },
+      };
     return { status: 200, body: fileJson(ctx, path, entry!.sha, content.length, content) };
   },
 
@@ -73,47 +91,108 @@ export const contentHandlers: Record<string, Handler> = {
     };
     const path = ctx.params.path!;
     const repo = ctx.repo();
-    const head = await branchHead(ctx, branch ?? null);
+    const bytes = Buffer.from(content, 'base64');
+    if (bytes.length > MAX_BLOB)
+      throw unprocessable('Validation Failed', [{ resource: 'Blob', field: 'data', code: 'too_large' }]);
+    const head = await writableBranch(ctx, branch);
     const existing = head.sha
-      ? (await repo.git.tree(head.sha, true))?.find((e) => e.path === path)
+      ? (await repo.git.tree(head.sha, true))?.find((e) => e.path === path && e.type === 'blob')
       : undefined;
     // GitHub's preconditions: updating needs the current blob sha; a stale one is a conflict.
     if (existing && sha === undefined) throw unprocessable('Invalid request.\n\n"sha" wasn\'t supplied.');
     if (existing && sha !== existing.sha) throw new HttpError(409, `${path} does not match ${sha}`);
     if (!existing && sha !== undefined) throw new HttpError(409, `${path} does not match ${sha}`);
-    const blob = await repo.git.writeBlob(Buffer.from(content, 'base64'));
+    const blob = await repo.git.writeBlob(bytes);
     const base = head.sha ? (await repo.git.commitInfo(head.sha))!.tree : undefined;
     const tree = await repo.git.makeTree([{ path, mode: '100644', sha: blob }], base);
     const commit = await repo.git.commit(tree, head.sha ? [head.sha] : [], message, author ?? committer);
-    await repo.git.updateRef(`refs/heads/${head.name.replace(/^refs\/heads\//, '')}`, commit, head.sha ?? '');
-    const info = (await repo.git.commitInfo(commit))!;
     return {
       status: existing ? 200 : 201,
       body: {
-        content: fileJson(ctx, path, blob, Buffer.from(content, 'base64').length),
-        commit: {
-          sha: commit,
-          node_id: `C_${commit.slice(0, 8)}`,
-          url: `${ctx.baseUrl}/repos/${repo.fullName}/git/commits/${commit}`,
-          html_url: `https://github.com/${repo.fullName}/commit/${commit}`,
-          author: info.author,
-          committer: info.committer,
-          message: info.message.replace(/\n$/, ''),
-          tree: { sha: info.tree, url: `${ctx.baseUrl}/repos/${repo.fullName}/git/trees/${info.tree}` },
-          parents: info.parents.map((p) => ({
-            sha: p,
-            url: `${ctx.baseUrl}/repos/${repo.fullName}/git/commits/${p}`,
-            html_url: '',
-          })),
-          verification: {
-            verified: false,
-            reason: 'unsigned',
-            signature: null,
-            payload: null,
-            verified_at: null,
-          },
-        },
+        content: fileJson(ctx, path, blob, bytes.length),
+        commit: await commitJson(ctx, commit),
       },
+      commit: () => moveBranch(ctx, head.name, commit, head.sha ?? ''),
+    };
+  },
+
+  'repos/delete-file': async (ctx) => {
+    const { message, sha, branch, committer, author } = ctx.body as {
+      message: string;
+      sha: string;
+      branch?: string;
+      committer?: { name: string; email: string };
+      author?: { name: string; email: string };
+    };
+    const path = ctx.params.path!;
+    const repo = ctx.repo();
+    const head = await writableBranch(ctx, branch);
+    const existing = head.sha
+      ? (await repo.git.tree(head.sha, true))?.find((e) => e.path === path && e.type === 'blob')
+      : undefined;
+    if (!existing || !head.sha) throw notFound();
+    if (sha !== existing.sha) throw new HttpError(409, `${path} does not match ${sha}`);
+    const base = (await repo.git.commitInfo(head.sha))!.tree;
+    const tree = await repo.git.makeTree([{ path, mode: '100644', sha: null }], base);
+    const commit = await repo.git.commit(tree, [head.sha], message, author ?? committer);
+    return {
+      status: 200,
+      body: { content: null, commit: await commitJson(ctx, commit) },
+      commit: () => moveBranch(ctx, head.name, commit, head.sha!),
     };
   },
 };
+
+/**
+ * The branch a contents write goes to. A named branch must exist (GitHub answers 404 "Branch x not
+ * found" instead of starting an orphan branch); without one, the default branch, which may still be
+ * unborn in an empty repository (the first file creates it, as on GitHub).
+ */
+async function writableBranch(ctx: HandlerContext, branch: string | undefined) {
+  const repo = ctx.repo();
+  const name = (branch ?? repo.defaultBranch).replace(/^refs\/heads\//, '');
+  const sha = await repo.git.refSha(`refs/heads/${name}`);
+  if (!sha && branch !== undefined && name !== repo.defaultBranch)
+    throw new HttpError(404, `Branch ${name} not found`);
+  if (!sha && branch !== undefined && (await repo.git.refs('refs/heads/')).length > 0)
+    throw new HttpError(404, `Branch ${name} not found`);
+  return { name, sha };
+}
+
+/** Moves the branch inside commit(): a write that lost the race is GitHub's 409, never a lost update. */
+async function moveBranch(ctx: HandlerContext, name: string, sha: string, expected: string) {
+  try {
+    await ctx.repo().git.updateRef(`refs/heads/${name}`, sha, expected);
+  } catch (error) {
+    if (!(error instanceof GitCommandError)) throw error;
+    const now = (await ctx.repo().git.refSha(`refs/heads/${name}`)) ?? '';
+    throw new HttpError(409, `is at ${now} but expected ${expected}`);
+  }
+}
+
+async function commitJson(ctx: HandlerContext, commit: string) {
+  const repo = ctx.repo();
+  const info = (await repo.git.commitInfo(commit))!;
+  return {
+    sha: commit,
+    node_id: `C_${commit.slice(0, 8)}`,
+    url: `${ctx.baseUrl}/repos/${repo.fullName}/git/commits/${commit}`,
+    html_url: `https://github.com/${repo.fullName}/commit/${commit}`,
+    author: info.author,
+    committer: info.committer,
+    message: info.message.replace(/\n$/, ''),
+    tree: { sha: info.tree, url: `${ctx.baseUrl}/repos/${repo.fullName}/git/trees/${info.tree}` },
+    parents: info.parents.map((p) => ({
+      sha: p,
+      url: `${ctx.baseUrl}/repos/${repo.fullName}/git/commits/${p}`,
+      html_url: `https://github.com/${repo.fullName}/commit/${p}`,
+    })),
+    verification: {
+      verified: false,
+      reason: 'unsigned',
+      signature: null,
+      payload: null,
+      verified_at: null,
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import type { Handler, HandlerContext } from '../context.js';
+import { GitCommandError } from '../git-repo.js';
 import { HttpError, notFound, unprocessable } from '../http-error.js';
 
 const refJson = (ctx: HandlerContext, ref: string, sha: string, type: string) => ({
@@ -49,6 +50,16 @@ async function treeJson(ctx: HandlerContext, sha: string, recursive: boolean) {
   };
 }
 
+/** Moves `ref` from `expected` to `sha` inside commit(); a lost race becomes `lost`, not a 500. */
+async function casRef(ctx: HandlerContext, ref: string, sha: string, expected: string, lost: HttpError) {
+  try {
+    await ctx.repo().git.updateRef(ref, sha, expected);
+  } catch (error) {
+    if (error instanceof GitCommandError) throw lost;
+    throw error;
+  }
+}
+
 async function ensureObject(ctx: HandlerContext, sha: string) {
   const type = await ctx.repo().git.typeOf(sha);
   if (!type) throw unprocessable('Object does not exist');
@@ -71,16 +82,21 @@ export const gitHandlers: Record<string, Handler> = {
 
   'git/create-ref': async (ctx) => {
     const { ref, sha } = ctx.body as { ref: string; sha: string };
-    if (!/^refs\/[^/]+\/.+/.test(ref)) throw unprocessable(`${ref} is not a valid ref name.`);
+    const git = ctx.repo().git;
+    // GitHub wants the full name (`refs/heads/x`) and git's naming rules; a bad name is the
+    // caller's mistake (422), never a server error a client would retry.
+    if (!/^refs\/[^/]+\/.+/.test(ref) || !(await git.isValidRefName(ref)))
+      throw unprocessable(`${ref} is not a valid ref name.`);
     const type = await ensureObject(ctx, sha);
-    if (await ctx.repo().git.refSha(ref)) throw unprocessable('Reference already exists');
-    await ctx.repo().git.updateRef(ref, sha, '');
+    const exists = unprocessable('Reference already exists');
+    if (await git.refSha(ref)) throw exists;
     return {
       status: 201,
       body: refJson(ctx, ref, sha, type),
       headers: {
         location: `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git/${ref.split('/').map(encodeURIComponent).join('/')}`,
       },
+      commit: () => casRef(ctx, ref, sha, '', exists),
     };
   },
 
@@ -93,15 +109,28 @@ export const gitHandlers: Record<string, Handler> = {
     const type = await ensureObject(ctx, sha);
     if (!force && type === 'commit' && !(await git.isAncestor(current, sha)))
       throw unprocessable('Update is not a fast forward');
-    await git.updateRef(ref, sha, current);
-    return { status: 200, body: refJson(ctx, ref, sha, type) };
+    return {
+      status: 200,
+      body: refJson(ctx, ref, sha, type),
+      commit: () => casRef(ctx, ref, sha, current, unprocessable('Reference cannot be updated')),
+    };
   },
 
   'git/delete-ref': async (ctx) => {
     const ref = `refs/${ctx.params.ref}`;
-    if (!(await ctx.repo().git.refSha(ref))) throw unprocessable('Reference does not exist');
-    await ctx.repo().git.deleteRef(ref);
-    return { status: 204 };
+    const current = await ctx.repo().git.refSha(ref);
+    if (!current) throw unprocessable('Reference does not exist');
+    return {
+      status: 204,
+      commit: async () => {
+        try {
+          await ctx.repo().git.git(['update-ref', '-d', ref, current]);
+        } catch (error) {
+          if (error instanceof GitCommandError) throw unprocessable('Reference cannot be updated');
+          throw error;
+        }
+      },
+    };
   },
 
   'git/create-tag': async (ctx) => {
@@ -110,8 +139,15 @@ export const gitHandlers: Record<string, Handler> = {
       message: string;
       object: string;
       type: string;
-      tagger?: { name: string; email: string };
+      tagger?: { name: string; email: string; date?: string };
     };
+    if (!(await ctx.repo().git.isValidRefName(`refs/tags/${tag}`)))
+      throw unprocessable(`${tag} is not a valid tag name.`);
+    // GitHub keeps the tagger date a client gives; one it cannot read is refused, not replaced by now.
+    if (tagger?.date !== undefined && Number.isNaN(Date.parse(tagger.date)))
+      throw unprocessable(
+        'Invalid request.\n\n' + `${JSON.stringify(tagger.date)} is not a valid date-time.`,
+      );
     const actual = await ensureObject(ctx, object);
     if (actual !== type) throw unprocessable(`Object ${object} is a ${actual}, not a ${type}`);
     const sha = await ctx.repo().git.makeTag(tag, object, type, message, tagger);

@@ -1,3 +1,4 @@
+import { authorAssociation, type AuthorAssociation } from '../webhooks/author-association.js';
 import type { HandlerContext } from '../context.js';
 import { notFound, unprocessable } from '../http-error.js';
 import { userJson } from '../representations.js';
@@ -185,10 +186,9 @@ export function issueJson(ctx: HandlerContext, target: IssueTarget, pending: Lab
 }
 
 /** How the author relates to the repository, as GitHub reports it (webhooks and `/promote` checks read it). */
-export function association(repo: Repo, login: string): 'OWNER' | 'COLLABORATOR' | 'NONE' {
-  if (login === repo.owner.login) return 'OWNER';
-  const role = repo.collaborators.get(login);
-  return role && role !== 'none' ? 'COLLABORATOR' : 'NONE';
+/** `author_association` of a login (one rule for issues, comments and webhook payloads). */
+export function association(repo: Repo, login: string): AuthorAssociation {
+  return authorAssociation(repo, { login, id: 0, type: 'User' });
 }
 
 function reactionRollup(repo: Repo, number: number, issueUrl: string) {

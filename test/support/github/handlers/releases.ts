@@ -1,11 +1,21 @@
 import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Handler, HandlerContext } from '../context.js';
-import { notFound, unprocessable } from '../http-error.js';
+import { HttpError, notFound, unprocessable } from '../http-error.js';
 import { now, userJson } from '../representations.js';
-import type { Repo } from '../state.js';
+import type { Repo, StoredAsset } from '../state.js';
 
 function release(ctx: HandlerContext): Record<string, unknown> {
   const found = ctx.repo().releases.get(Number(ctx.params.release_id));
+  if (!found) throw notFound();
+  return found;
+}
+
+function asset(ctx: HandlerContext): StoredAsset {
+  const found = ctx.repo().assets.get(Number(ctx.params.asset_id));
   if (!found) throw notFound();
   return found;
 }
@@ -17,10 +27,27 @@ function withAssets(repo: Repo, value: Record<string, unknown>) {
   };
 }
 
-async function ensureTag(ctx: HandlerContext, tag: string, target: string | undefined) {
+const alreadyExists = (resource: string, field: string) =>
+  unprocessable('Validation Failed', [{ resource, code: 'already_exists', field }]);
+
+function nameTaken(repo: Repo, releaseId: unknown, name: string, except?: unknown): boolean {
+  return [...repo.assets.values()].some(
+    (a) => a.releaseId === releaseId && a.meta.name === name && a.meta.id !== except,
+  );
+}
+
+/**
+ * Publishing a release whose tag is missing creates the tag at target_commitish (the default branch
+ * by default). Resolving happens now (a bad target is 422 before anything changes); the returned
+ * function writes the ref, inside the handler's commit.
+ */
+async function tagCreation(
+  ctx: HandlerContext,
+  tag: string,
+  target: string | undefined,
+): Promise<() => Promise<void>> {
   const git = ctx.repo().git;
-  if (await git.refSha(`refs/tags/${tag}`)) return;
-  // GitHub creates a missing tag at target_commitish (default branch by default).
+  if (await git.refSha(`refs/tags/${tag}`)) return async () => {};
   const sha = await git.resolveRef(
     target && /^[0-9a-f]{40}$/.test(target) ? target : `refs/heads/${target ?? ctx.repo().defaultBranch}`,
   );
@@ -28,7 +55,49 @@ async function ensureTag(ctx: HandlerContext, tag: string, target: string | unde
     throw unprocessable('Validation Failed', [
       { resource: 'Release', code: 'invalid', field: 'target_commitish' },
     ]);
-  await git.updateRef(`refs/tags/${tag}`, sha, '');
+  return async () => {
+    // Another release (or a git push) may have created the tag meanwhile: it then stays as it is.
+    if (!(await git.refSha(`refs/tags/${tag}`))) await git.updateRef(`refs/tags/${tag}`, sha, '');
+  };
+}
+
+/**
+ * GitHub renames asset files with special characters: the stand-in turns whitespace and characters
+ * outside a conservative safe set into `.` and drops leading and trailing periods.
+ */
+function assetName(raw: string): string {
+  return raw.replace(/[^\w.+@-]/g, '.').replace(/^\.+|\.+$/g, '');
+}
+
+/**
+ * Streams the request body to a file while hashing it: assets can be gigabytes and never sit in
+ * memory. GitHub needs `Content-Length` (chunked uploads get `400 Bad Content-Length`), and a body
+ * shorter than declared is refused and leaves no file behind.
+ */
+async function receiveUpload(ctx: HandlerContext, file: string): Promise<{ size: number; sha256: string }> {
+  const declared = ctx.headers['content-length'];
+  if (typeof declared !== 'string' || !/^\d+$/.test(declared))
+    throw new HttpError(400, `Bad Content-Length: ${typeof declared === 'string' ? declared : ''}`);
+  const hash = createHash('sha256');
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(ctx.request, counter, createWriteStream(file));
+  } catch {
+    await rm(file, { force: true });
+    throw new HttpError(400, `Bad Content-Length: ${declared}`);
+  }
+  if (size !== Number(declared)) {
+    await rm(file, { force: true });
+    throw new HttpError(400, `Bad Content-Length: ${declared}`);
+  }
+  return { size, sha256: hash.digest('hex') };
 }
 
 export const releaseHandlers: Record<string, Handler> = {
@@ -39,12 +108,11 @@ export const releaseHandlers: Record<string, Handler> = {
       target_commitish?: string;
       draft?: boolean;
     };
-    if ([...repo.releases.values()].some((r) => r.tag_name === body.tag_name)) {
-      throw unprocessable('Validation Failed', [
-        { resource: 'Release', code: 'already_exists', field: 'tag_name' },
-      ]);
-    }
-    if (!body.draft) await ensureTag(ctx, body.tag_name, body.target_commitish);
+    if ([...repo.releases.values()].some((r) => r.tag_name === body.tag_name))
+      throw alreadyExists('Release', 'tag_name');
+    const createTag = body.draft
+      ? async () => {}
+      : await tagCreation(ctx, body.tag_name, body.target_commitish);
     const id = ctx.state.id();
     const value = {
       id,
@@ -65,8 +133,16 @@ export const releaseHandlers: Record<string, Handler> = {
       published_at: body.draft ? null : now(),
       author: userJson(ctx.token!.actor, ctx.baseUrl),
     };
-    repo.releases.set(id, value);
-    return { status: 201, body: withAssets(repo, value) };
+    return {
+      status: 201,
+      body: withAssets(repo, value),
+      commit: async () => {
+        if ([...repo.releases.values()].some((r) => r.tag_name === body.tag_name))
+          throw alreadyExists('Release', 'tag_name');
+        await createTag();
+        repo.releases.set(id, value);
+      },
+    };
   },
 
   'repos/get-release': async (ctx) => ({ status: 200, body: withAssets(ctx.repo(), release(ctx)) }),
@@ -90,58 +166,110 @@ export const releaseHandlers: Record<string, Handler> = {
   }),
 
   'repos/update-release': async (ctx) => {
-    const value = release(ctx);
+    const repo = ctx.repo();
+    const current = release(ctx);
     const body = ctx.body as Record<string, unknown>;
+    const value = { ...current };
     for (const key of ['tag_name', 'target_commitish', 'name', 'body', 'draft', 'prerelease'] as const) {
       if (body[key] !== undefined) value[key] = body[key];
     }
+    if ([...repo.releases.values()].some((r) => r.id !== value.id && r.tag_name === value.tag_name))
+      throw alreadyExists('Release', 'tag_name');
+    let createTag = async () => {};
     if (value.draft === false && value.published_at === null) {
-      await ensureTag(ctx, value.tag_name as string, value.target_commitish as string);
+      createTag = await tagCreation(ctx, value.tag_name as string, value.target_commitish as string);
       value.published_at = now();
     }
-    return { status: 200, body: withAssets(ctx.repo(), value) };
+    value.html_url = `https://github.com/${repo.fullName}/releases/tag/${encodeURIComponent(String(value.tag_name))}`;
+    return {
+      status: 200,
+      body: withAssets(repo, value),
+      commit: async () => {
+        await createTag();
+        repo.releases.set(value.id as number, value);
+        // The download links name the tag.
+        for (const stored of repo.assets.values()) {
+          if (stored.releaseId !== value.id) continue;
+          stored.meta = {
+            ...stored.meta,
+            browser_download_url: ctx.assetHosts.browserDownloadUrl(
+              repo,
+              String(value.tag_name),
+              String(stored.meta.name),
+            ),
+          };
+        }
+      },
+    };
   },
 
   'repos/delete-release': async (ctx) => {
     const repo = ctx.repo();
     const value = release(ctx);
-    repo.releases.delete(value.id as number);
-    for (const [id, asset] of repo.assets) if (asset.releaseId === value.id) repo.assets.delete(id);
-    return { status: 204 };
+    return {
+      status: 204,
+      commit: async () => {
+        repo.releases.delete(value.id as number);
+        for (const [id, stored] of repo.assets) {
+          if (stored.releaseId !== value.id) continue;
+          repo.assets.delete(id);
+          await rm(stored.file, { force: true });
+        }
+      },
+    };
   },
 
   'repos/upload-release-asset': async (ctx) => {
     const repo = ctx.repo();
     const value = release(ctx);
-    const name = ctx.query.get('name');
-    if (!name)
+    const requested = ctx.query.get('name');
+    if (!requested)
       throw unprocessable('Validation Failed', [
         { resource: 'ReleaseAsset', code: 'missing_field', field: 'name' },
       ]);
-    if ([...repo.assets.values()].some((a) => a.releaseId === value.id && a.meta.name === name)) {
-      throw unprocessable('Validation Failed', [
-        { resource: 'ReleaseAsset', code: 'already_exists', field: 'name' },
-      ]);
-    }
+    const name = assetName(requested);
+    if (nameTaken(repo, value.id, name)) throw alreadyExists('ReleaseAsset', 'name');
     const id = ctx.state.id();
+    // The file name is unique: bytes of an upload that fails later are removed, and never replace an asset's.
+    const file = ctx.assetHosts.filePath(id);
+    const { size, sha256 } = await receiveUpload(ctx, file);
     const meta = {
       id,
       node_id: `RA_${id}`,
       name,
-      label: ctx.query.get('label'),
+      label: ctx.query.get('label') ?? '',
       url: `${ctx.baseUrl}/repos/${repo.fullName}/releases/assets/${id}`,
-      browser_download_url: `https://github.com/${repo.fullName}/releases/download/${encodeURIComponent(value.tag_name as string)}/${name}`,
+      browser_download_url: ctx.assetHosts.browserDownloadUrl(repo, String(value.tag_name), name),
       content_type: String(ctx.headers['content-type'] ?? 'application/octet-stream'),
       state: 'uploaded',
-      size: ctx.rawBody.length,
-      digest: `sha256:${createDigest(ctx.rawBody)}`,
+      size,
+      digest: `sha256:${sha256}`,
       download_count: 0,
       created_at: now(),
       updated_at: now(),
       uploader: userJson(ctx.token!.actor, ctx.baseUrl),
     };
-    repo.assets.set(id, { releaseId: value.id as number, meta, content: ctx.rawBody });
-    return { status: 201, body: meta };
+    let committed = false;
+    return {
+      status: 201,
+      body: meta,
+      commit: async () => {
+        // A concurrent upload of the same name may have finished first; so may a release deletion.
+        if (!repo.releases.has(value.id as number)) {
+          await rm(file, { force: true });
+          throw notFound();
+        }
+        if (nameTaken(repo, value.id, name)) {
+          await rm(file, { force: true });
+          throw alreadyExists('ReleaseAsset', 'name');
+        }
+        repo.assets.set(id, { releaseId: value.id as number, meta, file });
+        committed = true;
+      },
+      discard: async () => {
+        if (!committed) await rm(file, { force: true });
+      },
+    };
   },
 
   'repos/list-release-assets': async (ctx) => {
@@ -153,20 +281,53 @@ export const releaseHandlers: Record<string, Handler> = {
   },
 
   'repos/get-release-asset': async (ctx) => {
-    const asset = ctx.repo().assets.get(Number(ctx.params.asset_id));
-    if (!asset) throw notFound();
-    if (ctx.headers.accept === 'application/octet-stream') {
-      return { status: 200, raw: asset.content, headers: { 'content-type': 'application/octet-stream' } };
+    const repo = ctx.repo();
+    const stored = asset(ctx);
+    // The bytes come from a separate host: GitHub redirects to a signed URL valid for a few minutes.
+    if (String(ctx.headers.accept ?? '').includes('application/octet-stream')) {
+      return {
+        status: 302,
+        headers: {
+          location: ctx.assetHosts.signedUrl(repo, stored.meta.id as number, String(stored.meta.name)),
+        },
+      };
     }
-    return { status: 200, body: asset.meta };
+    return { status: 200, body: stored.meta };
+  },
+
+  'repos/update-release-asset': async (ctx) => {
+    const repo = ctx.repo();
+    const stored = asset(ctx);
+    const body = (ctx.body ?? {}) as { name?: string; label?: string; state?: string };
+    const name = body.name === undefined ? String(stored.meta.name) : assetName(body.name);
+    if (nameTaken(repo, stored.releaseId, name, stored.meta.id)) throw alreadyExists('ReleaseAsset', 'name');
+    const tag = String(repo.releases.get(stored.releaseId)?.tag_name);
+    const meta = {
+      ...stored.meta,
+      name,
+      label: body.label ?? stored.meta.label,
+      browser_download_url: ctx.assetHosts.browserDownloadUrl(repo, tag, name),
+      updated_at: now(),
+    };
+    return {
+      status: 200,
+      body: meta,
+      commit: () => {
+        if (nameTaken(repo, stored.releaseId, name, stored.meta.id))
+          throw alreadyExists('ReleaseAsset', 'name');
+        stored.meta = meta;
+      },
+    };
   },
 
   'repos/delete-release-asset': async (ctx) => {
-    if (!ctx.repo().assets.delete(Number(ctx.params.asset_id))) throw notFound();
-    return { status: 204 };
+    const repo = ctx.repo();
+    const stored = asset(ctx);
+    return {
+      status: 204,
+      commit: async () => {
+        if (repo.assets.delete(stored.meta.id as number)) await rm(stored.file, { force: true });
+      },
+    };
   },
 };
-
-function createDigest(content: Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
-}

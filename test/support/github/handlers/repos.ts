@@ -3,7 +3,7 @@ import { notFound } from '../http-error.js';
 import { repoJson, userJson } from '../representations.js';
 
 export const repoHandlers: Record<string, Handler> = {
-  'repos/get': async (ctx) => ({ status: 200, body: repoJson(ctx.repo(), ctx.baseUrl) }),
+  'repos/get': async (ctx) => ({ status: 200, body: repoJson(ctx.repo(), ctx.baseUrl, ctx.token?.actor) }),
 
   'apps/get-repo-installation': async (ctx) => {
     const repo = ctx.repo();
