@@ -36,7 +36,8 @@ export function batchFeatures(
       plan.input.type === 'float64' ? new Float64Array(rows * width) : new Float32Array(rows * width);
     chunks.forEach((chunk, f) => {
       const values = numericValues(chunk, plan.columns[f]!, plan.input.name, batch.source);
-      for (let r = 0; r < rows; r++) data[r * width + f] = values[at(r)]!;
+      if (data instanceof Float32Array) fillColumn(data, values, f, width, rows, kept);
+      else fillColumn(data, values, f, width, rows, kept);
     });
     return {
       feeds: { [plan.input.name]: { type: plan.input.type, dims: [rows, width], data } },
@@ -89,6 +90,22 @@ export function batchFeatures(
   return { feeds, rows, ...(kept ? { kept } : {}) };
 }
 
+/**
+ * Column f of a row-major matrix. Two call sites, one per array type, keep each monomorphic: this
+ * loop runs for every value of the holdout.
+ */
+function fillColumn<T extends Float32Array | Float64Array>(
+  data: T,
+  values: Float64Array,
+  f: number,
+  width: number,
+  rows: number,
+  kept: Int32Array | undefined,
+): void {
+  if (kept) for (let r = 0, at = f; r < rows; r++, at += width) data[at] = values[kept[r]!]!;
+  else for (let r = 0, at = f; r < rows; r++, at += width) data[at] = values[r]!;
+}
+
 /** Undefined when every row is complete; the complete rows' indices when some were dropped. */
 function keptRows(
   batch: Batch,
@@ -96,7 +113,9 @@ function keptRows(
   names: string[],
   missing: 'error' | 'drop',
 ): Int32Array | undefined {
-  let complete: Int32Array | undefined;
+  // The common case, checked a column at a time: no nulls and no NaN anywhere.
+  if (chunks.every((chunk) => complete(chunk, batch.length))) return undefined;
+  let kept: Int32Array | undefined;
   let count = 0;
   for (let i = 0; i < batch.length; i++) {
     let bad = -1;
@@ -112,13 +131,21 @@ function keptRows(
         { file: batch.source, line: batch.lines[i]!, field: names[bad]! },
       );
     }
-    if (bad >= 0 && !complete) {
-      complete = new Int32Array(batch.length);
-      for (let j = 0; j < i; j++) complete[j] = j;
+    if (bad >= 0 && !kept) {
+      kept = new Int32Array(batch.length);
+      for (let j = 0; j < i; j++) kept[j] = j;
       count = i;
-    } else if (bad < 0 && complete) complete[count++] = i;
+    } else if (bad < 0 && kept) kept[count++] = i;
   }
-  return complete?.subarray(0, count);
+  return kept?.subarray(0, count);
+}
+
+function complete(chunk: ColumnChunk, length: number): boolean {
+  if (chunk.nullCount > 0) return false;
+  if (chunk.type === 'string') return true;
+  const values = chunk.values;
+  for (let i = 0; i < length; i++) if (values[i] !== values[i]) return false;
+  return true;
 }
 
 function numericValues(chunk: ColumnChunk, column: string, input: string, file: string): Float64Array {

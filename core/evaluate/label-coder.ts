@@ -21,11 +21,21 @@ export function labelCoder(classes: readonly string[], column: string) {
     const n = numeric(value);
     return n === undefined ? undefined : index.get(`#${n}`);
   };
+  // A label column holds few distinct values: each is looked up once (no string built per row).
+  const byNumber = new Map<number, number | undefined>();
+  const byText = new Map<string, number | undefined>();
+  const cached = (value: string | number): number | undefined => {
+    const cache = (typeof value === 'number' ? byNumber : byText) as Map<string | number, number | undefined>;
+    if (cache.has(value)) return cache.get(value);
+    const found = find(value);
+    cache.set(value, found);
+    return found;
+  };
   return {
     /** The class index of row `i`; throws naming the row when the value is no class of the model. */
     code(chunk: ColumnChunk, i: number, where: { file: string; line: number }): number {
       const value = chunk.type === 'string' ? chunk.dictionary[chunk.codes[i]!]! : chunk.values[i]!;
-      const found = find(value);
+      const found = cached(value);
       if (found !== undefined) return found;
       const textual = classes.every((c) => numeric(c) === undefined);
       const hint =
