@@ -1,5 +1,4 @@
 import type { EvaluationResult, SliceResult } from '../../core/evaluate/evaluation-result.js';
-import { UserError } from '../../core/errors.js';
 import { computeMetrics } from '../../core/metrics/compute-metrics.js';
 import { fairnessMetrics } from '../../core/metrics/fairness.js';
 import type { Predictions } from '../../core/metrics/predictions.js';
@@ -80,13 +79,8 @@ export async function runEvaluate(
     }),
   );
   let fairness: EvaluationResult['fairness'];
-  if (scored.sensitive) {
-    if (predictions.task !== 'binary')
-      throw new UserError(
-        'config',
-        `the fairness differences compare predicted positives across groups, so they need a binary model; this one is ${predictions.task}. Remove evaluate.sensitive, or slice by "${scored.sensitive.column}" instead`,
-        { field: 'evaluate.sensitive' },
-      );
+  // scoreHoldout refused a sensitive column for any task but binary, before reading the holdout.
+  if (scored.sensitive && predictions.task === 'binary') {
     const { codes, values } = scored.sensitive.assignments();
     fairness = { column: scored.sensitive.column, ...fairnessMetrics(predictions, codes, values) };
   }

@@ -45,6 +45,12 @@ export async function scoreHoldout(
   machine: Machine,
 ): Promise<ScoredHoldout> {
   const plan = planOutputs(model.outputs, options, model.name);
+  if (options.sensitive !== undefined && plan.task !== 'binary')
+    throw new UserError(
+      'config',
+      `the fairness differences compare predicted positives across groups, so they need a binary model; this one is ${plan.task}. Remove evaluate.sensitive, or slice by "${options.sensitive}" instead`,
+      { field: 'evaluate.sensitive' },
+    );
   const { files, stream } = await datasets.open(options.data, { batchRows: EVALUATE_BATCH_ROWS });
   const names = stream.schema.names;
   const files_ = { model: model.name, data: files.length === 1 ? files[0]!.name : options.data };
