@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { UserError } from './core/errors.js';
 import { driftReportEntry } from './actions/drift-report/entry.js';
+import { evaluateModelEntry } from './actions/evaluate-model/entry.js';
 import { metricGateEntry } from './actions/metric-gate/entry.js';
 import type { ActionEntry } from './actions/shared/action-entry.js';
 import { runEntry } from './actions/shared/run-entry.js';
@@ -11,6 +12,7 @@ import { validateDataEntry } from './actions/validate-data/entry.js';
 const entries: Record<string, ActionEntry> = {
   'validate-data': validateDataEntry,
   'drift-report': driftReportEntry,
+  'evaluate-model': evaluateModelEntry,
   'metric-gate': metricGateEntry,
 };
 

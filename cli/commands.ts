@@ -1,3 +1,4 @@
+import { EVALUATE_BATCH_ROWS } from '../jobs/evaluate/evaluate-batch-rows.js';
 import { prereadOf } from './preread.js';
 import type { CommandEntry } from './run-cli.js';
 
@@ -18,6 +19,19 @@ export const commands: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/drift.js')).drift,
     // Each side is read on its own thread (see validate).
     readers: () => ({ spares: 2 }),
+  },
+  evaluate: {
+    summary: 'score a labelled holdout with an ONNX model: metrics, latency, slices',
+    load: async () => (await import('./commands/evaluate.js')).evaluate,
+    // The holdout is read on its own thread, which starts (and opens the data) while onnxruntime loads.
+    readers: (args) => {
+      const preread = prereadOf(args);
+      if (!preread) return { spares: 1 };
+      return {
+        spares: 1,
+        preread: { ...preread, options: { ...preread.options, batchRows: EVALUATE_BATCH_ROWS } },
+      };
+    },
   },
   gate: {
     summary: "judge a candidate model's metrics against the rules and production's metrics",

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { UserError } from '../../core/errors.js';
 import { githubApiUrlFromEnv } from '../github/github-api-url.js';
+import { onnxRuntimeEnvironment, type OnnxRuntimeEnvironment } from './onnx-runtime-environment.js';
 import { storageEnvironment, type StorageEnvironment } from './storage-environment.js';
 
 /** What an action knows of the run it is part of: read once from the runner's environment. */
@@ -23,6 +24,8 @@ export interface ActionContext {
   fromFork: boolean;
   /** The environment the data readers hand to S3 (endpoint settings); nothing else reads it. */
   storage: StorageEnvironment;
+  /** Where the ONNX runtime comes from (tool cache, registry, native or WebAssembly). */
+  onnx: OnnxRuntimeEnvironment;
   debug: boolean;
 }
 
@@ -58,6 +61,7 @@ export function readActionContext(
     apiUrl: githubApiUrlFromEnv(env),
     fromFork: pull !== undefined && headRepo !== undefined && headRepo !== pull.base?.repo?.full_name,
     storage: storageEnvironment(env),
+    onnx: onnxRuntimeEnvironment(env),
     debug: env.RUNNER_DEBUG === '1',
   };
 }

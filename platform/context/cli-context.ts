@@ -1,3 +1,4 @@
+import { onnxRuntimeEnvironment, type OnnxRuntimeEnvironment } from './onnx-runtime-environment.js';
 import { storageEnvironment, type StorageEnvironment } from './storage-environment.js';
 
 /** What a `modelship` command knows of where it runs: read once, at the entry point. */
@@ -8,6 +9,8 @@ export interface CliContext {
   /** The checkout whose files can be annotated (GITHUB_WORKSPACE when run in a workflow, else cwd). */
   workspace: string;
   storage: StorageEnvironment;
+  /** Where the ONNX runtime comes from (tool cache, registry, native or WebAssembly). */
+  onnx: OnnxRuntimeEnvironment;
   /** MODELSHIP_DEBUG: print stacks of unexpected errors. */
   debug: boolean;
 }
@@ -22,6 +25,7 @@ export function readCliContext(
     cwd,
     workspace: env.GITHUB_WORKSPACE || cwd,
     storage: storageEnvironment(env),
+    onnx: onnxRuntimeEnvironment(env),
     debug: Boolean(env.MODELSHIP_DEBUG),
   };
 }

@@ -136,3 +136,17 @@ describe('GitHub stand-in guarantees', () => {
     }
   });
 });
+
+test("the stand-in's README lists exactly the operations it implements", async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { SUPPORTED_OPERATIONS } = await import('../support/github/server.js');
+  const readme = await readFile(new URL('../support/github/README.md', import.meta.url), 'utf8');
+  const listed = readme
+    .slice(readme.indexOf('## Operations'))
+    .split('\n')
+    .slice(1)
+    .join(' ')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  assert.deepEqual(listed, SUPPORTED_OPERATIONS);
+});

@@ -33,6 +33,8 @@ writeFileSync(keyFile, gh.app.privateKey);
 console.log(`GitHub stand-in ready
   GITHUB_API_URL=${gh.url}
   uploads:        ${gh.uploadsUrl}
+  downloads:      ${gh.downloadUrl}   (asset bytes, behind the API's 302)
+  web:            ${gh.webUrl}   (browser_download_url)
   GITHUB_TOKEN=${token}   (owner of acme/models, head ${repo.headSha.slice(0, 7)})
   app id ${gh.app.id}, installation ${installationId}, private key ${keyFile}, webhook secret ${gh.app.webhookSecret}
   bare repository: ${repo.git.dir}

@@ -1,5 +1,6 @@
 import AjvModule, { type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { githubEmailFormat } from './github-email-format.js';
 import { githubOpenApi, type Operation, type Schema } from './openapi.js';
 
 /**
@@ -38,6 +39,7 @@ export class SchemaValidator {
     addFormats(this.ajv);
     this.ajv.addFormat('repo.nwo', /^[^/]+\/[^/]+$/);
     this.ajv.addFormat('timestamp', true);
+    this.ajv.addFormat('email', githubEmailFormat);
     this.ajv.addSchema({ $id: 'github', components: rewrite(githubOpenApi().doc.components) } as Schema);
   }
 

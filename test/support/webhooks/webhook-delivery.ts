@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { githubEmailFormat } from '../github/github-email-format.js';
 import examples from '@octokit/webhooks-examples';
 import { fillFromSchema } from '../github/fill-from-schema.js';
 
@@ -90,6 +91,7 @@ export function webhookProblems(key: string, payload: unknown): string[] {
       addFormats(hooksAjv);
       hooksAjv.addFormat('repo.nwo', true);
       hooksAjv.addFormat('uri-template', true);
+      hooksAjv.addFormat('email', githubEmailFormat);
       hooksAjv.addSchema({ $id: 'hooks', components: rewriteRefs(doc.components) } as object);
     }
     const compiled = hooksAjv.compile(

@@ -1,0 +1,2 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+import{a as t}from"./chunks/chunk-UZPNLJKO.js";import{a as r,b as o}from"./chunks/chunk-PQLBUDOK.js";import"./chunks/chunk-C4BWDA6C.js";import"./chunks/chunk-UY5ZPACK.js";import"./chunks/chunk-MFLZ2QFY.js";import"./chunks/chunk-PR35RQQP.js";import"./chunks/chunk-R64QHKY4.js";await o(async()=>(await import("./chunks/main-PL4A44JM.js")).run(r()),{name:()=>t.name,outputs:()=>t.failureOutputs});
