@@ -9,6 +9,7 @@ import { reportFiles } from '../../platform/files/report-files.js';
 import { localTextFiles } from '../../platform/files/text-files.js';
 import { thisMachine } from '../../platform/machine.js';
 import { openModelRuntime } from '../../platform/onnx/open-model-runtime.js';
+import { startBootstrapThreads } from '../../platform/bootstrap/bootstrap-threads.js';
 import { EXIT, type Command } from '../cli-io.js';
 import { parseOptions } from '../parse-options.js';
 
@@ -81,34 +82,44 @@ export const gate: Command = async (args, io, readers) => {
     options.config ?? DEFAULT_CONFIG_PATH,
   );
   const configFile = options.config ?? DEFAULT_CONFIG_PATH;
-  // Models are loaded only when given: a gate on metrics files never starts the ONNX runtime.
-  const evaluator =
-    options.model === undefined
-      ? undefined
-      : pairEvaluator(
-          config.evaluate,
-          {
-            datasets: readers,
-            models: await openModelRuntime(
-              onnx,
-              { cwd, workspace, storage },
-              {
-                info: () => undefined,
-                warn: (message) => io.err(`modelship gate: ${message}\n`),
-              },
-            ),
-            machine: thisMachine,
-            reports: reportFiles(cwd),
-          },
-          configFile,
-        );
-  const outcome = await runGate(settings, {
-    files: localTextFiles(cwd),
-    reports: reportFiles(cwd),
-    ...(evaluator ? { evaluator } : {}),
-  });
-  io.out(
-    options.json ? `${JSON.stringify(gateJson(outcome.view), null, 2)}\n` : renderGateText(outcome.view),
-  );
-  return outcome.passed ? EXIT.ok : EXIT.failed;
+  // With two models, the bootstrap's threads start now and load while the models score the holdout.
+  const resampler =
+    options.model !== undefined && options['baseline-model'] !== undefined
+      ? startBootstrapThreads()
+      : undefined;
+  try {
+    // Models are loaded only when given: a gate on metrics files never starts the ONNX runtime.
+    const evaluator =
+      options.model === undefined
+        ? undefined
+        : pairEvaluator(
+            config.evaluate,
+            {
+              datasets: readers,
+              models: await openModelRuntime(
+                onnx,
+                { cwd, workspace, storage },
+                {
+                  info: () => undefined,
+                  warn: (message) => io.err(`modelship gate: ${message}\n`),
+                },
+              ),
+              machine: thisMachine,
+              reports: reportFiles(cwd),
+              ...(resampler ? { resampler } : {}),
+            },
+            configFile,
+          );
+    const outcome = await runGate(settings, {
+      files: localTextFiles(cwd),
+      reports: reportFiles(cwd),
+      ...(evaluator ? { evaluator } : {}),
+    });
+    io.out(
+      options.json ? `${JSON.stringify(gateJson(outcome.view), null, 2)}\n` : renderGateText(outcome.view),
+    );
+    return outcome.passed ? EXIT.ok : EXIT.failed;
+  } finally {
+    await resampler?.close();
+  }
 };

@@ -1,9 +1,13 @@
 import type { EvaluationResult } from '../../core/evaluate/evaluation-result.js';
 import { UserError } from '../../core/errors.js';
 import type { MetricsReport } from '../../core/gate/metrics-report.js';
-import { pairedBootstrap } from '../../core/metrics/bootstrap/paired-bootstrap.js';
+import { prepareBootstrap } from '../../core/metrics/bootstrap/bootstrap-plan.js';
+import { bootstrapReplicates } from '../../core/metrics/bootstrap/bootstrap-replicates.js';
+import { resolveBootstrapOptions } from '../../core/metrics/bootstrap/paired-bootstrap.js';
+import { summarizeBootstrap } from '../../core/metrics/bootstrap/summarize-bootstrap.js';
 import type { Predictions } from '../../core/metrics/predictions.js';
 import type { PairEvaluation, PairEvaluator, PairRequest } from '../gate/gate-ports.js';
+import type { BootstrapResampler } from '../ports/bootstrap-resampler.js';
 import type { EvaluatePorts } from './evaluate-ports.js';
 import { resolveEvaluateSettings, type EvaluateSection } from './evaluate-settings.js';
 import { runEvaluate } from './run-evaluate.js';
@@ -11,11 +15,13 @@ import { runEvaluate } from './run-evaluate.js';
 /**
  * The gate's evaluator: both models scored on the same holdout with the same `evaluate:` settings,
  * then the paired bootstrap over those rows (the same resampled rows score both models) for every
- * metric a rule compares, at each confidence the rules ask.
+ * metric a rule compares, at each confidence the rules ask. The resamples are drawn once for every
+ * metric and confidence (each metric's replicates do not depend on which others are asked), on the
+ * `resampler`'s threads when there is one, else on this thread.
  */
 export function pairEvaluator(
   section: EvaluateSection | undefined,
-  ports: EvaluatePorts,
+  ports: EvaluatePorts & { resampler?: BootstrapResampler },
   configFile: string,
   names = { model: '--model', data: '--data', label: '--label' },
 ): PairEvaluator {
@@ -36,16 +42,12 @@ export function pairEvaluator(
         return { candidate: metricsReport(candidate.result), intervals: {}, inputs };
       const baseline = await evaluate(request.baselineModel);
       sameRows(candidate.predictions, baseline.predictions, request);
-      const intervals: PairEvaluation['intervals'] = {};
-      for (const { confidence, metrics } of request.intervals) {
-        const differences = pairedBootstrap(candidate.predictions, baseline.predictions, {
-          resamples: request.resamples,
-          seed: request.seed,
-          confidence,
-          metrics,
-        });
-        for (const metric of metrics) if (differences[metric]) intervals[metric] = differences[metric];
-      }
+      const intervals = await pairedIntervals(
+        candidate.predictions,
+        baseline.predictions,
+        request,
+        ports.resampler,
+      );
       return {
         candidate: metricsReport(candidate.result),
         baseline: metricsReport(baseline.result),
@@ -54,6 +56,28 @@ export function pairEvaluator(
       };
     },
   };
+}
+
+/** Every asked metric's candidate − production interval at its rules' confidence, from one set of resamples. */
+async function pairedIntervals(
+  candidate: Predictions,
+  baseline: Predictions,
+  request: PairRequest,
+  resampler: BootstrapResampler | undefined,
+): Promise<PairEvaluation['intervals']> {
+  const asked = [...new Set(request.intervals.flatMap((group) => group.metrics))];
+  if (asked.length === 0) return {};
+  const { resamples, seed } = resolveBootstrapOptions({ resamples: request.resamples, seed: request.seed });
+  const plan = prepareBootstrap(candidate, baseline, asked);
+  const replicates = resampler
+    ? await resampler.replicates(plan, seed, resamples)
+    : bootstrapReplicates(plan, seed, 0, resamples);
+  const intervals: PairEvaluation['intervals'] = {};
+  for (const { confidence, metrics } of request.intervals) {
+    const summary = summarizeBootstrap(plan, replicates, resolveBootstrapOptions({ confidence }).confidence);
+    for (const metric of metrics) if (summary[metric]) intervals[metric] = summary[metric];
+  }
+  return intervals;
 }
 
 /** A paired comparison needs the same rows with the same labels on both sides. */

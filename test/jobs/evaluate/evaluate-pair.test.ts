@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { isUserError } from '../../../core/errors.js';
 import type { DifferenceInterval } from '../../../core/metrics/metric-value.js';
 import { pairEvaluator } from '../../../jobs/evaluate/evaluate-pair.js';
+import { startBootstrapThreads } from '../../../platform/bootstrap/bootstrap-threads.js';
 import { startReaderThreads } from '../../../platform/data/reader-threads.js';
 import { thisMachine } from '../../../platform/machine.js';
 import { onnxModelRuntime } from '../../../platform/onnx/onnx-model-runtime.js';
@@ -87,4 +88,39 @@ test('models of different tasks cannot be compared row by row', async () => {
   const error = await evaluator.evaluatePair({ ...request, baselineModel: other }).catch((e: unknown) => e);
   assert.ok(isUserError(error), String(error));
   assert.match(error.message, /the candidate is a binary model and production a multiclass one/);
+});
+
+test("the resamples on worker threads give the same intervals as on this thread, each at its rules' confidence", async () => {
+  const threads = startBootstrapThreads(2);
+  try {
+    const threaded = pairEvaluator(
+      { label: 'target' },
+      {
+        datasets: readers,
+        models: onnxModelRuntime(onnxruntimeFrom(import.meta.url, 'node_modules')!, { cwd: dir }),
+        machine: thisMachine,
+        reports: { check: async () => undefined, write: async (p) => p },
+        resampler: threads,
+      },
+      '.github/modelship.yml',
+    );
+    const groups = {
+      ...request,
+      intervals: [
+        { confidence: 0.95, metrics: ['roc_auc' as const, 'log_loss' as const] },
+        { confidence: 0.8, metrics: ['accuracy' as const] },
+      ],
+    };
+    const [here, there] = await Promise.all([evaluator.evaluatePair(groups), threaded.evaluatePair(groups)]);
+    assert.deepEqual(there.intervals, here.intervals);
+    assert.equal((there.intervals.roc_auc as DifferenceInterval).confidence, 0.95);
+    assert.equal((there.intervals.log_loss as DifferenceInterval).confidence, 0.95);
+    const accuracy = there.intervals.accuracy as DifferenceInterval;
+    assert.equal(accuracy.confidence, 0.8);
+    // One set of resamples for both confidences: the 80% interval of accuracy lies inside its 95% one.
+    const wide = (await threaded.evaluatePair(request)).intervals.accuracy as DifferenceInterval;
+    assert.ok(wide.low <= accuracy.low && accuracy.high <= wide.high, JSON.stringify([wide, accuracy]));
+  } finally {
+    await threads.close();
+  }
 });
