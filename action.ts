@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './platform/context/runner-commands.js';
 import { UserError } from './core/errors.js';
 import { driftReportEntry } from './actions/drift-report/entry.js';
 import { evaluateModelEntry } from './actions/evaluate-model/entry.js';

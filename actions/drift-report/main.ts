@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../platform/context/runner-commands.js';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG_PATH } from '../../core/config/modelship-config-schema.js';
 import { UserError } from '../../core/errors.js';
@@ -63,7 +63,7 @@ export async function run(context: ActionContext, readers: ReaderThreads): Promi
     core.warning(checkRun.message);
     summary += `\n> [!WARNING]\n> ${checkRun.message.replace(/\n/g, ' ')}\n`;
   }
-  await core.summary.addRaw(summary).write();
+  core.appendSummary(summary);
   core.setOutput('drift-detected', String(report.dataset.drift));
   core.setOutput('share', String(report.dataset.share));
   core.setOutput('drifted-columns', JSON.stringify(drifted.map((c) => c.column)));

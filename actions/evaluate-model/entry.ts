@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../platform/context/runner-commands.js';
 import { EVALUATE_BATCH_ROWS } from '../../jobs/evaluate/evaluate-batch-rows.js';
 import type { ActionEntry } from '../shared/action-entry.js';
 

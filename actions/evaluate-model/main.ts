@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../platform/context/runner-commands.js';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG_PATH } from '../../core/config/modelship-config-schema.js';
 import { evaluationJson } from '../../core/report/evaluation/evaluation-json.js';
@@ -54,7 +54,7 @@ export async function run(context: ActionContext, readers: ReaderThreads): Promi
     machine: thisMachine,
     reports: reportFiles(workspace),
   });
-  await core.summary.addRaw(renderEvaluationMarkdown(result)).write();
+  core.appendSummary(renderEvaluationMarkdown(result));
   const json = evaluationJson(result);
   core.setOutput('task', result.task);
   core.setOutput('rows', String(result.rows));

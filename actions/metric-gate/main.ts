@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../platform/context/runner-commands.js';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG_PATH } from '../../core/config/modelship-config-schema.js';
 import { UserError } from '../../core/errors.js';
@@ -11,9 +11,6 @@ import { loadConfig } from '../../platform/config/load-config.js';
 import type { ActionContext } from '../../platform/context/action-context.js';
 import { reportFiles } from '../../platform/files/report-files.js';
 import { localTextFiles } from '../../platform/files/text-files.js';
-import { createGitHubClient } from '../../platform/github/client.js';
-import { checkRunPublisher } from '../../platform/github/publish-check-run.js';
-import { pullRequestComments } from '../../platform/github/sticky-comments.js';
 import { readInputs } from '../shared/read-inputs.js';
 import { inputsSchema } from './inputs.js';
 
@@ -43,7 +40,7 @@ export async function run(context: ActionContext): Promise<void> {
   const outcome = await runGate(settings, {
     files: localTextFiles(workspace),
     reports: reportFiles(workspace),
-    ...(inputs.token ? github(context, inputs.token) : {}),
+    ...(inputs.token ? await github(context, inputs.token) : {}),
   });
 
   const { checkRun, comment, view } = outcome;
@@ -53,7 +50,7 @@ export async function run(context: ActionContext): Promise<void> {
       core.warning(result.message);
       summary += `\n> [!WARNING]\n> ${result.message.replace(/\n/g, ' ')}\n`;
     }
-  await core.summary.addRaw(summary).write();
+  core.appendSummary(summary);
   core.setOutput('passed', String(outcome.passed));
   core.setOutput('metrics', JSON.stringify(gateMetricsJson(view)));
   core.setOutput('report', outcome.reportPath ?? '');
@@ -65,8 +62,19 @@ export async function run(context: ActionContext): Promise<void> {
   else core.info(outcome.passed ? 'The gate passed.' : 'The gate failed (fail-on-gate is false).');
 }
 
-/** The check run always (with a token); the comment when the run belongs to a pull request. */
-function github(context: ActionContext, token: string): Pick<GatePorts, 'checkRuns' | 'comments'> {
+/**
+ * The check run always (with a token); the comment when the run belongs to a pull request. Octokit
+ * loads only here: a gate without a token starts without it (the 300 ms cold-start budget).
+ */
+async function github(
+  context: ActionContext,
+  token: string,
+): Promise<Pick<GatePorts, 'checkRuns' | 'comments'>> {
+  const [{ createGitHubClient }, { checkRunPublisher }, { pullRequestComments }] = await Promise.all([
+    import('../../platform/github/client.js'),
+    import('../../platform/github/publish-check-run.js'),
+    import('../../platform/github/sticky-comments.js'),
+  ]);
   core.setSecret(token);
   const { repository, headSha, pullRequest } = context;
   if (!repository || !headSha)

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../platform/context/runner-commands.js';
 import { z } from 'zod';
 import { UserError } from '../../core/errors.js';
 

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../platform/context/runner-commands.js';
 import { formatUserError, isUserError } from '../../core/errors.js';
 
 export interface ActionEnding {
@@ -36,7 +36,7 @@ export async function runAction(main: () => Promise<void>, ending: ActionEnding)
 async function writeFailureSummary(name: string, message: string): Promise<void> {
   const fence = '`'.repeat(Math.max(3, ...[...message.matchAll(/`+/g)].map((m) => m[0].length + 1)));
   try {
-    await core.summary.addRaw(`### ❌ ${name} could not finish\n\n${fence}\n${message}\n${fence}\n`).write();
+    core.appendSummary(`### ❌ ${name} could not finish\n\n${fence}\n${message}\n${fence}\n`);
   } catch {
     // No summary file outside a runner: the failure message above is still the step's result.
   }

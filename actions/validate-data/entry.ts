@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../platform/context/runner-commands.js';
 import type { DataFormat } from '../../core/data/types.js';
 import type { ActionEntry } from '../shared/action-entry.js';
 

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../platform/context/runner-commands.js';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG_PATH } from '../../core/config/modelship-config-schema.js';
 import { formatCount } from '../../core/checks/describe.js';
@@ -52,7 +52,7 @@ export async function run(context: ActionContext, readers: ReaderThreads): Promi
   let summary = renderValidationMarkdown(outcome);
   if (omitted > 0)
     summary += `\n${formatCount(omitted)} more failing rows were not annotated (see the JSON report).\n`;
-  await core.summary.addRaw(summary).write();
+  core.appendSummary(summary);
 
   const failed = failsStep(outcome.report, settings.failOn);
   // `success` describes the data even when fail-on is "never" (then judged at error level).

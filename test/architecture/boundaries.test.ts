@@ -16,7 +16,7 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   cli: ['core', 'jobs', 'platform', 'cli', 'package.json'],
   actions: ['core', 'jobs', 'platform', 'actions'],
   app: ['core', 'jobs', 'platform', 'app'],
-  'root-action': ['core', 'actions'],
+  'root-action': ['core', 'platform', 'actions'],
   'package.json': [],
 };
 /** Pure layers take only small pure libraries; everything else (Node, GitHub, AWS) lives in platform. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 // @ts-expect-error -- plain ESM build script without types
-import { bundle } from '../../scripts/build.mjs';
+import { buildDist } from '../../scripts/build.mjs';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -18,7 +18,7 @@ function listFiles(dir: string): string[] {
 test('the committed dist/ is what `npm run build` produces from the sources', async () => {
   const fresh = mkdtempSync(join(tmpdir(), 'modelship-dist-'));
   try {
-    await bundle(fresh);
+    await buildDist(fresh);
     const committed = join(root, 'dist');
     const names = (dir: string) => listFiles(dir).map((p) => relative(dir, p)).sort();
     assert.deepEqual(names(committed), names(fresh), 'dist/ has other files than a fresh build: run `npm run build`');

@@ -1,0 +1,2 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+import{a as p}from"./chunk-HQX75QVB.js";import{a as i}from"./chunk-PR35RQQP.js";function u(e){let s={};for(let r of Object.keys(e.shape)){let n=p(r);n!==""&&(s[r]=n)}let t=e.safeParse(s);if(t.success)return t.data;let o=t.error.issues.map(r=>`input "${r.path.join(".")}": ${r.message}`);throw new i("input",o[0],{field:`inputs.${String(t.error.issues[0].path[0])}`},o.slice(1))}export{u as a};

@@ -1,0 +1,2 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+import{a as r}from"./chunk-PR35RQQP.js";import{readFile as s}from"node:fs/promises";import{resolve as f}from"node:path";function m(n){return{async read(e,o){try{return await s(f(n,e),"utf8")}catch(i){let t=i.code;throw t==="ENOENT"?new r("not-found",`${o} not found`,{file:e}):t==="EISDIR"?new r("input",`is a directory, not a ${o}`,{file:e}):t==="EACCES"?new r("access",`${o} cannot be read: permission denied`,{file:e}):i}}}}export{m as a};
