@@ -85,7 +85,11 @@ export function shipWasmRuntime(outdir) {
   }
   const common = join(root, 'node_modules', 'onnxruntime-common');
   for (const entry of ['package.json', 'dist']) {
-    cpSync(join(common, entry), join(target, 'onnxruntime-common', entry), { recursive: true });
+    // The JavaScript only: type declarations and source maps are of no use at run time.
+    cpSync(join(common, entry), join(target, 'onnxruntime-common', entry), {
+      recursive: true,
+      filter: (source) => !/\.(d\.ts|map)$/.test(source),
+    });
   }
 }
 
