@@ -1,7 +1,7 @@
 import { formatCount } from '../../checks/describe.js';
-import type { MetricValue } from '../../metrics/metric-value.js';
 import { escapeHtml } from '../drift/escape-html.js';
 import { formatNumber } from '../format-number.js';
+import { formatDifference, formatMetricValue } from './gate-cells.js';
 import { describeRule, gateRows, type GateRow } from './gate-rows.js';
 import type { GateView } from './gate-view.js';
 
@@ -71,25 +71,9 @@ function metricTable(rows: GateRow[]): string[] {
     ...rows.map((r) => {
       const rule = r.judgement ? describeRule(r.judgement.rule, formatNumber) : '—';
       const result = r.judgement ? (r.judgement.passed ? '✅ pass' : '❌ fail') : '';
-      return `| ${cell(r.metric)} | ${value(r.candidate)} | ${value(r.baseline)} | ${difference(r)} | ${rule} | ${result} |`;
+      return `| ${cell(r.metric)} | ${formatMetricValue(r.candidate)} | ${formatMetricValue(r.baseline)} | ${formatDifference(r)} | ${rule} | ${result} |`;
     }),
   ];
-}
-
-function value(v: MetricValue | undefined): string {
-  if (v === undefined) return '—';
-  return typeof v === 'number' ? formatNumber(v) : 'not computable';
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${formatNumber(-n)}` : '0';
-}
-
-function difference(r: GateRow): string {
-  const interval = r.interval;
-  if (interval && !('notComputable' in interval))
-    return `${signed(interval.difference)} (${formatNumber(interval.confidence * 100)}%: ${signed(interval.low)} to ${signed(interval.high)})`;
-  return r.difference === undefined ? '—' : signed(r.difference);
 }
 
 function failureList(view: GateView): string[] {
@@ -118,8 +102,8 @@ function sliceTables(view: GateView): string[] {
     for (const slice of slices.slice(0, SLICES_PER_COLUMN)) {
       const prod = baseline?.slices.find((s) => s.column === column && s.value === slice.value);
       const cells = metrics.map((m) => {
-        const c = value(slice.metrics[m]);
-        return prod?.metrics[m] !== undefined ? `${c} (${value(prod.metrics[m])})` : c;
+        const c = formatMetricValue(slice.metrics[m]);
+        return prod?.metrics[m] !== undefined ? `${c} (${formatMetricValue(prod.metrics[m])})` : c;
       });
       lines.push(`| ${cell(slice.value)} | ${formatCount(slice.rows)} | ${cells.join(' | ')} |`);
     }

@@ -1,8 +1,8 @@
 import { formatCount } from '../../checks/describe.js';
-import type { MetricValue } from '../../metrics/metric-value.js';
 import { formatNumber } from '../format-number.js';
 import { gateTitle } from './gate-markdown.js';
-import { describeRule, gateRows, type GateRow } from './gate-rows.js';
+import { formatDifference, formatMetricValue } from './gate-cells.js';
+import { describeRule, gateRows } from './gate-rows.js';
 import type { GateView } from './gate-view.js';
 
 /** The gate for a terminal: the verdict, an aligned table, every failure, the notes. */
@@ -11,9 +11,9 @@ export function renderGateText(view: GateView): string {
   const header = ['metric', 'candidate', 'production', 'difference (interval)', 'rule', 'result'];
   const rows = gateRows(view).map((r) => [
     r.metric,
-    value(r.candidate),
-    value(r.baseline),
-    difference(r),
+    formatMetricValue(r.candidate),
+    formatMetricValue(r.baseline),
+    formatDifference(r),
     r.judgement ? describeRule(r.judgement.rule, formatNumber) : '',
     r.judgement ? (r.judgement.passed ? 'pass' : 'FAIL') : '',
   ]);
@@ -38,20 +38,4 @@ export function renderGateText(view: GateView): string {
     ...(verdict.notes.length > 0 ? ['', ...verdict.notes] : []),
     '',
   ].join('\n');
-}
-
-function value(v: MetricValue | undefined): string {
-  if (v === undefined) return '—';
-  return typeof v === 'number' ? formatNumber(v) : 'not computable';
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${formatNumber(-n)}` : '0';
-}
-
-function difference(r: GateRow): string {
-  const interval = r.interval;
-  if (interval && !('notComputable' in interval))
-    return `${signed(interval.difference)} (${formatNumber(interval.confidence * 100)}%: ${signed(interval.low)} to ${signed(interval.high)})`;
-  return r.difference === undefined ? '—' : signed(r.difference);
 }
