@@ -1,3 +1,4 @@
+import { startOffsets } from './sort.js';
 const DIGIT_BITS = 11;
 const RADIX = 1 << DIGIT_BITS;
 const MASK = RADIX - 1;
@@ -94,19 +95,6 @@ function digit(pass: number, lo: number, hi: number): number {
     default:
       return hi >>> 23;
   }
-}
-
-/** One digit's counts → the first slot of each digit value; false when one value holds every key. */
-function startOffsets(counts: Uint32Array, pass: number, n: number, offsets: Uint32Array): boolean {
-  const base = pass * RADIX;
-  let running = 0;
-  for (let d = 0; d < RADIX; d++) {
-    const count = counts[base + d]!;
-    if (count === n) return false;
-    offsets[d] = running;
-    running += count;
-  }
-  return true;
 }
 
 function smallArgsort(

@@ -81,7 +81,7 @@ export function sortFloat64(values: Float64Array): Float64Array {
  * Turns one digit's counts into the first slot of each digit value; false when one value holds every
  * key, so the pass would move nothing and is skipped.
  */
-function startOffsets(counts: Uint32Array, pass: number, n: number, offsets: Uint32Array): boolean {
+export function startOffsets(counts: Uint32Array, pass: number, n: number, offsets: Uint32Array): boolean {
   const base = pass * RADIX;
   let running = 0;
   for (let d = 0; d < RADIX; d++) {
