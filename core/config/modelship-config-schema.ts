@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { driftConfigSchema } from './drift-config-schema.js';
+import { environmentsSchema } from './environments-config-schema.js';
 import { evaluateConfigSchema } from './evaluate-config-schema.js';
 import { gateConfigSchema } from './gate-config-schema.js';
 import { validateConfigSchema } from './validate-config-schema.js';
@@ -8,7 +9,7 @@ import { validateConfigSchema } from './validate-config-schema.js';
  * `.github/modelship.yml`, read by every action, the CLI and the app. This schema is the single
  * source of truth: TypeScript types are inferred from it, its messages are what users see, and
  * `modelship schema` prints the JSON Schema generated from it for editors.
- * Sections for the registry and deployments join here as those features land.
+ * The registry section joins here with the registry; `environments` is read from the ops repository.
  */
 export const modelshipConfigSchema = z
   .object({
@@ -25,6 +26,11 @@ export const modelshipConfigSchema = z
     gate: gateConfigSchema
       .prefault({})
       .describe('Metric gates against production (the metric-gate action, `modelship gate`).'),
+    environments: environmentsSchema.optional(),
+    'default-environment': z
+      .string()
+      .optional()
+      .describe('The environment a command without one means (never a protected one).'),
   })
   .strict();
 
