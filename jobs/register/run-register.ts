@@ -147,6 +147,9 @@ export async function runRegister(
         `${tag} was registered on another commit (${existing.commit}) while this run registered ${commit}: choose another version, or use a bump (patch, minor, major) to take the next free one`,
       );
     log(`${tag} was taken by ${existing.commit} meanwhile; trying the next version.`);
+    // Exponential backoff with full jitter (200 ms doubling per loss, at most 6.4 s): the losers of
+    // one round spread out instead of all colliding again on the next version.
+    await ports.wait?.(Math.floor(Math.random() * 200 * 2 ** Math.min(claims - 1, 5)));
     state = await readState(ports, model);
   }
   throw new UserError(
