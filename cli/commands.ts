@@ -37,6 +37,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: "judge a candidate model's metrics against the rules and production's metrics",
     load: async () => (await import('./commands/gate.js')).gate,
   },
+  register: {
+    summary: 'register a model version: a GTO tag on its commit, a release with the model card',
+    load: async () => (await import('./commands/register.js')).register,
+  },
   schema: {
     summary: 'print the JSON Schema of .github/modelship.yml (or --checks: of a checks file)',
     load: async () => (await import('./commands/schema.js')).schema,
