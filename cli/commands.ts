@@ -45,4 +45,8 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'print the JSON Schema of .github/modelship.yml (or --checks: of a checks file)',
     load: async () => (await import('./commands/schema.js')).schema,
   },
+  registry: {
+    summary: 'query the model registry (list, show, which, history, doctor) and change stages and status',
+    load: async () => (await import('./commands/registry.js')).registry,
+  },
 };
