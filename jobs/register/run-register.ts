@@ -93,7 +93,16 @@ export async function runRegister(
     const decision = decide(state, settings, files);
     if (decision.kind === 'existing') {
       log(`${decision.version.tag} is already registered on ${commit}: completing its release.`);
-      return complete(settings, ports, decision.record, decision.version.tag, false, files, claims);
+      return complete(
+        settings,
+        ports,
+        decision.record,
+        decision.version.tag,
+        false,
+        files,
+        claims,
+        decision.version.registeredAt,
+      );
     }
     const tag = formatRegistryTag({ model, action: 'register', version: decision.version });
     const artifacts =
@@ -128,14 +137,14 @@ export async function runRegister(
     });
     if (result.created) {
       log(`Created ${tag} on ${commit}.`);
-      return complete(settings, ports, record, tag, true, files, claims);
+      return complete(settings, ports, record, tag, true, files, claims, result.tag.tagger?.date);
     }
     const existing = result.existing;
     if (existing.commit === commit) {
       // The same registration ran concurrently (a re-run racing the first run): converge on its tag.
       const theirs = readVersionRecord(existing.message ?? '');
       if (theirs && sameArtifacts(theirs, files))
-        return complete(settings, ports, theirs, tag, false, files, claims);
+        return complete(settings, ports, theirs, tag, false, files, claims, existing.tagger?.date);
       throw new UserError(
         'input',
         `${tag} was just registered on this commit (${commit}) with other artifacts: a version's artifacts never change. Register again to take the next version (force: true allows a second version on one commit)`,
@@ -260,6 +269,7 @@ async function complete(
   created: boolean,
   files: LocalArtifact[],
   claims: number,
+  registeredAt: string | undefined,
 ): Promise<RegisterOutcome> {
   const outcome: RegisterOutcome = {
     model: record.model,
@@ -274,7 +284,12 @@ async function complete(
   };
   const releases = ports.releases;
   if (!releases) return outcome;
-  const card = renderModelCard(record);
+  // Everything in the card comes from the tag (its record and date): a re-run renders the same body.
+  const card = renderModelCard(record, {
+    ...(settings.repository ? { repository: settings.repository } : {}),
+    ...(settings.serverUrl ? { serverUrl: settings.serverUrl } : {}),
+    ...(registeredAt ? { registeredAt } : {}),
+  });
   const assets = [
     ...(settings.storage.kind === 'release' ? files : []),
     await ports.files.writeText('model-card.json', `${JSON.stringify(record, null, 2)}\n`),

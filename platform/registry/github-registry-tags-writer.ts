@@ -10,12 +10,9 @@ import { githubWriteRefusal } from './github-write-refusal.js';
  * atomic claim: GitHub answers 422 "Reference already exists" to every creator but one, and the
  * loser is told which tag won (two requests: the ref, and the tag object it points to).
  */
-export function githubRegistryTagWriter(
-  octokit: GitHubClient,
-  repository: { owner: string; repo: string },
-): RegistryTagWriter {
-  const { owner, repo } = repository;
-  const fullName = `${owner}/${repo}`;
+export function githubRegistryTagsWriter(octokit: GitHubClient, fullName: string): RegistryTagWriter {
+  const [owner, repo] = fullName.split('/') as [string, string];
+  const repository = { owner, repo };
   return {
     async createTag(tag: NewRegistryTag) {
       const object = await octokit.rest.git
