@@ -38,6 +38,10 @@ const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<Registr
     summary: 'deprecate a model: NAME',
     load: async () => (await import('./registry/registry-deprecate.js')).registryDeprecate,
   },
+  fetch: {
+    summary: "download a version's artifacts, verified by sha256: NAME[@VERSION|#STAGE] --to DIR",
+    load: async () => (await import('./registry-fetch.js')).registryFetch,
+  },
   doctor: {
     summary: 'report broken tags, interrupted registrations, missing release assets',
     load: async () => (await import('./registry/registry-doctor.js')).registryDoctor,
