@@ -28,7 +28,7 @@ export async function writePorts(
   io: CliIO,
   values: { repo?: string; 'git-dir'?: string; push?: boolean; remote?: string },
 ): Promise<RegistryWritePorts> {
-  const source = registrySource(io, values);
+  const source = await registrySource(io, values);
   if (source.online) {
     if (values.push)
       throw new UserError(
