@@ -1,5 +1,6 @@
 import { UserError } from '../../core/errors.js';
-import { assertModelName, assertStageName, formatRegistryTag } from '../../core/registry/tag-grammar.js';
+import { assertStageAllowed } from '../../core/registry/assert-stage-allowed.js';
+import { assertModelName, formatRegistryTag } from '../../core/registry/tag-grammar.js';
 import { nextStageCounter } from '../../core/registry/next-stage-counter.js';
 import { findExactVersion } from './find-version.js';
 import type { LifecycleRequest } from './lifecycle-settings.js';
@@ -28,8 +29,7 @@ export async function assignStage(
 ): Promise<LifecycleOutcome> {
   const { model: name, stage } = settings;
   assertModelName(name, 'model');
-  assertStageName(stage, 'stage');
-  checkStageAllowed(stage, settings.allowedStages);
+  assertStageAllowed(stage, settings.allowedStages, 'stage');
   return writeLifecycleTag(
     ports,
     name,
@@ -86,14 +86,5 @@ export async function assignStage(
       };
     },
     settings.tagger,
-  );
-}
-
-export function checkStageAllowed(stage: string, allowed: readonly string[] | undefined): void {
-  if (!allowed || allowed.length === 0 || allowed.includes(stage)) return;
-  throw new UserError(
-    'config',
-    `stage "${stage}" is not one of the stages registry.stages allows: ${allowed.join(', ')}`,
-    { field: 'registry.stages' },
   );
 }

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { formatVersionTagMessage } from '../../core/registry/version-tag-message.js';
 import type { VersionRecord } from '../../core/registry/version-record-schema.js';
@@ -166,6 +168,21 @@ describe('modelship registry, offline (the tags of the clone)', () => {
     assert.equal((await run('which', 'fraud', 'production')).stdout, 'v2.0.0\n');
     const noop = await run('unassign', 'fraud', 'production', 'v1.1.0');
     assert.equal(noop.stdout, '= Fraud v1.1.0 is not assigned to production; nothing written\n');
+  });
+
+  test('registry.stages in the config: any other stage is refused with exit 2', async () => {
+    mkdirSync(join(repo.dir, '.github'), { recursive: true });
+    writeFileSync(join(repo.dir, '.github/modelship.yml'), 'registry:\n  stages: [staging, production]\n');
+    try {
+      const r = await run('assign', 'fraud', 'v1.0.0', 'prod');
+      assert.equal(r.code, 2);
+      assert.match(
+        r.stderr,
+        /stage "prod" is not one of the stages \.github\/modelship\.yml allows \(registry\.stages: staging, production\)/,
+      );
+    } finally {
+      rmSync(join(repo.dir, '.github'), { recursive: true, force: true });
+    }
   });
 
   test('deregister: the version is refused by name, skipped by latest and ranges', async () => {

@@ -27,7 +27,7 @@ export const registryAssign: RegistrySubcommand = async (args, io) => {
   if (values.help) return (io.out(usage), EXIT.ok);
   const [model, version, stage] = positionals as [string, string, string];
   const config = await loadConfig({ cwd: io.context.cwd, ...(values.config ? { path: values.config } : {}) });
-  const allowed = (config as { registry?: { stages?: string[] } }).registry?.stages;
+  const allowed = config.registry?.stages;
   const outcome = await assignStage(
     { model, version, stage, ...(allowed ? { allowedStages: allowed } : {}), ...who(values) },
     await writePorts(io, values),

@@ -22,7 +22,7 @@ Exit status: 0 when nothing is wrong, 1 when a problem was found, 2 on a usage o
 export const registryDoctor: RegistrySubcommand = async (args, io) => {
   const { values } = parseRegistryArgs('doctor', args, {}, []);
   if (values.help) return (io.out(usage), EXIT.ok);
-  const source = registrySource(io, values);
+  const source = await registrySource(io, values);
   const outcome = await runRegistryDoctor({
     tags: source.tags,
     ...(source.online ? { releases: githubRegistryReleases(source.client, source.repo) } : {}),

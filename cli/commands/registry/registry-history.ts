@@ -19,7 +19,7 @@ export const registryHistory: RegistrySubcommand = async (args, io) => {
   if (values.help) return (io.out(usage), EXIT.ok);
   const outcome = await runRegistryHistory(
     { model: positionals[0]! },
-    { tags: registrySource(io, values).tags },
+    { tags: (await registrySource(io, values)).tags },
   );
   warnAboutTags(io, outcome.problems);
   if (values.json) printJson(io, outcome);

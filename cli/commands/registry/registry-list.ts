@@ -17,7 +17,7 @@ ${SOURCE_HELP}
 export const registryList: RegistrySubcommand = async (args, io) => {
   const { values } = parseRegistryArgs('list', args, {}, []);
   if (values.help) return (io.out(usage), EXIT.ok);
-  const outcome = await runRegistryList({ tags: registrySource(io, values).tags });
+  const outcome = await runRegistryList({ tags: (await registrySource(io, values)).tags });
   warnAboutTags(io, outcome.problems);
   if (values.json) printJson(io, outcome);
   else io.out(renderRegistryList(outcome));

@@ -22,7 +22,7 @@ export const registryShow: RegistrySubcommand = async (args, io) => {
   const { model, spec } = splitSpec(positionals[0]!);
   const outcome = await runRegistryShow(
     { model, ...(spec !== undefined ? { spec } : {}) },
-    { tags: registrySource(io, values).tags },
+    { tags: (await registrySource(io, values)).tags },
   );
   warnAboutTags(io, outcome.problems);
   if (values.json) printJson(io, outcome);

@@ -1,18 +1,22 @@
 import { UserError } from '../../../core/errors.js';
 import type { RegistryProblem } from '../../../core/registry/registry-types.js';
 import type { RegistryTagReader } from '../../../jobs/ports/registry-tags.js';
-import { createGitHubClient, type GitHubClient } from '../../../platform/github/client.js';
-import { githubApiUrlFromEnv } from '../../../platform/github/github-api-url.js';
+import type { GitHubClient } from '../../../platform/github/client.js';
 import { gitRegistryTags } from '../../../platform/registry/git-registry-tags.js';
-import { githubRegistryTags } from '../../../platform/registry/github-registry-tags.js';
 import type { CliIO } from '../../cli-io.js';
 
 export type RegistrySource =
   | { online: false; tags: RegistryTagReader; where: { cwd: string; gitDir?: string } }
   | { online: true; tags: RegistryTagReader; client: GitHubClient; repo: string };
 
-/** Where the registry is read: the local clone (default, no API call), or GitHub with --repo. */
-export function registrySource(io: CliIO, options: { repo?: string; 'git-dir'?: string }): RegistrySource {
+/**
+ * Where the registry is read: the local clone (default, no API call), or GitHub with --repo. The
+ * GitHub client (Octokit and its plugins) loads only online: an offline query never pays for it.
+ */
+export async function registrySource(
+  io: CliIO,
+  options: { repo?: string; 'git-dir'?: string },
+): Promise<RegistrySource> {
   if (options.repo === undefined) {
     const where = { cwd: io.context.cwd, ...(options['git-dir'] ? { gitDir: options['git-dir'] } : {}) };
     return { online: false, tags: gitRegistryTags(where), where };
@@ -27,6 +31,11 @@ export function registrySource(io: CliIO, options: { repo?: string; 'git-dir'?: 
       'access',
       `--repo ${options.repo} reads GitHub's API, which needs a token: set GITHUB_TOKEN or GH_TOKEN (contents: read; contents: write to assign, unassign, deregister or deprecate)`,
     );
+  const [{ createGitHubClient }, { githubApiUrlFromEnv }, { githubRegistryTags }] = await Promise.all([
+    import('../../../platform/github/client.js'),
+    import('../../../platform/github/github-api-url.js'),
+    import('../../../platform/registry/github-registry-tags.js'),
+  ]);
   const client = createGitHubClient({
     token,
     baseUrl: githubApiUrlFromEnv({ GITHUB_API_URL: io.context.github.apiUrl }),

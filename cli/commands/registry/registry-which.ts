@@ -19,7 +19,7 @@ export const registryWhich: RegistrySubcommand = async (args, io) => {
   const { values, positionals } = parseRegistryArgs('which', args, {}, ['NAME', 'STAGE']);
   if (values.help) return (io.out(usage), EXIT.ok);
   const [model, stage] = positionals as [string, string];
-  const outcome = await runRegistryWhich({ model, stage }, { tags: registrySource(io, values).tags });
+  const outcome = await runRegistryWhich({ model, stage }, { tags: (await registrySource(io, values)).tags });
   warnAboutTags(io, outcome.problems);
   if (values.json) printJson(io, outcome);
   else if (outcome.holder) io.out(`${outcome.holder.version}\n`);

@@ -28,16 +28,17 @@ export async function writePorts(
   io: CliIO,
   values: { repo?: string; 'git-dir'?: string; push?: boolean; remote?: string },
 ): Promise<RegistryWritePorts> {
-  const source = registrySource(io, values);
+  const source = await registrySource(io, values);
   if (source.online) {
     if (values.push)
       throw new UserError(
         'usage',
         "--push writes to a clone's remote; with --repo the tag is written on GitHub directly",
       );
-    const { githubRegistryTagsWriter } =
+    const { githubRegistryTagWriter } =
       await import('../../../platform/registry/github-registry-tags-writer.js');
-    return { tags: source.tags, writer: githubRegistryTagsWriter(source.client, source.repo) };
+    const [owner, repo] = source.repo.split('/') as [string, string];
+    return { tags: source.tags, writer: githubRegistryTagWriter(source.client, { owner, repo }) };
   }
   if (values.remote !== undefined && !values.push) throw new UserError('usage', '--remote goes with --push');
   return {

@@ -84,7 +84,9 @@ describe('assignStage', () => {
       ),
       (e) =>
         isUserError(e) &&
-        /stage "prod" is not one of the stages registry\.stages allows: staging, production/.test(e.message),
+        /stage "prod" is not one of the stages \.github\/modelship\.yml allows \(registry\.stages: staging, production\)/.test(
+          e.message,
+        ),
     );
     await assert.rejects(
       assignStage({ model: 'fraud', version: 'v2.0.0', stage: 'bad stage' }, ports),
