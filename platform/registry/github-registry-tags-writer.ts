@@ -10,9 +10,16 @@ import { githubWriteRefusal } from './github-write-refusal.js';
  * atomic claim: GitHub answers 422 "Reference already exists" to every creator but one, and the
  * loser is told which tag won (two requests: the ref, and the tag object it points to).
  */
-export function githubRegistryTagsWriter(octokit: GitHubClient, fullName: string): RegistryTagWriter {
-  const [owner, repo] = fullName.split('/') as [string, string];
+export function githubRegistryTagWriter(
+  octokit: GitHubClient,
+  where: { owner: string; repo: string } | string,
+): RegistryTagWriter {
+  const [owner, repo] = (typeof where === 'string' ? where.split('/') : [where.owner, where.repo]) as [
+    string,
+    string,
+  ];
   const repository = { owner, repo };
+  const fullName = `${owner}/${repo}`;
   return {
     async createTag(tag: NewRegistryTag) {
       const object = await octokit.rest.git
@@ -48,6 +55,9 @@ export function githubRegistryTagsWriter(octokit: GitHubClient, fullName: string
     },
   };
 }
+
+/** The same writer under the registry reader's naming (`githubRegistryTags(client, 'owner/name')`). */
+export const githubRegistryTagsWriter = githubRegistryTagWriter;
 
 /** The tag `name` as the repository has it now: peeled to its commit, with its message when annotated. */
 export async function readTag(
