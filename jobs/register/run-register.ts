@@ -7,11 +7,12 @@ import type { ModelVersion, RegistryState } from '../../core/registry/registry-t
 import { RELEASE_ASSET_LIMIT } from '../../core/registry/release-asset-limit.js';
 import { formatRegistryTag } from '../../core/registry/tag-grammar.js';
 import { formatVersionTagMessage, readVersionRecord } from '../../core/registry/version-tag-message.js';
-import type {
-  ArtifactRecord,
-  GateRecord,
-  SliceRecord,
-  VersionRecord,
+import {
+  versionRecordSchema,
+  type ArtifactRecord,
+  type GateRecord,
+  type SliceRecord,
+  type VersionRecord,
 } from '../../core/registry/version-record-schema.js';
 import { renderModelCard } from '../../core/report/registry/model-card.js';
 import type { LocalArtifact, RegisterPorts, Release } from './register-ports.js';
@@ -114,7 +115,9 @@ export async function runRegister(
         size: f.size,
       }));
     const parent = latestActive(state, model);
-    const record: VersionRecord = {
+    // Parsed, as readVersionRecord returns it on a re-run: model-card.json's bytes (and digest) are
+    // the same whichever run writes them.
+    const record: VersionRecord = versionRecordSchema.parse({
       schema: 'modelship/version@1',
       model,
       version: decision.version,
@@ -128,7 +131,7 @@ export async function runRegister(
       ...(parent ? { parent } : {}),
       ...(settings.registeredBy ? { registeredBy: settings.registeredBy } : {}),
       ...(settings.attestation ? { attestation: settings.attestation } : {}),
-    };
+    });
     const result = await ports.tags.writer.createTag({
       name: tag,
       commit,
