@@ -116,9 +116,12 @@ export function assertNotShared(
   for (const holder of nodes) {
     const anchor = (holder as { anchor?: string } | null)?.anchor;
     if (anchor && aliased.has(anchor)) {
+      // A node's range starts after its properties; the error points at the `&anchor` itself.
+      const start = holder.range?.[0];
+      const at = start === undefined ? -1 : manifest.text.lastIndexOf(`&${anchor}`, start);
       refuse(
         manifest,
-        holder.range?.[0],
+        at === -1 ? start : at,
         field,
         `the value is inside the anchor &${anchor}, which aliases (*${anchor}) elsewhere in the document reuse: changing it would change them too`,
       );
