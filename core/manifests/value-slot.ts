@@ -85,6 +85,14 @@ export function scalarSlot(
   ) {
     refuse(manifest, node.range?.[0], field, 'expected a single value (a scalar) here');
   }
+  if (node.tag !== undefined && node.tag !== 'tag:yaml.org,2002:str') {
+    refuse(
+      manifest,
+      token.offset,
+      field,
+      `the value has the explicit tag ${node.tag.replace('tag:yaml.org,2002:', '!!')}, which a new text value may not fit; remove the tag or make it !!str`,
+    );
+  }
   const style: ScalarStyle =
     token.type === 'scalar' ? 'plain' : token.type === 'single-quoted-scalar' ? 'single' : 'double';
   const resolved = CST.resolveAsScalar(token);

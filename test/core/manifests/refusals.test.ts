@@ -196,6 +196,16 @@ test('a block scalar, a mapping or a sequence at the target is refused; a scalar
   refuses('config:\n  tag: >-\n    v1\n', [{ target: yamlAt('config.tag'), value: 'v2' }], {
     message: /block scalar/,
   });
+  refuses('config:\n  tag: !!int 5\n', [{ target: yamlAt('config.tag'), value: 'v2' }], {
+    message: /the explicit tag !!int/,
+    line: 2,
+  });
+  const tagged = editManifest({
+    file: 'f.yaml',
+    text: 'config:\n  tag: !!str 1.20 # str\n',
+    changes: [{ target: yamlAt('config.tag'), value: 'v2' }],
+  });
+  assert.equal(tagged.text, 'config:\n  tag: !!str v2 # str\n');
   refuses(corpus('helm-values.yaml'), [{ target: yamlAt('model.image'), value: 'x' }], {
     message: /expected a single value \(a scalar\) here, found a mapping/,
     line: 9,
