@@ -33,7 +33,8 @@ export function versionTagHeadline(record: VersionRecord): string {
   const value =
     metric === undefined
       ? undefined
-      : (record.metrics[metric] ?? record.gate?.rules.find((r) => r.metric === metric)?.value);
+      : ((Object.hasOwn(record.metrics, metric) ? record.metrics[metric] : undefined) ??
+        record.gate?.rules.find((r) => r.metric === metric)?.value);
   if (metric !== undefined && value !== undefined && value !== null)
     parts.push(`${metric} ${formatNumber(value)}`);
   return `Register ${record.model} ${record.version}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
