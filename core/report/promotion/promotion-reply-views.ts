@@ -45,9 +45,9 @@ export interface DryRunView {
   refusals?: { code: string; message: string }[];
 }
 
-export interface LockView {
-  owner: string;
-  pullRequest?: number;
+/** A lock as the locks port reports it (its EnvironmentLock passes as is). */
+export interface LockSummary {
+  owner: { login: string; pullRequest?: number };
   reason?: string;
   sticky: boolean;
   createdAt: string;
@@ -60,8 +60,8 @@ export interface StatusRow {
   version?: string;
   since?: string;
   by?: string;
-  /** `unreadable` when the lock ref holds no readable lock. */
-  lock?: LockView | 'unreadable';
+  /** The environment's lock, as the locks port's `read()` or `list()` reports it. */
+  lock?: { state: 'free' } | { state: 'locked'; lock: LockSummary } | { state: 'unreadable'; detail: string };
   /** Targets of the environment that disagree (the engine's report). */
   disagreement?: string;
 }

@@ -1,14 +1,14 @@
 import { codeSpan, escapeMarkdown, formatLogin, formatTime, link } from './markdown-text.js';
-import type { LockView } from './promotion-reply-views.js';
+import type { LockSummary } from './promotion-reply-views.js';
 
 export type LockReply =
-  | { outcome: 'locked'; environment: string; lock: LockView }
-  | { outcome: 'already-yours'; environment: string; lock: LockView }
-  | { outcome: 'held-by-other'; environment: string; lock: LockView }
+  | { outcome: 'locked'; environment: string; lock: LockSummary }
+  | { outcome: 'already-yours'; environment: string; lock: LockSummary }
+  | { outcome: 'held-by-other'; environment: string; lock: LockSummary }
   | { outcome: 'unreadable'; environment: string; detail: string }
-  | { outcome: 'unlocked'; environment: string; lock?: LockView }
+  | { outcome: 'unlocked'; environment: string; lock?: LockSummary }
   | { outcome: 'not-locked'; environment: string }
-  | { outcome: 'not-yours'; environment: string; lock?: LockView };
+  | { outcome: 'not-yours'; environment: string; lock?: LockSummary };
 
 /** The replies to /lock and /unlock, and to a command an environment's lock stops. */
 export function renderLockReply(reply: LockReply): string {
@@ -20,7 +20,7 @@ export function renderLockReply(reply: LockReply): string {
       return [
         `### 🔒 Locked ${env}`,
         '',
-        `Only ${formatLogin(reply.lock.owner)} may promote to ${env} until ${unlock}${reply.lock.pullRequest !== undefined ? ` or until #${reply.lock.pullRequest} is merged or closed` : ''}.`,
+        `Only ${formatLogin(reply.lock.owner.login)} may promote to ${env} until ${unlock}${reply.lock.owner.pullRequest !== undefined ? ` or until #${reply.lock.owner.pullRequest} is merged or closed` : ''}.`,
         ...reason(reply.lock),
       ].join('\n');
     case 'already-yours':
@@ -32,12 +32,12 @@ export function renderLockReply(reply: LockReply): string {
       ].join('\n');
     case 'held-by-other':
       return [
-        `### 🔒 ${env} is locked by ${formatLogin(reply.lock.owner)}`,
+        `### 🔒 ${env} is locked by ${formatLogin(reply.lock.owner.login)}`,
         '',
-        `${reply.lock.sticky ? 'Locked' : 'A promotion has held it'} since ${formatTime(reply.lock.createdAt)}${reply.lock.pullRequest !== undefined ? ` in #${reply.lock.pullRequest}` : ''}${reply.lock.link ? ` (${link('comment', reply.lock.link)})` : ''}.`,
+        `${reply.lock.sticky ? 'Locked' : 'A promotion has held it'} since ${formatTime(reply.lock.createdAt)}${reply.lock.owner.pullRequest !== undefined ? ` in #${reply.lock.owner.pullRequest}` : ''}${reply.lock.link ? ` (${link('comment', reply.lock.link)})` : ''}.`,
         ...(reply.lock.sticky ? reason(reply.lock) : ['', 'Try again when it is done.']),
         '',
-        `${formatLogin(reply.lock.owner)} can release it with ${unlock}; anyone who may promote here can with ${force}.`,
+        `${formatLogin(reply.lock.owner.login)} can release it with ${unlock}; anyone who may promote here can with ${force}.`,
       ].join('\n');
     case 'unreadable':
       return [
@@ -51,7 +51,7 @@ export function renderLockReply(reply: LockReply): string {
         ...(reply.lock
           ? [
               '',
-              `The lock of ${formatLogin(reply.lock.owner)} (since ${formatTime(reply.lock.createdAt)}) is released.`,
+              `The lock of ${formatLogin(reply.lock.owner.login)} (since ${formatTime(reply.lock.createdAt)}) is released.`,
             ]
           : []),
       ].join('\n');
@@ -59,13 +59,13 @@ export function renderLockReply(reply: LockReply): string {
       return `### 🔓 ${env} is not locked\n\nNothing to release.`;
     case 'not-yours':
       return [
-        `### 🔒 ${env} is locked by ${reply.lock ? formatLogin(reply.lock.owner) : 'someone else'}`,
+        `### 🔒 ${env} is locked by ${reply.lock ? formatLogin(reply.lock.owner.login) : 'someone else'}`,
         '',
         `Only its owner releases it with ${unlock}; ${force} releases anyone's.`,
       ].join('\n');
   }
 }
 
-function reason(lock: LockView): string[] {
+function reason(lock: LockSummary): string[] {
   return lock.reason ? ['', `> ${escapeMarkdown(lock.reason)}`] : [];
 }

@@ -1,7 +1,7 @@
 import { formatSoak } from '../../promotion-policy/parse-soak.js';
 import { cellCode } from './changes-table.js';
 import { escapeMarkdown, formatLogin, formatTime } from './markdown-text.js';
-import type { LockView, StatusRow } from './promotion-reply-views.js';
+import type { StatusRow } from './promotion-reply-views.js';
 
 /** What runs where: environment → version, since when, by whom, and any lock. */
 export function renderStatus(view: { rows: readonly StatusRow[]; now: string }): string {
@@ -29,12 +29,14 @@ export function renderStatus(view: { rows: readonly StatusRow[]; now: string }):
   return [title, '', ...head, ...rows, ...(problems.length > 0 ? ['', ...problems] : [])].join('\n');
 }
 
-function lockCell(lock: LockView | 'unreadable' | undefined, environment: string, now: string): string {
-  if (lock === undefined) return '—';
-  if (lock === 'unreadable') return `🔒 unreadable: ${cellCode(`/unlock ${environment} --force`)} clears it`;
+function lockCell(state: StatusRow['lock'], environment: string, now: string): string {
+  if (state === undefined || state.state === 'free') return '—';
+  if (state.state === 'unreadable')
+    return `🔒 unreadable: ${cellCode(`/unlock ${environment} --force`)} clears it`;
+  const { lock } = state;
   const kind = lock.sticky ? '🔒' : '⏳ promoting';
   const why = lock.reason && lock.sticky ? `: ${escapeMarkdown(lock.reason)}` : '';
-  return `${kind} ${formatLogin(lock.owner)}, ${age(lock.createdAt, now)}${why}`;
+  return `${kind} ${formatLogin(lock.owner.login)}, ${age(lock.createdAt, now)}${why}`;
 }
 
 function age(since: string, now: string): string {

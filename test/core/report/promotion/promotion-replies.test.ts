@@ -197,10 +197,18 @@ test('status: environment → version, since, by, lock', () => {
         version: 'v5.0.2',
         since: '2026-11-20T10:30:00Z',
         by: 'bob',
-        lock: { owner: 'carol', sticky: true, reason: hostile, createdAt: '2026-11-29T21:00:00Z' },
+        lock: {
+          state: 'locked',
+          lock: {
+            owner: { login: 'carol' },
+            sticky: true,
+            reason: hostile,
+            createdAt: '2026-11-29T21:00:00Z',
+          },
+        },
         disagreement: 'charts/values.yaml says v5.0.1',
       },
-      { environment: 'qa', lock: 'unreadable' },
+      { environment: 'qa', lock: { state: 'unreadable', detail: 'lock.json is not JSON' } },
     ],
   });
   const lines = reply.split('\n');
@@ -264,8 +272,7 @@ test('help: the commands and the effective configuration', () => {
 });
 
 const lock = {
-  owner: 'alice',
-  pullRequest: 7,
+  owner: { login: 'alice', pullRequest: 7 },
   sticky: true,
   reason: hostile,
   createdAt: '2026-11-29T21:00:00Z',
