@@ -7,7 +7,7 @@ import { loadConfig } from '../../platform/config/load-config.js';
 import type { ActionContext } from '../../platform/context/action-context.js';
 import { createGitHubClient } from '../../platform/github/client.js';
 import { githubRegistryTags } from '../../platform/registry/github-registry-tags.js';
-import { githubRegistryTagWriter } from '../../platform/registry/github-registry-tags-writer.js';
+import { githubRegistryTagsWriter } from '../../platform/registry/github-registry-tags-writer.js';
 import { registerPortsFor } from '../../platform/registry/register-ports-for.js';
 import { readInputs } from '../shared/read-inputs.js';
 import { inputsSchema } from './inputs.js';
@@ -58,6 +58,8 @@ export async function run(context: ActionContext): Promise<void> {
     },
     {
       commit,
+      repository: `${repository.owner}/${repository.repo}`,
+      serverUrl: context.serverUrl,
       ...(context.runUrl ? { run: context.runUrl } : {}),
       ...(context.actor ? { registeredBy: context.actor } : {}),
     },
@@ -72,7 +74,7 @@ export async function run(context: ActionContext): Promise<void> {
     cwd: workspace,
     tags: {
       reader: githubRegistryTags(octokit, `${repository.owner}/${repository.repo}`),
-      writer: githubRegistryTagWriter(octokit, repository),
+      writer: githubRegistryTagsWriter(octokit, `${repository.owner}/${repository.repo}`),
     },
     github: { octokit, repository, serverUrl: context.serverUrl },
     storage: settings.storage,

@@ -8,7 +8,7 @@ import { githubApiUrlFromEnv } from '../../platform/github/github-api-url.js';
 import { gitRegistryTags } from '../../platform/registry/git-registry-tags.js';
 import { gitRegistryTagsWriter } from '../../platform/registry/git-registry-tags-writer.js';
 import { githubRegistryTags } from '../../platform/registry/github-registry-tags.js';
-import { githubRegistryTagWriter } from '../../platform/registry/github-registry-tags-writer.js';
+import { githubRegistryTagsWriter } from '../../platform/registry/github-registry-tags-writer.js';
 import { registerPortsFor } from '../../platform/registry/register-ports-for.js';
 import { GitFailure, runGit } from '../../platform/registry/run-git.js';
 import { EXIT, type Command } from '../cli-io.js';
@@ -106,7 +106,12 @@ export const register: Command = async (args, io) => {
       datasetSha256: '--dataset-sha256',
       attestation: '--attestation-url',
     },
-    { commit },
+    {
+      commit,
+      ...(repository
+        ? { repository: `${repository.owner}/${repository.repo}`, serverUrl: github.serverUrl }
+        : {}),
+    },
     options.config ?? DEFAULT_CONFIG_PATH,
   );
   const log = (message: string) => io.err(`modelship register: ${message}\n`);
@@ -126,7 +131,7 @@ export const register: Command = async (args, io) => {
       cwd,
       tags: {
         reader: githubRegistryTags(octokit, `${repository.owner}/${repository.repo}`),
-        writer: githubRegistryTagWriter(octokit, repository),
+        writer: githubRegistryTagsWriter(octokit, `${repository.owner}/${repository.repo}`),
       },
       github: { octokit, repository, serverUrl: github.serverUrl },
       storage: settings.storage,

@@ -40,7 +40,7 @@ const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<Registr
   },
   fetch: {
     summary: "download a version's artifacts, verified by sha256: NAME[@VERSION|#STAGE] --to DIR",
-    load: async () => (await import('./registry-fetch.js')).registryFetch,
+    load: async () => (await import('./registry/registry-fetch.js')).registryFetch,
   },
   doctor: {
     summary: 'report broken tags, interrupted registrations, missing release assets',

@@ -22,7 +22,7 @@ export const registryStorageSchema = z
         .string()
         .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:\/[^\s]*)?$/, STORAGE_RULE)
         .describe(
-          'Model files go to s3://bucket/prefix/<model>/<version>/ (with the object version id on a versioned bucket).',
+          'Model files go to s3://bucket/prefix/<model>/<sha256>/<file>, content-addressed (with the object version id on a versioned bucket).',
         ),
     ],
     { error: STORAGE_RULE },

@@ -32,6 +32,9 @@ export interface RegisterSettings {
   run?: string;
   registeredBy?: string;
   tagger?: { name: string; email: string };
+  /** `owner/name` and the web host, for the model card's links. */
+  repository?: string;
+  serverUrl?: string;
   configFile: string;
 }
 
@@ -63,6 +66,8 @@ export interface RegisterOverrideNames {
 /** What the run knows of itself (the runner's context, or the local clone's HEAD and git identity). */
 export interface RegisterRun {
   commit: string;
+  repository?: string;
+  serverUrl?: string;
   run?: string;
   registeredBy?: string;
   tagger?: { name: string; email: string };
@@ -81,12 +86,16 @@ export function resolveRegisterSettings(
   run: RegisterRun,
   configFile: string = DEFAULT_CONFIG_PATH,
 ): RegisterSettings {
-  const section = registrySection(config);
-  const model = overrides.name;
+  const section = config.registry;
+  const model = overrides.name ?? section.name;
   if (model === undefined || model === '')
-    throw new UserError('usage', `no model name: pass it with ${names.name}, e.g. churn or team/churn`, {
-      field: names.name,
-    });
+    throw new UserError(
+      'usage',
+      `no model name: pass it with ${names.name} (or set registry.name in ${configFile}), e.g. churn or team/churn`,
+      {
+        field: names.name,
+      },
+    );
   assertModelName(model, names.name);
   const files = (overrides.files ?? []).filter((f) => f.trim() !== '');
   if (files.length === 0)
@@ -97,7 +106,7 @@ export function resolveRegisterSettings(
     );
   if (!/^[0-9a-f]{40}$/.test(run.commit))
     throw new UserError('input', `the commit to tag must be a full 40-character sha, not "${run.commit}"`);
-  const storage = parseStorage(overrides.storage ?? section.storage ?? 'release', names.storage, configFile);
+  const storage = parseStorage(overrides.storage ?? section.storage, names.storage, configFile);
   const datasetSha256 = overrides.datasetSha256
     ?.trim()
     .toLowerCase()
@@ -138,6 +147,8 @@ export function resolveRegisterSettings(
     ...(run.run !== undefined ? { run: run.run } : {}),
     ...(run.registeredBy !== undefined ? { registeredBy: run.registeredBy } : {}),
     ...(run.tagger !== undefined ? { tagger: run.tagger } : {}),
+    ...(run.repository !== undefined ? { repository: run.repository } : {}),
+    ...(run.serverUrl !== undefined ? { serverUrl: run.serverUrl } : {}),
     configFile,
   };
 }
@@ -171,10 +182,4 @@ function parseStorage(text: string, field: string, configFile: string): Artifact
     `storage "${text}" is not one Modelship knows: give release (assets of the version's GitHub release) or s3://bucket/prefix (set by ${field}, or registry.storage in ${configFile})`,
     { field },
   );
-}
-
-/** The `registry:` section's defaults, read loosely until the section's schema lands in the config. */
-function registrySection(config: ModelshipConfig): { storage?: string } {
-  const section = (config as { registry?: { storage?: unknown } }).registry;
-  return typeof section?.storage === 'string' ? { storage: section.storage } : {};
 }

@@ -93,7 +93,16 @@ export async function runRegister(
     const decision = decide(state, settings, files);
     if (decision.kind === 'existing') {
       log(`${decision.version.tag} is already registered on ${commit}: completing its release.`);
-      return complete(settings, ports, decision.record, decision.version.tag, false, files, claims);
+      return complete(
+        settings,
+        ports,
+        decision.record,
+        decision.version.tag,
+        false,
+        files,
+        claims,
+        decision.version.registeredAt,
+      );
     }
     const tag = formatRegistryTag({ model, action: 'register', version: decision.version });
     const artifacts =
@@ -128,14 +137,14 @@ export async function runRegister(
     });
     if (result.created) {
       log(`Created ${tag} on ${commit}.`);
-      return complete(settings, ports, record, tag, true, files, claims);
+      return complete(settings, ports, record, tag, true, files, claims, result.tag.tagger?.date);
     }
     const existing = result.existing;
     if (existing.commit === commit) {
       // The same registration ran concurrently (a re-run racing the first run): converge on its tag.
       const theirs = readVersionRecord(existing.message ?? '');
       if (theirs && sameArtifacts(theirs, files))
-        return complete(settings, ports, theirs, tag, false, files, claims);
+        return complete(settings, ports, theirs, tag, false, files, claims, existing.tagger?.date);
       throw new UserError(
         'input',
         `${tag} was just registered on this commit (${commit}) with other artifacts: a version's artifacts never change. Register again to take the next version (force: true allows a second version on one commit)`,
@@ -147,6 +156,9 @@ export async function runRegister(
         `${tag} was registered on another commit (${existing.commit}) while this run registered ${commit}: choose another version, or use a bump (patch, minor, major) to take the next free one`,
       );
     log(`${tag} was taken by ${existing.commit} meanwhile; trying the next version.`);
+    // Exponential backoff with full jitter (200 ms doubling per loss, at most 6.4 s): the losers of
+    // one round spread out instead of all colliding again on the next version.
+    await ports.wait?.(Math.floor(Math.random() * 200 * 2 ** Math.min(claims - 1, 5)));
     state = await readState(ports, model);
   }
   throw new UserError(
@@ -257,6 +269,7 @@ async function complete(
   created: boolean,
   files: LocalArtifact[],
   claims: number,
+  registeredAt: string | undefined,
 ): Promise<RegisterOutcome> {
   const outcome: RegisterOutcome = {
     model: record.model,
@@ -271,7 +284,12 @@ async function complete(
   };
   const releases = ports.releases;
   if (!releases) return outcome;
-  const card = renderModelCard(record);
+  // Everything in the card comes from the tag (its record and date): a re-run renders the same body.
+  const card = renderModelCard(record, {
+    ...(settings.repository ? { repository: settings.repository } : {}),
+    ...(settings.serverUrl ? { serverUrl: settings.serverUrl } : {}),
+    ...(registeredAt ? { registeredAt } : {}),
+  });
   const assets = [
     ...(settings.storage.kind === 'release' ? files : []),
     await ports.files.writeText('model-card.json', `${JSON.stringify(record, null, 2)}\n`),

@@ -49,6 +49,7 @@ export function registerPortsFor(wiring: RegisterWiring): RegisterPorts & { clos
       : {}),
     ...(store ? { store } : {}),
     ...(wiring.log ? { log: wiring.log } : {}),
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     close: () => files.close(),
   };
 }

@@ -10,7 +10,7 @@ import {
 import { modelshipConfigSchema } from '../../core/config/modelship-config-schema.js';
 import { createGitHubClient } from '../../platform/github/client.js';
 import { githubRegistryTags } from '../../platform/registry/github-registry-tags.js';
-import { githubRegistryTagWriter } from '../../platform/registry/github-registry-tags-writer.js';
+import { githubRegistryTagsWriter } from '../../platform/registry/github-registry-tags-writer.js';
 import { registerPortsFor } from '../../platform/registry/register-ports-for.js';
 import type { StorageEnvironment } from '../../platform/context/storage-environment.js';
 import type { GitHubStandIn } from './github/server.js';
@@ -108,7 +108,7 @@ export function standInPorts(
     cwd,
     tags: {
       reader: githubRegistryTags(octokit, fullName),
-      writer: githubRegistryTagWriter(octokit, { owner, repo }),
+      writer: githubRegistryTagsWriter(octokit, fullName),
     },
     github: { octokit, repository: { owner, repo }, serverUrl: gh.webUrl },
     storage: settings.storage,

@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { UserError } from '../../core/errors.js';
-import { runFetch } from '../../jobs/fetch/run-fetch.js';
-import { createGitHubClient } from '../../platform/github/client.js';
-import { githubApiUrlFromEnv } from '../../platform/github/github-api-url.js';
-import { artifactDownloader } from '../../platform/registry/fetch-artifacts.js';
-import { gitRegistryTags } from '../../platform/registry/git-registry-tags.js';
-import { githubRegistryTags } from '../../platform/registry/github-registry-tags.js';
-import { createS3Client } from '../../platform/s3/s3-client.js';
-import { s3EndpointFromEnv } from '../../platform/s3/s3-endpoint.js';
-import { EXIT, type CliIO } from '../cli-io.js';
+import { UserError } from '../../../core/errors.js';
+import { runFetch } from '../../../jobs/fetch/run-fetch.js';
+import { createGitHubClient } from '../../../platform/github/client.js';
+import { githubApiUrlFromEnv } from '../../../platform/github/github-api-url.js';
+import { artifactDownloader } from '../../../platform/registry/fetch-artifacts.js';
+import { gitRegistryTags } from '../../../platform/registry/git-registry-tags.js';
+import { githubRegistryTags } from '../../../platform/registry/github-registry-tags.js';
+import { createS3Client } from '../../../platform/s3/s3-client.js';
+import { s3EndpointFromEnv } from '../../../platform/s3/s3-endpoint.js';
+import { EXIT, type CliIO } from '../../cli-io.js';
 
 export const registryFetchUsage = `Usage: modelship registry fetch <model>[@<version>|#<stage>] --to <dir> [--repo owner/name] [--json]
 
