@@ -149,10 +149,12 @@ export class GitRepo {
   async makeTree(
     entries: { path: string; mode: string; sha: string | null }[],
     base?: string,
+    /** `base`'s recursive listing when the caller already has it: one git process fewer. */
+    baseListing?: TreeEntry[],
   ): Promise<string> {
     const files = new Map<string, { mode: string; sha: string }>();
     if (base) {
-      for (const e of (await this.tree(base, true)) ?? [])
+      for (const e of baseListing ?? (await this.tree(base, true)) ?? [])
         if (e.type !== 'tree') files.set(e.path, { mode: e.mode, sha: e.sha });
     }
     for (const e of entries) {
