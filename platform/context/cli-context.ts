@@ -1,4 +1,5 @@
 import { onnxRuntimeEnvironment, type OnnxRuntimeEnvironment } from './onnx-runtime-environment.js';
+import { githubEnvironment, type GitHubEnvironment } from './github-environment.js';
 import { storageEnvironment, type StorageEnvironment } from './storage-environment.js';
 
 /** What a `modelship` command knows of where it runs: read once, at the entry point. */
@@ -13,6 +14,8 @@ export interface CliContext {
   onnx: OnnxRuntimeEnvironment;
   /** MODELSHIP_DEBUG: print stacks of unexpected errors. */
   debug: boolean;
+  /** Token, API root, actor and run URL, for commands that reach GitHub (promote, status). */
+  github: GitHubEnvironment;
 }
 
 export function readCliContext(
@@ -27,5 +30,6 @@ export function readCliContext(
     storage: storageEnvironment(env),
     onnx: onnxRuntimeEnvironment(env),
     debug: Boolean(env.MODELSHIP_DEBUG),
+    github: githubEnvironment(env),
   };
 }
