@@ -44,7 +44,7 @@ export async function environmentTargets(
     if (text === undefined)
       throw new UserError(
         'config',
-        `${field} names ${target.file}, which does not exist on branch ${snapshot.branch} (${snapshot.commit.slice(0, 7)}) of the ops repository`,
+        `${target.file} does not exist on branch ${snapshot.branch} (${snapshot.commit.slice(0, 7)}) of the ops repository`,
         { file: config.file, field: `${field}.file`, ...lineOf(config, `${field}.file`) },
       );
     texts.set(target.file, text);
