@@ -71,7 +71,7 @@ export const promote: Command = async (args, io) => {
     ...(github.runUrl ? { source: github.runUrl } : {}),
     ...(options.config ? { configPath: options.config } : {}),
   });
-  const ports = promotionPorts(io, {
+  const ports = await promotionPorts(io, {
     ...(options['ops-repo'] ? { opsRepo: options['ops-repo'] } : {}),
     ...(options.repo ? { repo: options.repo } : {}),
   });

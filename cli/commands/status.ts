@@ -50,7 +50,7 @@ export const status: Command = async (args, io) => {
     ...(options.env ? { environments: options.env } : {}),
     ...(options.config ? { configPath: options.config } : {}),
   });
-  const ports = promotionPorts(io, {
+  const ports = await promotionPorts(io, {
     ...(options['ops-repo'] ? { opsRepo: options['ops-repo'] } : {}),
     ...(options.repo ? { repo: options.repo } : {}),
   });
