@@ -79,14 +79,13 @@ export function localOpsRepository(path: string): OpsRepository & { readonly dir
    * commit in one process) under a temporary ref of its own; the branch is not touched here.
    */
   const buildCommit = async (parent: string, changes: FileChange[], message: string) => {
-    const [modes, author, committer] = await Promise.all([
+    const [modes, { author, committer }] = await Promise.all([
       fileModes(
         git,
         parent,
         changes.map((c) => c.path),
       ),
-      ident(git, 'GIT_AUTHOR_IDENT', where.cwd),
-      ident(git, 'GIT_COMMITTER_IDENT', where.cwd),
+      identities(git, where.cwd),
     ]);
     const scratch = `refs/modelship/tmp/${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const data = (text: string) => `data ${Buffer.byteLength(text, 'utf8')}\n${text}\n`;
@@ -215,22 +214,30 @@ async function readDefaultBranch(git: (args: string[]) => Promise<string>): Prom
   );
 }
 
-/** `Name <email> time zone` as git would commit with; no identity is the user's to set. */
-async function ident(
-  git: (args: string[]) => Promise<string>,
-  variable: string,
-  dir: string,
-): Promise<string> {
-  try {
-    return (await git(['var', variable])).trim();
-  } catch (error) {
-    if (error instanceof GitFailure)
-      throw new UserError(
-        'input',
-        `git has no identity to commit with in ${dir}: set user.name and user.email (git config user.name "…"; git config user.email "…")`,
-      );
+/**
+ * `Name <email> time zone` of the author and committer as git would commit with them, from one
+ * `git var -l`; no identity is the user's to set.
+ */
+async function identities(git: (args: string[]) => Promise<string>, dir: string) {
+  const lines = await git(['var', '-l']).catch((error: unknown) => {
+    if (error instanceof GitFailure) return '';
     throw error;
-  }
+  });
+  const read = (name: string) =>
+    /^GIT_\w+_IDENT=(.*)$/m.exec(
+      lines
+        .split('\n')
+        .filter((l) => l.startsWith(`${name}=`))
+        .join('\n'),
+    )?.[1];
+  const author = read('GIT_AUTHOR_IDENT');
+  const committer = read('GIT_COMMITTER_IDENT');
+  if (!author || !committer)
+    throw new UserError(
+      'input',
+      `git has no identity to commit with in ${dir}: set user.name and user.email (git config user.name "…"; git config user.email "…")`,
+    );
+  return { author, committer };
 }
 
 /** A path as fast-import reads it: quoted C-style when it has a quote, a backslash, a newline or starts with one. */
