@@ -133,7 +133,9 @@ function insertKeySlot(manifest: ParsedManifest, entry: YAMLMap, key: string, fi
       style: valueStyle,
       flow: false,
       current: null,
-      ...manifest.position(text.length),
+      // The new key's own place: the line after the last one, at the keys' indentation.
+      line: manifest.position(text.length).line + 1,
+      column: indent.length + 1,
     };
   }
   const at = newline + 1;
@@ -145,7 +147,8 @@ function insertKeySlot(manifest: ParsedManifest, entry: YAMLMap, key: string, fi
     style: valueStyle,
     flow: false,
     current: null,
-    ...manifest.position(at),
+    line: manifest.position(at).line,
+    column: indent.length + 1,
   };
 }
 

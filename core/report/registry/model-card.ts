@@ -98,7 +98,7 @@ function slices(r: VersionRecord): string[] {
         mdText(s.column),
         mdText(s.value),
         formatNumber(s.rows),
-        ...shown.map((m) => value(s.metrics[m])),
+        ...shown.map((m) => value(Object.hasOwn(s.metrics, m) ? s.metrics[m] : undefined)),
       ]),
     );
   const more = list.length - MAX_SLICE_ROWS;

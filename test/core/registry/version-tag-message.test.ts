@@ -54,6 +54,14 @@ describe('formatVersionTagMessage', () => {
     const message = formatVersionTagMessage(record, '  # Register fraud\n  v1.2.0   (retrained)  ');
     assert.equal(message.split('\n')[0], 'Register fraud v1.2.0 (retrained)');
     assert.equal(versionTagHeadline({ ...record, gate: undefined, metrics: {} }), 'Register fraud v1.2.0');
+    const gated = {
+      verdict: 'passed' as const,
+      rules: [{ metric: 'constructor', passed: true, value: 0.5 }],
+    };
+    assert.equal(
+      versionTagHeadline({ ...record, metrics: {}, gate: gated }),
+      'Register fraud v1.2.0: gate passed, constructor 0.5',
+    );
   });
 });
 

@@ -36,6 +36,7 @@ const record: VersionRecord = {
   slices: [
     { column: 'country', value: 'FR | <script>', rows: 1200, metrics: { roc_auc: 0.88, recall: 0.6 } },
     { column: 'country', value: 'DE', rows: 800, metrics: { roc_auc: 0.93, recall: null } },
+    { column: 'country', value: 'IT', rows: 5, metrics: { constructor: 0.5 } },
   ],
   run: 'https://github.com/acme/fraud/actions/runs/42',
   parent: 'v1.1.0',
@@ -69,9 +70,10 @@ describe('renderModelCard', () => {
   });
 
   test('slices with the gated metrics first; cells cannot break the table', () => {
-    assert.ok(lines(card).includes('| Column | Value | Rows | recall | roc\\_auc |'), card);
-    assert.ok(lines(card).includes('| country | FR \\| \\<script\\> | 1,200 | 0.6 | 0.88 |'), card);
-    assert.ok(lines(card).includes('| country | DE | 800 | — | 0.93 |'), card);
+    assert.ok(lines(card).includes('| Column | Value | Rows | recall | roc\\_auc | constructor |'), card);
+    assert.ok(lines(card).includes('| country | FR \\| \\<script\\> | 1,200 | 0.6 | 0.88 | — |'), card);
+    assert.ok(lines(card).includes('| country | DE | 800 | — | 0.93 | — |'), card);
+    assert.ok(lines(card).includes('| country | IT | 5 | — | — | 0.5 |'), card);
   });
 
   test('dataset, lineage with links, artifacts with sha256', () => {
