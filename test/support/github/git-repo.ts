@@ -285,6 +285,21 @@ export class GitRepo {
     return this.tryGit(['rev-parse', '--verify', '--quiet', ref]);
   }
 
+  private lastPack = 0;
+
+  /**
+   * Packs loose refs into `packed-refs` in the background, at most every ten seconds: thousands of
+   * tags made one by one are thousands of files, and listing them reads every one (GitHub's
+   * servers pack refs too). git locks each ref it prunes, so concurrent updates stay safe.
+   */
+  packRefsSoon(): void {
+    if (Date.now() - this.lastPack < 10_000) return;
+    this.lastPack = Date.now();
+    runGit(this.dir, ['pack-refs', '--all']).catch(() => {
+      // A repository removed by close() meanwhile, or a lock held by a writer: next time.
+    });
+  }
+
   /** Moves a ref; `expected` makes it a compare-and-swap ('' = must not exist). */
   async updateRef(ref: string, sha: string, expected?: string): Promise<void> {
     await this.git(['update-ref', ref, sha, ...(expected !== undefined ? [expected] : [])]);
