@@ -168,11 +168,12 @@ export function localOpsRepository(path: string): OpsRepository & { readonly dir
       ]);
       if (current !== undefined) {
         // Already exactly this change on top of this base (a re-run): leave the branch as it is.
-        // Two commits, two lines each: parents, tree.
+        // Built within the same second as the branch's commit, it IS that commit (same tree, parent,
+        // message and time); otherwise two commits, two lines each: parents, tree.
         const [parents, tree, , newTree] = (
           await git(['show', '-s', '--format=%P%n%T', current, built.commit])
         ).split('\n');
-        if (parents === request.baseCommit && tree === newTree) {
+        if (built.commit === current || (parents === request.baseCommit && tree === newTree)) {
           await git(['update-ref', '-d', built.scratch]);
           return { branch: request.branch, commit: current, created: false, changed: false };
         }
