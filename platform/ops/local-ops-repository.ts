@@ -197,7 +197,7 @@ async function readDefaultBranch(git: (args: string[]) => Promise<string>): Prom
       throw error;
     }
   };
-  const remote = await symbolic('refs/remotes/origin/HEAD');
+  const [remote, head] = await Promise.all([symbolic('refs/remotes/origin/HEAD'), symbolic('HEAD')]);
   if (remote) {
     const name = remote.replace(/^refs\/remotes\/origin\//, '');
     try {
@@ -207,7 +207,6 @@ async function readDefaultBranch(git: (args: string[]) => Promise<string>): Prom
       // The remote's default branch was never checked out here; fall back to HEAD.
     }
   }
-  const head = await symbolic('HEAD');
   if (head?.startsWith('refs/heads/')) return head.slice('refs/heads/'.length);
   throw new UserError(
     'input',
