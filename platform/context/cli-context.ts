@@ -15,7 +15,15 @@ export interface CliContext {
    * GitHub, for commands that reach it with --repo: GITHUB_TOKEN (else GH_TOKEN, the gh CLI's),
    * GITHUB_API_URL and GITHUB_SERVER_URL (GitHub Enterprise Server, the tests' stand-in).
    */
-  github: { token?: string; apiUrl: string; serverUrl: string };
+  github: {
+    token?: string;
+    apiUrl: string;
+    serverUrl: string;
+    /** GITHUB_ACTOR in a workflow: who asked for a promotion (its Modelship-Requested-By). */
+    actor?: string;
+    /** The workflow run's page, in a workflow (a promotion's Modelship-Source). */
+    runUrl?: string;
+  };
   /** MODELSHIP_DEBUG: print stacks of unexpected errors. */
   debug: boolean;
 }
@@ -36,6 +44,12 @@ export function readCliContext(
       // Checked when a command uses it (githubApiUrlFromEnv), so a stray value never breaks other commands.
       apiUrl: env.GITHUB_API_URL?.trim() || 'https://api.github.com',
       serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+      ...(env.GITHUB_ACTOR ? { actor: env.GITHUB_ACTOR } : {}),
+      ...(env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? {
+            runUrl: `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`,
+          }
+        : {}),
     },
     debug: Boolean(env.MODELSHIP_DEBUG),
   };
