@@ -28,7 +28,7 @@ export async function promotionPorts(
       registry: gitRegistryTags({ cwd: context.cwd }),
     };
   const { registrySource } = await import('./commands/registry/registry-source.js');
-  const registry = registrySource(io, options.repo !== undefined ? { repo: options.repo } : {});
+  const registry = await registrySource(io, options.repo !== undefined ? { repo: options.repo } : {});
   if (!remoteOps) return { ops: localOpsRepository(resolve(context.cwd, where)), registry: registry.tags };
   const { token } = context.github;
   if (!token)
