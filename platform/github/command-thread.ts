@@ -1,0 +1,48 @@
+import type { Claim, CommandThread } from '../../jobs/promote-command/command-ports.js';
+import type { GitHubClient } from './client.js';
+
+type Reaction = 'eyes' | 'confused' | 'rocket' | '-1';
+
+/**
+ * The command's comment through the one GitHub client: reactions on the comment (the app's own,
+ * so GitHub's 200 for "this user already reacted so" tells a claim already taken) and replies on
+ * the pull request.
+ */
+export function commandThread(
+  octokit: GitHubClient,
+  where: { owner: string; repo: string; pullRequest: number; commentId: number },
+): CommandThread {
+  const { owner, repo, commentId } = where;
+  const react = async (content: Reaction): Promise<Claim> => {
+    const { status } = await octokit.rest.reactions.createForIssueComment({
+      owner,
+      repo,
+      comment_id: commentId,
+      content,
+    });
+    return status === 201 ? 'claimed' : 'taken';
+  };
+  return {
+    claim: () => react('eyes'),
+    claimDuplicateNotice: () => react('confused'),
+    react: async (content) => void (await react(content)),
+    async reply(body) {
+      const { data } = await octokit.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: where.pullRequest,
+        body,
+      });
+      return { url: data.html_url };
+    },
+    async finished() {
+      const { data } = await octokit.rest.reactions.listForIssueComment({
+        owner,
+        repo,
+        comment_id: commentId,
+        per_page: 100,
+      });
+      return data.some((r) => (r.content === 'rocket' || r.content === '-1') && r.user?.type === 'Bot');
+    },
+  };
+}
