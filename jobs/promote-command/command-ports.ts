@@ -61,7 +61,7 @@ export interface DeploymentPayload {
   previous?: string;
 }
 
-export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error';
+export type DeploymentState = 'in_progress' | 'queued' | 'success' | 'failure' | 'error';
 
 /** GitHub Deployments in the model repository: one per promotion, with its statuses. */
 export interface Deployments {

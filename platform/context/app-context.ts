@@ -14,6 +14,8 @@ export interface AppContext {
   host: string;
   /** Where GitHub posts webhooks (Probot's default path). */
   webhookPath: string;
+  /** OPS_REPOSITORY: `owner/repo` of the ops repository (its config says what a promotion changes). */
+  opsRepository: string;
   /** The API root (GITHUB_API_URL; GitHub Enterprise Server: https://HOST/api/v3). */
   apiUrl: string;
   logLevel: AppLogLevel;
@@ -46,6 +48,15 @@ function privateKeyOf(env: NodeJS.ProcessEnv): string {
   throw new UserError('config', 'PRIVATE_KEY is neither a PEM key nor base64 of one', { field: 'PRIVATE_KEY' });
 }
 
+function opsRepositoryOf(env: NodeJS.ProcessEnv): string {
+  const value = required(env, 'OPS_REPOSITORY', 'the ops repository as owner/repo (e.g. acme/ops)');
+  if (!/^[\w.-]+\/[\w.-]+$/.test(value))
+    throw new UserError('config', `OPS_REPOSITORY must be owner/repo (e.g. acme/ops), not "${value}"`, {
+      field: 'OPS_REPOSITORY',
+    });
+  return value;
+}
+
 export function readAppContext(env: NodeJS.ProcessEnv = process.env): AppContext {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -60,6 +71,7 @@ export function readAppContext(env: NodeJS.ProcessEnv = process.env): AppContext
     port,
     host: env.HOST?.trim() || '0.0.0.0',
     webhookPath: env.WEBHOOK_PATH?.trim() || '/api/github/webhooks',
+    opsRepository: opsRepositoryOf(env),
     apiUrl: githubApiUrlFromEnv(env),
     logLevel,
     pacing: env.MODELSHIP_PACING !== 'off',
