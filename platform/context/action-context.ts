@@ -20,6 +20,12 @@ export interface ActionContext {
   /** This workflow run's page, for a check run's details link. */
   runUrl?: string;
   apiUrl: string;
+  /** GITHUB_SHA: the commit the workflow runs on (on a push, the commit that produced a model). */
+  sha?: string;
+  /** The web host's root (GITHUB_SERVER_URL): release download links are on it. */
+  serverUrl: string;
+  /** Who started the run (GITHUB_ACTOR): recorded by the registry. */
+  actor?: string;
   /** A pull request from a fork: its GITHUB_TOKEN is read-only, so check runs cannot be created. */
   fromFork: boolean;
   /** The environment the data readers hand to S3 (endpoint settings); nothing else reads it. */
@@ -59,6 +65,9 @@ export function readActionContext(
       ? { runUrl: `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${env.GITHUB_RUN_ID}` }
       : {}),
     apiUrl: githubApiUrlFromEnv(env),
+    serverUrl,
+    ...(env.GITHUB_SHA ? { sha: env.GITHUB_SHA } : {}),
+    ...(env.GITHUB_ACTOR ? { actor: env.GITHUB_ACTOR } : {}),
     fromFork: pull !== undefined && headRepo !== undefined && headRepo !== pull.base?.repo?.full_name,
     storage: storageEnvironment(env),
     onnx: onnxRuntimeEnvironment(env),

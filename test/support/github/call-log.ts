@@ -9,6 +9,14 @@ export interface RecordedCall {
   status: number;
   /** When the request arrived (ms since the epoch). */
   at: number;
+  /** The fault injected into this call (`status-502`, `reset`, `secondary-rate-limit`, …), if any. */
+  fault?: string;
+  /** For `POST /graphql` (operationId `graphql`): the operation's name, kind and first root field. */
+  graphql?: {
+    operationName: string | undefined;
+    operation: 'query' | 'mutation' | 'subscription' | undefined;
+    rootField: string | undefined;
+  };
 }
 
 /**

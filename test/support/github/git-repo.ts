@@ -10,6 +10,14 @@ export interface TreeEntry {
   size?: number;
 }
 
+/** A git object as `cat-file --batch` gives it. */
+export interface RawObject {
+  oid: string;
+  type: string;
+  size: number;
+  content: Buffer;
+}
+
 const IDENTITY = { name: 'GitHub', email: 'noreply@github.com' };
 
 export class GitCommandError extends Error {
@@ -87,16 +95,43 @@ export class GitRepo {
     }
   }
 
+  /**
+   * Many objects in one `git cat-file --batch` process, each named by an object id or any revision
+   * expression (`main:deploy/values.yaml`); undefined for what does not exist. One process for a
+   * page of a hundred refs, not a hundred.
+   */
+  async readObjects(specs: string[]): Promise<(RawObject | undefined)[]> {
+    if (specs.length === 0) return [];
+    const out = await runGit(this.dir, ['cat-file', '--batch'], specs.map((s) => `${s}\n`).join(''));
+    const objects: (RawObject | undefined)[] = [];
+    let at = 0;
+    for (let i = 0; i < specs.length; i++) {
+      const end = out.indexOf(0x0a, at);
+      const header = out.subarray(at, end).toString('utf8');
+      at = end + 1;
+      const match = /^([0-9a-f]{40}) (\w+) (\d+)$/.exec(header);
+      if (!match) {
+        objects.push(undefined); // "<spec> missing" or "<spec> ambiguous"
+        continue;
+      }
+      const size = Number(match[3]);
+      objects.push({ oid: match[1]!, type: match[2]!, size, content: out.subarray(at, at + size) });
+      at += size + 1;
+    }
+    return objects;
+  }
+
   typeOf(sha: string): Promise<string | undefined> {
     return this.tryGit(['cat-file', '-t', sha]);
   }
 
   /** Entries of a tree; `recursive` lists every blob below it (as GitHub's `recursive=1`). */
   async tree(sha: string, recursive = false): Promise<TreeEntry[] | undefined> {
-    const out = await this.tryGit(['ls-tree', '-l', ...(recursive ? ['-r', '-t'] : []), sha]);
+    // -z: paths exactly as stored (git quotes unusual ones, e.g. non-ASCII, in its line format).
+    const out = await this.tryGit(['ls-tree', '-z', '-l', ...(recursive ? ['-r', '-t'] : []), sha]);
     if (out === undefined) return undefined;
     return out
-      .split('\n')
+      .split('\0')
       .filter(Boolean)
       .map((line) => {
         const [meta, path] = line.split('\t') as [string, string];
@@ -156,12 +191,13 @@ export class GitRepo {
     message: string,
     author = IDENTITY,
     date?: string,
+    committer = author,
   ): Promise<string> {
     const env: Record<string, string> = {
       GIT_AUTHOR_NAME: author.name,
       GIT_AUTHOR_EMAIL: author.email,
-      GIT_COMMITTER_NAME: author.name,
-      GIT_COMMITTER_EMAIL: author.email,
+      GIT_COMMITTER_NAME: committer.name,
+      GIT_COMMITTER_EMAIL: committer.email,
       ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
     };
     return this.git(['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-F', '-'], message, env);

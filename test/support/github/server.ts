@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AssetHosts } from './asset-hosts.js';
 import type { Handler, HandlerContext, HandlerResult } from './context.js';
-import { Faults } from './faults.js';
+import { Faults, type Fault } from './faults.js';
+import { GraphqlContext } from './graphql/graphql-context.js';
+import { runGraphql, type GraphqlCallInfo } from './graphql/graphql-endpoint.js';
 import { fillFromSchema } from './fill-from-schema.js';
 import { appHandlers } from './handlers/apps.js';
 import { checkHandlers } from './handlers/checks.js';
@@ -90,7 +92,10 @@ export interface GitHubStandIn {
   /** Deliveries whose payload broke `@octokit/openapi-webhooks`' schema (a stand-in bug; fails `close()`). */
   webhookProblems: string[];
   state: GitHubState;
+  /** Queued faults (`faults.add`) and a random failure rate (`faults.randomly({ rate, kinds, seed })`). */
   faults: Faults;
+  /** Milliseconds added to every API and GraphQL response; 0 by default. */
+  latencyMs: number;
   /** The most recent calls (the oldest are dropped past 10,000). */
   calls: CallLog;
   /** Primary rate limits per credential: `rateLimits.set(token, { limit: 10 })`. */
@@ -155,6 +160,8 @@ const GITHUB_ACTIONS_INSTALLATION = 1;
 export interface GitHubStandInOptions {
   /** Port of the API server on 127.0.0.1; default 0, a free port. The uploads host always takes a free port. */
   port?: number;
+  /** Milliseconds added to every API and GraphQL response (GitHub's round trip, for benchmarks); also `gh.latencyMs`. */
+  latencyMs?: number;
   /** The app's webhook URL (also settable later as `gh.app.webhookUrl`). */
   webhookUrl?: string;
   /** How long a delivery waits for the receiver (GitHub: 10 s). */
@@ -186,10 +193,14 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
   let uploadsUrl = '';
 
   const assetHosts = new AssetHosts(state);
+  const tuning = { latencyMs: options.latencyMs ?? 0 };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, host: 'api' | 'uploads') => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const method = req.method ?? 'GET';
+    // GitHub's round trip, for benchmarks: every API response waits this long.
+    if (tuning.latencyMs > 0) await new Promise((ok) => setTimeout(ok, tuning.latencyMs));
+    if (host === 'api' && url.pathname === '/graphql' && method === 'POST') return serveGraphql(req, res);
     // GitHub still answers GET /repos/{o}/{r}/git/refs/{ref} (the `url` of every ref it returns),
     // which its description lists only as git/get-ref (`git/ref/{ref}`).
     const legacyRef = /^(\/repos\/[^/]+\/[^/]+\/git\/)refs\/(.+)$/.exec(url.pathname);
@@ -237,22 +248,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       else rateHeaders = rateLimits.spend(credential, token?.actor.login ?? String(req.socket.remoteAddress));
 
       const fault = faults.take(operation.operationId);
-      if (fault?.kind === 'reset') {
-        call.status = -1;
-        req.socket.destroy();
-        return;
-      }
-      if (fault?.kind === 'latency') await new Promise((ok) => setTimeout(ok, fault.ms));
-      if (fault?.kind === 'status')
-        throw new HttpError(fault.status, fault.status >= 500 ? 'Server Error' : 'Injected failure');
-      if (fault?.kind === 'secondary-rate-limit') {
-        throw new HttpError(
-          403,
-          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-          undefined,
-          { 'retry-after': String(fault.retryAfter ?? 1) },
-        );
-      }
+      if (await injected(fault, call, req)) return;
       let body: unknown;
       if (!isUpload && rawBody.length > 0) {
         try {
@@ -309,6 +305,91 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       }
     }
   };
+
+  /** Applies a fault: true when the connection was reset; throws the injected failure. */
+  async function injected(fault: Fault | undefined, call: RecordedCall, req: IncomingMessage) {
+    if (fault) call.fault = fault.kind === 'status' ? `status-${fault.status}` : fault.kind;
+    if (fault?.kind === 'reset') {
+      call.status = -1;
+      req.socket.destroy();
+      return true;
+    }
+    if (fault?.kind === 'latency') await new Promise((ok) => setTimeout(ok, fault.ms));
+    if (fault?.kind === 'status')
+      throw new HttpError(fault.status, fault.status >= 500 ? 'Server Error' : 'Injected failure');
+    if (fault?.kind === 'secondary-rate-limit') {
+      throw new HttpError(
+        403,
+        'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        undefined,
+        { 'retry-after': String(fault.retryAfter ?? 1) },
+      );
+    }
+    return false;
+  }
+
+  /**
+   * `POST /graphql`: authenticated, rate-limited and faulted like a REST call (operationId
+   * `graphql`), then validated against GitHub's GraphQL schema and executed over the same state.
+   */
+  async function serveGraphql(req: IncomingMessage, res: ServerResponse) {
+    const rawBody = await readBody(req);
+    const graphql: GraphqlCallInfo = { operationName: undefined, operation: undefined, rootField: undefined };
+    const call: RecordedCall = {
+      method: 'POST',
+      path: '/graphql',
+      operationId: 'graphql',
+      route: 'POST /graphql',
+      params: {},
+      query: {},
+      body: undefined,
+      status: 0,
+      at: Date.now(),
+      graphql,
+    };
+    calls.record(call);
+    let headers: Record<string, string> = {};
+    const send = (status: number, body: unknown, extra: Record<string, string> = {}) => {
+      call.status = status;
+      res.writeHead(status, {
+        ...headers,
+        'x-github-request-id': randomBytes(8).toString('hex').toUpperCase(),
+        'content-type': 'application/json; charset=utf-8',
+        ...extra,
+      });
+      res.end(JSON.stringify(body));
+    };
+    try {
+      if (!req.headers.authorization)
+        throw new HttpError(401, 'This endpoint requires you to be authenticated.');
+      const token = authenticate(req.headers.authorization, 'graphql')!;
+      const credential = req.headers.authorization;
+      headers = { ...rateLimits.spend(credential, token.actor.login), 'x-ratelimit-resource': 'graphql' };
+      if (await injected(faults.take('graphql'), call, req)) return;
+      let body: unknown;
+      try {
+        body = JSON.parse(rawBody.toString('utf8'));
+      } catch {
+        throw new HttpError(400, 'Problems parsing JSON');
+      }
+      call.body = body;
+      const context = new GraphqlContext(
+        state,
+        token,
+        api.byId,
+        baseUrl,
+        () => rateLimits.current(credential),
+        webhooks,
+      );
+      send(200, await runGraphql(context, body, graphql, responseProblems));
+    } catch (error) {
+      if (error instanceof HttpError) send(error.status, error.body(), error.headers);
+      else {
+        responseProblems.push(`POST /graphql: ${String(error)}`);
+        send(500, { message: `stand-in error: ${String(error)}` });
+      }
+    }
+  }
 
   function authenticate(header: string | undefined, operationId: string) {
     if (!header) return undefined;
@@ -399,6 +480,12 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
   assetHosts.webUrl = await listen(webServer, 0);
 
   const standIn: GitHubStandIn = {
+    get latencyMs() {
+      return tuning.latencyMs;
+    },
+    set latencyMs(ms: number) {
+      tuning.latencyMs = ms;
+    },
     url: baseUrl,
     uploadsUrl,
     downloadUrl: assetHosts.downloadUrl,

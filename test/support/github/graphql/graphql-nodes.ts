@@ -1,0 +1,279 @@
+import type { RawObject } from '../git-repo.js';
+import type { Repo } from '../state.js';
+import { GraphqlProblem, type GraphqlContext } from './graphql-context.js';
+import { parseCommit, parseTag, parseTree } from './object-loader.js';
+
+/**
+ * The stand-in's GraphQL objects: plain objects whose properties are values or functions of the
+ * field's arguments (graphql-js's default resolution). A field a node does not define is not
+ * implemented, and the server reports it as such rather than answering null.
+ */
+export type Node = Record<string, unknown> & { __typename: string };
+
+const nodeId = (kind: string, ...parts: (string | number)[]) =>
+  `${kind}_${Buffer.from(parts.join(':')).toString('base64url')}`;
+const webUrl = (repo: Repo, ...rest: string[]) => ['https://github.com', repo.fullName, ...rest].join('/');
+
+/** GitHub shows at most this much of a blob's text (`isTruncated`); the stand-in's best reading. */
+const TEXT_LIMIT = 512 * 1024;
+
+const ownerNode = (login: string): Node => ({ __typename: 'User', login });
+
+export function repositoryNode(ctx: GraphqlContext, repo: Repo): Node {
+  const objects = () => {
+    ctx.mayRead(repo);
+    return ctx.objects(repo);
+  };
+  return {
+    __typename: 'Repository',
+    id: nodeId('R', repo.id),
+    databaseId: repo.id,
+    name: repo.name,
+    nameWithOwner: repo.fullName,
+    owner: ownerNode(repo.owner.login),
+    isPrivate: repo.private,
+    visibility: repo.private ? 'PRIVATE' : 'PUBLIC',
+    url: webUrl(repo),
+    defaultBranchRef: async () => {
+      const loader = objects();
+      const qualified = `refs/heads/${repo.defaultBranch}`;
+      const head = await loader.load(qualified);
+      return head ? refNode(ctx, repo, qualified, head.oid) : null;
+    },
+    ref: async ({ qualifiedName }: { qualifiedName: string }) => {
+      objects();
+      // GitHub tries the name as given, then as a branch, then as a tag.
+      const candidates = qualifiedName.startsWith('refs/')
+        ? [qualifiedName]
+        : [`refs/heads/${qualifiedName}`, `refs/tags/${qualifiedName}`];
+      for (const candidate of candidates) {
+        // An exact ref name, never a revision expression (`main~1` is not a ref).
+        const found = (await repo.git.refs(candidate)).find((r) => r.ref === candidate);
+        if (found) return refNode(ctx, repo, candidate, found.sha);
+      }
+      return null;
+    },
+    refs: async (args: RefsArgs) => {
+      objects();
+      return refConnection(ctx, repo, args);
+    },
+    object: async ({ expression, oid }: { expression?: string; oid?: string }) => {
+      const loader = objects();
+      const spec = oid ?? expression;
+      if (spec === undefined) return null;
+      const found = await loader.load(spec);
+      if (!found) return null;
+      // A tree's entries carry their path from the repository's root: "main:deploy" → "deploy/…".
+      const colon = expression?.indexOf(':') ?? -1;
+      const path = expression && colon !== -1 ? expression.slice(colon + 1).replace(/\/+$/, '') : '';
+      return objectNode(ctx, repo, found, path);
+    },
+  };
+}
+
+/** A ref: its short name and prefix as GitHub splits them (`refs/tags/` + `fraud@v1.0.0`). */
+export function refNode(
+  ctx: GraphqlContext,
+  repo: Repo,
+  qualified: string,
+  oid: string,
+  prefix?: string,
+): Node {
+  const cut = prefix ?? /^refs\/[^/]+\//.exec(qualified)?.[0] ?? '';
+  return {
+    __typename: 'Ref',
+    id: nodeId('REF', repo.id, qualified),
+    name: qualified.slice(cut.length),
+    prefix: cut,
+    repository: () => repositoryNode(ctx, repo),
+    target: () => objectById(ctx, repo, oid),
+  };
+}
+
+export async function objectById(
+  ctx: GraphqlContext,
+  repo: Repo,
+  oid: string,
+  path = '',
+): Promise<Node | null> {
+  const found = await ctx.objects(repo).load(oid);
+  return found ? objectNode(ctx, repo, found, path) : null;
+}
+
+export function objectNode(ctx: GraphqlContext, repo: Repo, object: RawObject, path = ''): Node {
+  const common = {
+    id: nodeId(object.type, repo.id, object.oid),
+    oid: object.oid,
+    abbreviatedOid: object.oid.slice(0, 7),
+    repository: () => repositoryNode(ctx, repo),
+  };
+  if (object.type === 'commit') {
+    const commit = parseCommit(object.content);
+    const newline = commit.message.indexOf('\n');
+    const actor = (p: typeof commit.author): Node => ({
+      __typename: 'GitActor',
+      name: p.name,
+      email: p.email,
+      date: p.date,
+    });
+    return {
+      __typename: 'Commit',
+      ...common,
+      message: commit.message,
+      messageHeadline: newline === -1 ? commit.message : commit.message.slice(0, newline),
+      messageBody: newline === -1 ? '' : commit.message.slice(newline + 1).replace(/^\n/, ''),
+      committedDate: commit.committer.utc,
+      authoredDate: commit.author.utc,
+      author: actor(commit.author),
+      committer: actor(commit.committer),
+      url: webUrl(repo, 'commit', object.oid),
+      commitUrl: webUrl(repo, 'commit', object.oid),
+      tree: () => objectById(ctx, repo, commit.tree),
+    };
+  }
+  if (object.type === 'tag') {
+    const tag = parseTag(object.content);
+    return {
+      __typename: 'Tag',
+      ...common,
+      name: tag.name,
+      message: tag.message,
+      tagger: tag.tagger
+        ? { __typename: 'GitActor', name: tag.tagger.name, email: tag.tagger.email, date: tag.tagger.date }
+        : null,
+      target: () => objectById(ctx, repo, tag.object),
+    };
+  }
+  if (object.type === 'tree') {
+    return {
+      __typename: 'Tree',
+      ...common,
+      entries: () =>
+        parseTree(object.content).map((entry): Node => {
+          const entryPath = path ? `${path}/${entry.name}` : entry.name;
+          const type = entry.mode === '40000' ? 'tree' : entry.mode === '160000' ? 'commit' : 'blob';
+          const dot = entry.name.lastIndexOf('.');
+          return {
+            __typename: 'TreeEntry',
+            name: entry.name,
+            path: entryPath,
+            type,
+            mode: parseInt(entry.mode, 8),
+            oid: entry.oid,
+            extension: type === 'blob' && dot > 0 ? entry.name.slice(dot) : null,
+            isGenerated: false,
+            nameRaw: Buffer.from(entry.name).toString('base64'),
+            pathRaw: Buffer.from(entryPath).toString('base64'),
+            // GitHub answers 0 for what is not a blob.
+            size: async () => (type === 'blob' ? ((await ctx.objects(repo).load(entry.oid))?.size ?? 0) : 0),
+            object: () => (type === 'commit' ? null : objectById(ctx, repo, entry.oid, entryPath)),
+          };
+        }),
+    };
+  }
+  if (object.type === 'blob') {
+    // git's own test for binary content: a NUL byte in the first 8,000 bytes.
+    const isBinary = object.content.subarray(0, 8000).includes(0);
+    const isTruncated = !isBinary && object.size > TEXT_LIMIT;
+    return {
+      __typename: 'Blob',
+      ...common,
+      byteSize: object.size,
+      isBinary,
+      isTruncated,
+      text: isBinary ? null : object.content.subarray(0, TEXT_LIMIT).toString('utf8'),
+    };
+  }
+  throw new GraphqlProblem('UNPROCESSABLE', `unknown git object type ${object.type}`);
+}
+
+export interface RefsArgs {
+  refPrefix: string;
+  query?: string;
+  first?: number;
+  last?: number;
+  after?: string;
+  before?: string;
+  orderBy?: { field: 'ALPHABETICAL' | 'TAG_COMMIT_DATE'; direction: 'ASC' | 'DESC' };
+  direction?: 'ASC' | 'DESC';
+}
+
+const cursorOf = (index: number) => Buffer.from(String(index + 1)).toString('base64');
+function indexOf(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64').toString('utf8');
+  if (!/^\d+$/.test(text) || cursorOf(Number(text) - 1) !== cursor)
+    throw new GraphqlProblem(
+      'INVALID_CURSOR_ARGUMENTS',
+      `\`${cursor}\` does not appear to be a valid cursor.`,
+    );
+  return Number(text) - 1;
+}
+
+/**
+ * `refs(refPrefix:…)`: every matching ref from one `git for-each-ref`, filtered, ordered and cut to
+ * the page; the page's targets are read afterwards, in one batch, only if asked for.
+ */
+async function refConnection(ctx: GraphqlContext, repo: Repo, args: RefsArgs): Promise<Node> {
+  const { refPrefix, query, first, last, after, before } = args;
+  for (const [name, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
+    if (value !== undefined && value !== null && value > 100)
+      throw new GraphqlProblem(
+        'EXCESSIVE_PAGINATION',
+        `Requesting ${value} records on the \`refs\` connection exceeds the \`${name}\` limit of 100 records.`,
+      );
+    if (value !== undefined && value !== null && value < 0)
+      throw new GraphqlProblem(
+        'INVALID_CURSOR_ARGUMENTS',
+        `\`${name}\` on \`refs\` cannot be less than zero.`,
+      );
+  }
+  if ((first === undefined || first === null) && (last === undefined || last === null))
+    throw new GraphqlProblem(
+      'MISSING_PAGINATION_BOUNDARIES',
+      'You must provide a `first` or `last` value to properly paginate the `refs` connection.',
+    );
+  const byDate = args.orderBy?.field === 'TAG_COMMIT_DATE';
+  const descending = (args.orderBy?.direction ?? args.direction) === 'DESC';
+  // for-each-ref matches whole path components: list from the last '/' and filter the rest here.
+  const listed = refPrefix.slice(0, refPrefix.lastIndexOf('/') + 1) || 'refs/';
+  const format = byDate
+    ? '%(refname)%00%(objectname)%00%(committerdate:unix)%00%(*committerdate:unix)'
+    : '%(refname)%00%(objectname)';
+  const out = await repo.git.git(['for-each-ref', `--format=${format}`, listed]);
+  let refs = out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [ref = '', oid = '', date = '', peeledDate = ''] = line.split('\0');
+      return { ref, oid, date: Number(peeledDate || date || 0) };
+    })
+    .filter((r) => r.ref.startsWith(refPrefix) && r.ref.length > refPrefix.length);
+  if (query) refs = refs.filter((r) => r.ref.slice(refPrefix.length).includes(query));
+  if (byDate) refs.sort((a, b) => a.date - b.date || (a.ref < b.ref ? -1 : 1));
+  if (descending) refs.reverse();
+
+  let start = 0;
+  let end = refs.length;
+  if (after) start = Math.max(start, indexOf(after) + 1);
+  if (before) end = Math.min(end, indexOf(before));
+  if (first !== undefined && first !== null) end = Math.min(end, start + first);
+  if (last !== undefined && last !== null) start = Math.max(start, end - last);
+  const page = refs.slice(start, Math.max(start, end));
+  const nodes = page.map((r) => refNode(ctx, repo, r.ref, r.oid, refPrefix));
+  return {
+    __typename: 'RefConnection',
+    totalCount: refs.length,
+    nodes,
+    edges: page.map((r, i) => ({ __typename: 'RefEdge', cursor: cursorOf(start + i), node: nodes[i] })),
+    pageInfo: {
+      __typename: 'PageInfo',
+      hasNextPage: end < refs.length,
+      hasPreviousPage: start > 0,
+      startCursor: page.length ? cursorOf(start) : null,
+      endCursor: page.length ? cursorOf(start + page.length - 1) : null,
+    },
+  };
+}
