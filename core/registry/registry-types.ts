@@ -93,7 +93,9 @@ export interface RegistryProblem {
     | 'versions-on-one-commit'
     | 'tag-without-release'
     | 'missing-asset'
-    | 'unreadable-record';
+    | 'unreadable-record'
+    /** An assign/unassign tag on a commit where the model has no registered version (GTO shows the commit). */
+    | 'assignment-without-version';
   tag: string;
   message: string;
 }
@@ -101,4 +103,9 @@ export interface RegistryProblem {
 export interface RegistryState {
   models: Map<string, ModelState>;
   problems: RegistryProblem[];
+  /**
+   * Model → the highest `#N` over all its tags, lightweight ones included (GTO counts every tag):
+   * the next stage tag takes N + 1. Filled by buildRegistryState.
+   */
+  lastCounters?: Map<string, number>;
 }

@@ -43,6 +43,17 @@ export const gateRecordSchema = z
   .strict();
 export type GateRecord = z.output<typeof gateRecordSchema>;
 
+export const sliceRecordSchema = z
+  .object({
+    column: z.string(),
+    /** The slice's value (or bin, e.g. `[18, 65)`) as text. */
+    value: z.string(),
+    rows: z.number().int().nonnegative(),
+    metrics: z.record(z.string(), z.number().nullable()),
+  })
+  .strict();
+export type SliceRecord = z.output<typeof sliceRecordSchema>;
+
 export const versionRecordSchema = z
   .object({
     /** Format of this block. */
@@ -55,6 +66,8 @@ export const versionRecordSchema = z
     /** Overall metrics on the holdout (name → value). */
     metrics: z.record(z.string(), z.number().nullable()).default({}),
     gate: gateRecordSchema.optional(),
+    /** Metrics per slice of the holdout, as the evaluation reported them (the model card's slices). */
+    slices: z.array(sliceRecordSchema).optional(),
     dataset: z.object({ location: z.string(), sha256: sha256Schema }).strict().optional(),
     /** The workflow run that registered it. */
     run: z.string().url().optional(),
