@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { createAppDependencies } from '../../app/app-dependencies.js';
+import { formatVersionTagMessage } from '../../core/registry/version-tag-message.js';
 import { createAppLog } from '../../app/app-log.js';
 import type { AppDependencies } from '../../app/modelship-app.js';
 import { startAppServer, type AppServer } from '../../app/start-app-server.js';
@@ -54,6 +55,11 @@ export interface PromotionAppWorld {
   comment(login: string, body: string, pullRequest?: number): Promise<{ id: number; html_url: string }>;
   /** Waits until every delivery was answered and every command it started has finished. */
   settled(): Promise<void>;
+  /**
+   * A version of `fraud` registered as the training workflow does (an annotated tag with its record,
+   * made with the workflow's GITHUB_TOKEN) on a new commit of the model repository's main branch.
+   */
+  registerVersion(version: string, options?: { gate?: 'passed' | 'failed'; model?: string }): Promise<string>;
   /** The app's replies on the pull request, oldest first. */
   replies(pullRequest?: number): string[];
   close(): Promise<void>;
@@ -150,6 +156,34 @@ export async function startPromotionApp(
         }
         await Promise.all(dependencies.map((d) => d.queue.settled()));
       }
+    },
+    async registerVersion(version, { gate = 'passed', model = 'fraud' } = {}) {
+      const models = gh.state.repo(owner, repo)!;
+      const head = (await models.git.refSha(`refs/heads/${models.defaultBranch}`))!;
+      const tree = await models.git.git(['rev-parse', `${head}^{tree}`]);
+      const commit = await models.git.commit(tree, [head], `training run for ${version}`);
+      await models.git.updateRef(`refs/heads/${models.defaultBranch}`, commit, head);
+      const workflow = createGitHubClient({ token: gh.createWorkflowToken(MODELS), baseUrl: gh.url, pacing: false });
+      const sha256 = Buffer.from(`${model}${version}`).toString('hex').padEnd(64, '0').slice(0, 64);
+      const message = formatVersionTagMessage({
+        schema: 'modelship/version@1',
+        model,
+        version,
+        commit,
+        artifacts: [{ name: 'model.onnx', uri: `s3://models/${model}/${version}/model.onnx`, sha256, size: 1234 }],
+        metrics: { roc_auc: 0.91 },
+        gate: { verdict: gate, rules: [{ metric: 'roc_auc', passed: gate === 'passed', value: 0.91 }] },
+      });
+      const { data: tag } = await workflow.rest.git.createTag({
+        owner,
+        repo,
+        tag: `${model}@${version}`,
+        message,
+        object: commit,
+        type: 'commit',
+      });
+      await workflow.rest.git.createRef({ owner, repo, ref: `refs/tags/${model}@${version}`, sha: tag.sha });
+      return commit;
     },
     replies(number = pullRequest) {
       const models = gh.state.repo(owner, repo)!;
