@@ -37,6 +37,14 @@ export const commands: Record<string, CommandEntry> = {
     summary: "judge a candidate model's metrics against the rules and production's metrics",
     load: async () => (await import('./commands/gate.js')).gate,
   },
+  promote: {
+    summary: 'promote a registered model version to an environment of the ops repository',
+    load: async () => (await import('./commands/promote.js')).promote,
+  },
+  status: {
+    summary: 'print which version of a model each environment runs',
+    load: async () => (await import('./commands/status.js')).status,
+  },
   schema: {
     summary: 'print the JSON Schema of .github/modelship.yml (or --checks: of a checks file)',
     load: async () => (await import('./commands/schema.js')).schema,

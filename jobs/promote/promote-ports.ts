@@ -1,10 +1,7 @@
+import type { FileChange, PullRequestResult } from '../../core/promotion/promotion-outcome.js';
 import type { RegistryTagReader } from '../ports/registry-tags.js';
 
-/** A file's new content in a commit (text: manifests are YAML). */
-export interface FileChange {
-  path: string;
-  content: string;
-}
+export type { FileChange, PullRequestResult };
 
 /** The ops repository at one commit of one branch: everything a plan reads comes from the same commit. */
 export interface OpsSnapshot {
@@ -47,22 +44,14 @@ export interface PullRequestRequest {
   message: string;
 }
 
-export interface PullRequestResult {
-  branch: string;
-  /** The head branch's commit (new, or the existing one when it already held these changes). */
-  commit: string;
-  /** Absent where the repository has no pull requests (a local checkout: the branch is left to push). */
-  number?: number;
-  url?: string;
-  /** A new pull request was opened (false: an open one was updated or left as it was). */
-  created: boolean;
-  /** False when the branch and the pull request already said exactly this (a re-run). */
-  changed: boolean;
-}
-
 /** Lost a race: the branch moved since the snapshot. The caller re-reads, re-plans and retries. */
 export interface Stale {
   stale: true;
+}
+
+/** A precondition of the write does not hold (uncommitted edits in a checkout): nothing was written. */
+export interface Refused {
+  refused: string;
 }
 
 /**
@@ -75,9 +64,9 @@ export interface OpsRepository {
   /** The branch (default: the repository's default branch) at its current head; a missing branch is a UserError. */
   snapshot(branch?: string): Promise<OpsSnapshot>;
   /** One commit of all the changes on top of `expectedHead`, or `{ stale: true }` when the branch moved. */
-  commit(request: CommitRequest): Promise<CommitResult | Stale>;
+  commit(request: CommitRequest): Promise<CommitResult | Stale | Refused>;
   /** Points the stable branch at one commit on top of the base and opens (or updates) its pull request. */
-  openOrUpdatePullRequest(request: PullRequestRequest): Promise<PullRequestResult | Stale>;
+  openOrUpdatePullRequest(request: PullRequestRequest): Promise<PullRequestResult | Stale | Refused>;
 }
 
 /** Everything the promotion jobs reach outside themselves. */

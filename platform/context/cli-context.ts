@@ -1,4 +1,5 @@
 import { onnxRuntimeEnvironment, type OnnxRuntimeEnvironment } from './onnx-runtime-environment.js';
+import { githubEnvironment, type GitHubEnvironment } from './github-environment.js';
 import { storageEnvironment, type StorageEnvironment } from './storage-environment.js';
 
 /** What a `modelship` command knows of where it runs: read once, at the entry point. */
@@ -18,6 +19,8 @@ export interface CliContext {
   github: { token?: string; apiUrl: string; serverUrl: string };
   /** MODELSHIP_DEBUG: print stacks of unexpected errors. */
   debug: boolean;
+  /** Token, API root, actor and run URL, for commands that reach GitHub (promote, status). */
+  github: GitHubEnvironment;
 }
 
 export function readCliContext(
@@ -38,5 +41,6 @@ export function readCliContext(
       serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
     },
     debug: Boolean(env.MODELSHIP_DEBUG),
+    github: githubEnvironment(env),
   };
 }

@@ -21,7 +21,7 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
 };
 /** Pure layers take only small pure libraries; everything else (Node, GitHub, AWS) lives in platform. */
 const PACKAGES: Partial<Record<Layer, readonly string[]>> = {
-  core: ['zod', 'yaml', 'hyparquet', 'hyparquet-compressors'],
+  core: ['zod', 'yaml', 'hyparquet', 'hyparquet-compressors', 'diff'],
   jobs: [],
 };
 

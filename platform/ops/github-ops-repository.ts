@@ -1,0 +1,277 @@
+import picomatch from 'picomatch';
+import { UserError } from '../../core/errors.js';
+import type {
+  CommitRequest,
+  OpsRepository,
+  OpsSnapshot,
+  PullRequestRequest,
+} from '../../jobs/promote/promote-ports.js';
+import type { GitHubClient } from '../github/client.js';
+
+const HEADS = `query($owner: String!, $name: String!, $ref: String!, $withRef: Boolean!) {
+  repository(owner: $owner, name: $name) {
+    defaultBranchRef { name target { oid } }
+    ref(qualifiedName: $ref) @include(if: $withRef) { name target { oid } }
+  }
+}`;
+
+const COMMIT = `mutation($input: CreateCommitOnBranchInput!) {
+  createCommitOnBranch(input: $input) { commit { oid url } }
+}`;
+
+interface Heads {
+  repository: {
+    defaultBranchRef: { name: string; target: { oid: string } } | null;
+    ref?: { name: string; target: { oid: string } } | null;
+  } | null;
+}
+
+type BlobAnswer = {
+  __typename: string;
+  text?: string | null;
+  isBinary?: boolean | null;
+  byteSize?: number;
+  oid?: string;
+} | null;
+
+/**
+ * The ops repository on GitHub, through the one Octokit. Reads are GraphQL: one query for the
+ * branch heads, then each batch of files in ONE query of `object(expression: "OID:path")` aliases at
+ * the snapshot's commit (so every file of a plan comes from the same commit); globs list the tree
+ * once through REST. A promotion is ONE `createCommitOnBranch` with `expectedHeadOid`: GitHub creates
+ * the blobs, tree and commit and moves the branch atomically, or refuses because the branch moved —
+ * the compare-and-swap, with no blob, tree or ref calls. Pull requests go through REST.
+ */
+export function githubOpsRepository(
+  octokit: GitHubClient,
+  repository: { owner: string; repo: string },
+): OpsRepository {
+  const { owner, repo } = repository;
+  const fullName = `${owner}/${repo}`;
+
+  const heads = async (branch?: string) => {
+    const answer = await octokit.graphql<Heads>(HEADS, {
+      owner,
+      name: repo,
+      ref: `refs/heads/${branch ?? ''}`,
+      withRef: branch !== undefined,
+    });
+    if (!answer.repository)
+      throw new UserError(
+        'not-found',
+        `the ops repository ${fullName} does not exist, or the token cannot read it`,
+      );
+    const base = answer.repository.defaultBranchRef;
+    if (!base)
+      throw new UserError('not-found', `the ops repository ${fullName} is empty (it has no default branch)`);
+    return {
+      defaultBranch: base.name,
+      defaultHead: base.target.oid,
+      ref: answer.repository.ref ?? undefined,
+    };
+  };
+
+  /** Files at one commit in one query; text exactly as stored (a blob GraphQL cannot give as text comes through REST). */
+  const readAt = async (commit: string, paths: readonly string[]) => {
+    const result = new Map<string, string | undefined>();
+    if (paths.length === 0) return result;
+    const variables: Record<string, string> = { owner, name: repo };
+    const fields = paths.map((path, i) => {
+      variables[`e${i}`] = `${commit}:${path}`;
+      return `f${i}: object(expression: $e${i}) { __typename ... on Blob { text isBinary byteSize oid } }`;
+    });
+    const query = `query($owner: String!, $name: String!, ${paths.map((_, i) => `$e${i}: String!`).join(', ')}) {
+  repository(owner: $owner, name: $name) { ${fields.join('\n    ')} }
+}`;
+    const answer = await octokit.graphql<{ repository: Record<string, BlobAnswer> | null }>(query, variables);
+    for (const [i, path] of paths.entries()) {
+      const blob = answer.repository?.[`f${i}`];
+      if (!blob || blob.__typename !== 'Blob') {
+        result.set(path, undefined);
+        continue;
+      }
+      const text = blob.text;
+      // GraphQL answers null text for binary or very large blobs; a byte count that does not match
+      // the text means it was not stored as UTF-8 as read. Both are read as the exact bytes.
+      if (typeof text === 'string' && !blob.isBinary && Buffer.byteLength(text, 'utf8') === blob.byteSize)
+        result.set(path, text);
+      else {
+        const { data } = await octokit.rest.git.getBlob({ owner, repo, file_sha: blob.oid! });
+        result.set(path, Buffer.from(data.content, 'base64').toString('utf8'));
+      }
+    }
+    return result;
+  };
+
+  const snapshot = async (branch?: string): Promise<OpsSnapshot> => {
+    const found = await heads(branch);
+    const name = branch ?? found.defaultBranch;
+    const commit = branch === undefined ? found.defaultHead : found.ref?.target.oid;
+    if (commit === undefined)
+      throw new UserError('not-found', `branch "${name}" does not exist in the ops repository ${fullName}`);
+    const cache = new Map<string, Promise<string | undefined>>();
+    let files: Promise<string[]> | undefined;
+    const readFiles = async (paths: readonly string[]) => {
+      const missing = [...new Set(paths)].filter((p) => !cache.has(p));
+      if (missing.length > 0) {
+        const batch = readAt(commit, missing);
+        for (const p of missing)
+          cache.set(
+            p,
+            batch.then((m) => m.get(p)),
+          );
+      }
+      return new Map(await Promise.all(paths.map(async (p) => [p, await cache.get(p)!] as const)));
+    };
+    return {
+      branch: name,
+      defaultBranch: found.defaultBranch,
+      commit,
+      readFiles,
+      readFile: async (p) => (await readFiles([p])).get(p),
+      listFiles: async (globs) => {
+        files ??= octokit.rest.git
+          .getTree({ owner, repo, tree_sha: commit, recursive: '1' })
+          .then(({ data }) => {
+            if (data.truncated)
+              throw new UserError(
+                'input',
+                `the tree of ${fullName} at ${commit.slice(0, 7)} is too large for GitHub to list at once: name the manifests under targets instead of scanning files: globs`,
+              );
+            return data.tree.flatMap((e) => (e.type === 'blob' && e.path ? [e.path] : []));
+          });
+        const matches = picomatch([...globs], { dot: true });
+        return (await files).filter((f) => matches(f)).sort();
+      },
+    };
+  };
+
+  /** One commit on `branch` with `expectedHeadOid`, or stale when the branch is no longer there. */
+  const commitOnBranch = async (
+    branch: string,
+    expectedHead: string,
+    changes: CommitRequest['changes'],
+    message: string,
+  ) => {
+    const split = message.indexOf('\n\n');
+    const headline = split < 0 ? message.trim() : message.slice(0, split);
+    const body = split < 0 ? '' : message.slice(split + 2).trimEnd();
+    try {
+      const answer = await octokit.graphql<{
+        createCommitOnBranch: { commit: { oid: string; url: string } };
+      }>(COMMIT, {
+        input: {
+          branch: { repositoryNameWithOwner: fullName, branchName: branch },
+          expectedHeadOid: expectedHead,
+          message: { headline, ...(body ? { body } : {}) },
+          fileChanges: {
+            additions: changes.map((c) => ({
+              path: c.path,
+              contents: Buffer.from(c.content, 'utf8').toString('base64'),
+            })),
+          },
+        },
+      });
+      return answer.createCommitOnBranch.commit;
+    } catch (error) {
+      // Whatever GitHub's wording, a branch that no longer points at the expected head lost the race.
+      const now = await heads(branch).catch(() => undefined);
+      if (now && now.ref?.target.oid !== expectedHead) return undefined;
+      throw error;
+    }
+  };
+
+  return {
+    name: fullName,
+    snapshot,
+    async commit(request) {
+      const commit = await commitOnBranch(
+        request.branch,
+        request.expectedHead,
+        request.changes,
+        request.message,
+      );
+      return commit ? { commit: commit.oid, url: commit.url } : { stale: true };
+    },
+    async openOrUpdatePullRequest(request: PullRequestRequest) {
+      const ref = `heads/${request.branch}`;
+      const existing = await octokit.rest.git
+        .getRef({ owner, repo, ref })
+        .then(({ data }) => data.object.sha)
+        .catch((error: { status?: number }) => {
+          if (error.status === 404) return undefined;
+          throw error;
+        });
+      let commit = existing;
+      let changed = true;
+      if (existing !== undefined) {
+        // Already exactly these files on top of this base (a re-run): the branch stays as it is.
+        const { data } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: existing });
+        if (data.parents.length === 1 && data.parents[0]!.sha === request.baseCommit) {
+          const now = await readAt(
+            existing,
+            request.changes.map((c) => c.path),
+          );
+          changed = request.changes.some((c) => now.get(c.path) !== c.content);
+        }
+      }
+      if (changed) {
+        // The stable branch is Modelship's own: it is reset onto the base and gets one commit.
+        if (existing === undefined)
+          await octokit.rest.git.createRef({ owner, repo, ref: `refs/${ref}`, sha: request.baseCommit });
+        else if (existing !== request.baseCommit)
+          await octokit.rest.git.updateRef({ owner, repo, ref, sha: request.baseCommit, force: true });
+        const made = await commitOnBranch(
+          request.branch,
+          request.baseCommit,
+          request.changes,
+          request.message,
+        );
+        if (!made) return { stale: true };
+        commit = made.oid;
+      }
+      const { data: open } = await octokit.rest.pulls.list({
+        owner,
+        repo,
+        head: `${owner}:${request.branch}`,
+        base: request.base,
+        state: 'open',
+      });
+      const pull = open[0];
+      if (pull) {
+        if (pull.title !== request.title || (pull.body ?? '') !== request.body)
+          await octokit.rest.pulls.update({
+            owner,
+            repo,
+            pull_number: pull.number,
+            title: request.title,
+            body: request.body,
+          });
+        return {
+          branch: request.branch,
+          commit: commit!,
+          number: pull.number,
+          url: pull.html_url,
+          created: false,
+          changed,
+        };
+      }
+      const { data: created } = await octokit.rest.pulls.create({
+        owner,
+        repo,
+        head: request.branch,
+        base: request.base,
+        title: request.title,
+        body: request.body,
+      });
+      return {
+        branch: request.branch,
+        commit: commit!,
+        number: created.number,
+        url: created.html_url,
+        created: true,
+        changed: true,
+      };
+    },
+  };
+}
