@@ -9,11 +9,14 @@ import { releasePullRequestLocks } from '../jobs/promote-command/release-pull-re
 import { runCommentCommand } from '../jobs/promote-command/run-comment-command.js';
 import { createGitHubClient, type GitHubClient } from '../platform/github/client.js';
 import { DEFAULT_CONFIG_PATH } from '../core/config/modelship-config-schema.js';
-import type { AppDependencies, InstallationToken } from './modelship-app.js';
+import { installationTokens } from '../platform/github/installation-tokens.js';
+import type { AppDependencies } from './modelship-app.js';
 import { commandPorts } from './command-ports-for.js';
 import { WorkQueue } from './work-queue.js';
 
 export interface AppDependencyOptions {
+  appId: string;
+  privateKey: string;
   apiUrl: string;
   /** `owner/repo` of the ops repository (the environments' manifests and the ops config). */
   opsRepository: string;
@@ -39,9 +42,10 @@ export function createAppDependencies(options: AppDependencyOptions): AppDepende
     sleep: (ms) => new Promise((ok) => setTimeout(ok, ms)),
     ...options.settings,
   };
-  const client = async (token: InstallationToken): Promise<GitHubClient> =>
+  const tokens = installationTokens(options);
+  const client = async (installationId: number): Promise<GitHubClient> =>
     createGitHubClient({
-      token: await token(),
+      token: await tokens(installationId),
       baseUrl: options.apiUrl,
       pacing: options.pacing,
       userAgent: 'modelship-app',
@@ -50,19 +54,31 @@ export function createAppDependencies(options: AppDependencyOptions): AppDepende
     });
   return {
     queue,
-    async handleComment(request: CommentCommandRequest, token) {
-      const ports = commandPorts(await client(token), request, options);
+    async handleComment(request: CommentCommandRequest) {
+      const ports = commandPorts(await client(request.installationId), request, options);
       const outcome = await runCommentCommand(request, settings, ports);
       options.log.info(
-        { delivery: request.deliveryId, comment: request.comment.id, status: outcome.status, ...('outcome' in outcome ? { outcome: outcome.outcome } : {}) },
+        {
+          delivery: request.deliveryId,
+          comment: request.comment.id,
+          status: outcome.status,
+          ...('outcome' in outcome ? { outcome: outcome.outcome } : {}),
+        },
         'comment command',
       );
     },
-    async handlePullRequestClosed(request: PullRequestClosedRequest, token) {
-      const ports = commandPorts(await client(token), { repository: request.repository }, options);
+    async handlePullRequestClosed(request: PullRequestClosedRequest) {
+      const ports = commandPorts(
+        await client(request.installationId),
+        { repository: request.repository },
+        options,
+      );
       const { released } = await releasePullRequestLocks(request, ports);
       if (released.length)
-        options.log.info({ delivery: request.deliveryId, pullRequest: request.pullRequest, released: released.join(',') }, 'locks released');
+        options.log.info(
+          { delivery: request.deliveryId, pullRequest: request.pullRequest, released: released.join(',') },
+          'locks released',
+        );
     },
   };
 }

@@ -6,7 +6,8 @@ export type LogLevel = keyof typeof LEVELS;
 /** An error as a log line tells it: what kind, what it says, its HTTP status — never its payload. */
 function errorSummary(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
-  const inner = error instanceof AggregateError ? error.errors.map((e: unknown) => errorSummary(e)) : undefined;
+  const inner =
+    error instanceof AggregateError ? error.errors.map((e: unknown) => errorSummary(e)) : undefined;
   const status = (error as { status?: unknown }).status;
   return {
     type: error.name,

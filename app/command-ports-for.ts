@@ -4,11 +4,16 @@ import type { CommentCommandPorts } from '../jobs/promote-command/comment-comman
 import type { GitHubClient } from '../platform/github/client.js';
 import { commandFacts } from '../platform/github/command-facts.js';
 import { commandThread } from '../platform/github/command-thread.js';
-import { environmentLocks } from '../platform/github/environment-locks.js';
+import { githubEnvironmentLocks } from '../platform/github/environment-locks.js';
 import { githubDeployments } from '../platform/github/github-deployments.js';
 import { githubOpsRepository } from '../platform/ops/github-ops-repository.js';
 import { githubRegistryTags } from '../platform/registry/github-registry-tags.js';
-import { githubRegistryTagsWriter } from '../platform/registry/github-registry-tags-writer.js';
+import { githubRegistryTagWriter } from '../platform/registry/github-registry-tags-writer.js';
+
+const repositoryOf = (fullName: string) => {
+  const [owner, repo] = fullName.split('/') as [string, string];
+  return { owner, repo };
+};
 
 /**
  * The ports of one command on one client: the model repository (comment, facts, deployments,
@@ -16,7 +21,8 @@ import { githubRegistryTagsWriter } from '../platform/registry/github-registry-t
  */
 export function commandPorts(
   octokit: GitHubClient,
-  request: Pick<CommentCommandRequest, 'repository'> & Partial<Pick<CommentCommandRequest, 'pullRequest' | 'comment'>>,
+  request: Pick<CommentCommandRequest, 'repository'> &
+    Partial<Pick<CommentCommandRequest, 'pullRequest' | 'comment'>>,
   options: { opsRepository: string; clock: Clock },
 ): CommentCommandPorts {
   const { repository } = request;
@@ -30,9 +36,9 @@ export function commandPorts(
     facts: commandFacts(octokit, repository),
     deployments: githubDeployments(octokit, repository),
     registry: githubRegistryTags(octokit, fullName),
-    stageTags: githubRegistryTagsWriter(octokit, fullName),
-    ops: githubOpsRepository(octokit, options.opsRepository),
-    locks: environmentLocks(octokit, repository, options.clock),
+    stageTags: githubRegistryTagWriter(octokit, repository),
+    ops: githubOpsRepository(octokit, repositoryOf(options.opsRepository)),
+    locks: githubEnvironmentLocks(octokit, { ...repository, now: () => options.clock.now() }),
     clock: options.clock,
   };
 }

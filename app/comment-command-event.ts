@@ -4,7 +4,13 @@ import type { CommentCommandRequest } from '../jobs/promote-command/command-port
 export interface IssueCommentPayload {
   action: string;
   issue: { number: number; pull_request?: unknown };
-  comment: { id: number; body: string | null; html_url: string; user: { login: string; type: string } | null };
+  comment: {
+    id: number;
+    body: string | null;
+    html_url: string;
+    created_at: string;
+    user: { login: string; type: string } | null;
+  };
   repository: { name: string; owner: { login: string } };
   sender: { login: string; type: string };
   installation?: { id: number };
@@ -23,7 +29,10 @@ const isBot = (user: { login: string; type: string } | null) =>
  * written, so editing a comment cannot re-run or change a promotion. Bots are ignored, the app's own
  * replies included (they quote commands).
  */
-export function commentCommandOf(payload: IssueCommentPayload, deliveryId: string): CommentCommandRequest | undefined {
+export function commentCommandOf(
+  payload: IssueCommentPayload,
+  deliveryId: string,
+): CommentCommandRequest | undefined {
   if (payload.action !== 'created') return undefined;
   if (!payload.issue.pull_request) return undefined;
   if (isBot(payload.comment.user) || isBot(payload.sender)) return undefined;
@@ -40,6 +49,7 @@ export function commentCommandOf(payload: IssueCommentPayload, deliveryId: strin
       url: payload.comment.html_url,
       body,
       author: payload.comment.user!.login,
+      createdAt: payload.comment.created_at,
     },
   };
 }

@@ -13,6 +13,8 @@ const app: ApplicationFunction = (probot, options) => {
   const context = readAppContext();
   return modelshipApp(
     createAppDependencies({
+      appId: context.appId,
+      privateKey: context.privateKey,
       apiUrl: context.apiUrl,
       opsRepository: context.opsRepository,
       pacing: context.pacing,

@@ -14,6 +14,8 @@ async function main(): Promise<void> {
   const context = readAppContext();
   const log = createAppLog({ level: context.logLevel, write: (line) => process.stdout.write(line) });
   const dependencies = createAppDependencies({
+    appId: context.appId,
+    privateKey: context.privateKey,
     apiUrl: context.apiUrl,
     opsRepository: context.opsRepository,
     pacing: context.pacing,
@@ -38,7 +40,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(
-    isUserError(error) ? `modelship app: ${error.message}\n` : `modelship app failed to start: ${String(error)}\n`,
+    isUserError(error)
+      ? `modelship app: ${error.message}\n`
+      : `modelship app failed to start: ${String(error)}\n`,
   );
   process.exit(isUserError(error) ? 2 : 1);
 });

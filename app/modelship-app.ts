@@ -1,11 +1,11 @@
-import type { ApplicationFunction, Context, Probot } from 'probot';
-import type { CommentCommandRequest, PullRequestClosedRequest } from '../jobs/promote-command/command-ports.js';
+import type { ApplicationFunction, Probot } from 'probot';
+import type {
+  CommentCommandRequest,
+  PullRequestClosedRequest,
+} from '../jobs/promote-command/command-ports.js';
 import { commentCommandOf, type IssueCommentPayload } from './comment-command-event.js';
 import { pullRequestClosedOf } from './pull-request-closed-event.js';
 import type { WorkQueue } from './work-queue.js';
-
-/** An installation's credentials for the work of one delivery (a token from Probot's cache). */
-export type InstallationToken = () => Promise<string>;
 
 /**
  * What the app needs from outside, passed in (repository-settings/app's style) so tests give it the
@@ -13,14 +13,10 @@ export type InstallationToken = () => Promise<string>;
  */
 export interface AppDependencies {
   queue: WorkQueue;
-  handleComment(request: CommentCommandRequest, token: InstallationToken): Promise<void>;
-  handlePullRequestClosed(request: PullRequestClosedRequest, token: InstallationToken): Promise<void>;
+  /** The work of a command comment (it authenticates as the payload's installation itself). */
+  handleComment(request: CommentCommandRequest): Promise<void>;
+  handlePullRequestClosed(request: PullRequestClosedRequest): Promise<void>;
 }
-
-const tokenOf = (context: Context) => async () => {
-  const auth = (await context.octokit.auth({ type: 'installation' })) as { token: string };
-  return auth.token;
-};
 
 /** Starts the work, or refuses the delivery (500: GitHub records it, a redelivery retries) while draining. */
 function handOver(queue: WorkQueue, name: string, task: () => Promise<void>) {
@@ -38,14 +34,14 @@ export function modelshipApp(deps: AppDependencies): ApplicationFunction {
       const request = commentCommandOf(context.payload as unknown as IssueCommentPayload, context.id);
       if (!request) return;
       handOver(deps.queue, `comment ${request.comment.id} (delivery ${context.id})`, () =>
-        deps.handleComment(request, tokenOf(context as unknown as Context)),
+        deps.handleComment(request),
       );
     });
     app.on('pull_request.closed', (context) => {
       const request = pullRequestClosedOf(context.payload, context.id);
       if (!request) return;
       handOver(deps.queue, `pull request ${request.pullRequest} closed (delivery ${context.id})`, () =>
-        deps.handlePullRequestClosed(request, tokenOf(context as unknown as Context)),
+        deps.handlePullRequestClosed(request),
       );
     });
   };

@@ -1,19 +1,21 @@
 import { buildRegistryState } from '../../core/registry/build-registry-state.js';
-import { nextStageCounter } from '../../core/registry/next-version.js';
+import { nextStageCounter } from '../../core/registry/next-stage-counter.js';
 import { formatRegistryTag } from '../../core/registry/tag-grammar.js';
+import type { RegistryTag } from '../../core/registry/registry-types.js';
 import type { CommentCommandRequest } from './command-ports.js';
 import type { CommentCommandPorts } from './comment-command-ports.js';
 import type { CommandContext } from './load-command-context.js';
 import type { PromotionInput } from './carry-out-promotion.js';
 
-/** How many counters a stage assignment tries when others take them first. */
+/** How many counters a stage tag tries when others take them first. */
 const ATTEMPTS = 4;
 
 /**
- * The registry's record that the environment runs the version: the stage tag `name#ENV#N` on the
- * version's commit (GTO's format; N one past the model's highest counter). Creating the tag's ref is
- * the claim: a counter taken meanwhile is read again and the next one tried. A version that already
- * holds the stage is left as it is, so a re-run writes nothing.
+ * The registry's record that the environment runs the version, in GTO's format: the stage tag
+ * `name#ENV#N` on the version's commit — or, for a default rollback, `name#ENV!#N` on the withdrawn
+ * version's commit (the stage falls back to the version before it). N is one past the model's
+ * highest counter; creating the tag's ref is the claim, so a counter taken meanwhile is read again
+ * and the next one tried. When the stage already names the version nothing is written (a re-run).
  */
 export async function assignEnvironmentStage(
   input: PromotionInput,
@@ -21,29 +23,36 @@ export async function assignEnvironmentStage(
   context: CommandContext,
   ports: CommentCommandPorts,
 ): Promise<string> {
-  const held = context.registry.models.get(input.model)?.stages[input.environment];
+  const model = context.registry.models.get(input.model);
+  const held = model?.stages[input.environment];
   if (held?.version === input.version.version) return held.tag;
-  let tags = context.tags;
+  const withdrawn = input.unassign ? model?.versions.find((v) => v.version === input.unassign) : undefined;
+  const commit = withdrawn?.commit ?? input.version.commit;
+  const verb = withdrawn ? 'Withdraw' : input.kind === 'rollback' ? 'Roll back to' : 'Promote';
+  let tags: RegistryTag[] = context.tags;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const name = formatRegistryTag({
       model: input.model,
-      action: 'assign',
+      action: withdrawn ? 'unassign' : 'assign',
       stage: input.environment,
       counter: nextStageCounter(buildRegistryState(tags), input.model),
     });
     const written = await ports.stageTags.createTag({
       name,
-      commit: input.version.commit,
+      commit,
       message: [
-        `${input.kind === 'rollback' ? 'Roll back' : 'Promote'} ${input.model} ${input.version.version} to ${input.environment}`,
+        `${verb} ${input.model} ${withdrawn ? withdrawn.version : input.version.version} ${withdrawn ? 'from' : 'to'} ${input.environment}`,
         '',
         `Modelship-Requested-By: ${request.comment.author}`,
         `Modelship-Source: ${request.comment.url}`,
         '',
       ].join('\n'),
     });
-    if (written.created || written.existing.commit === input.version.commit) return name;
+    // An existing tag of that name on the same commit is this same assignment retried.
+    if (written.created || written.existing.commit === commit) return name;
     tags = await ports.registry.listTags({ model: input.model });
   }
-  throw new Error(`the stage tag of ${input.environment} kept being taken by other assignments (${ATTEMPTS} tries)`);
+  throw new Error(
+    `the stage tag of ${input.environment} kept being taken by other assignments (${ATTEMPTS} tries)`,
+  );
 }

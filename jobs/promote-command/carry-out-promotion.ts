@@ -21,6 +21,11 @@ export interface PromotionInput {
   /** Resolved when the command arrived: tag, commit and record (digest) are what is promoted. */
   version: ModelVersion;
   dryRun: boolean;
+  /**
+   * A default rollback: the version whose stage assignment is withdrawn (`name#ENV!#N`), so the
+   * stage falls back to `version` and a second rollback walks further back.
+   */
+  unassign?: string;
 }
 
 /**
@@ -60,7 +65,9 @@ export async function carryOutPromotion(
   const locked = await withWriteLock(input.environment, request, settings, ports, () =>
     deployAndWrite(input, plan, promoteSettings, reads, request, context, ports),
   );
-  return 'busy' in locked ? { outcome: 'refused', reply: promotionReplies.busy(input, locked.busy) } : locked.result;
+  return 'refused' in locked
+    ? { outcome: 'refused', reply: promotionReplies.busy(input, locked.refused) }
+    : locked.result;
 }
 
 async function deployAndWrite(
@@ -91,7 +98,11 @@ async function deployAndWrite(
   });
   let opsCommit: string | undefined;
   const fail = async (description: string) =>
-    ports.deployments.setStatus(deployment.id, { state: 'failure', description, logUrl: request.comment.url });
+    ports.deployments.setStatus(deployment.id, {
+      state: 'failure',
+      description,
+      logUrl: request.comment.url,
+    });
   try {
     if (deployment.sha !== version.commit) {
       await fail(`${version.tag} moved since the command arrived`);

@@ -15,6 +15,8 @@ export interface CommentCommandRequest {
     /** The comment as written (the command is its first line). */
     body: string;
     author: string;
+    /** ISO 8601: when it was written (a lock claimed for it carries this time, fixed across retries). */
+    createdAt: string;
   };
 }
 
@@ -90,37 +92,4 @@ export interface PullRequestClosedRequest {
   installationId: number;
   repository: { owner: string; repo: string };
   pullRequest: number;
-}
-
-/** Who holds an environment's lock and why. */
-export interface LockHolder {
-  environment: string;
-  /** `sticky` from /lock (until /unlock or the pull request closes); `write` while a promotion writes. */
-  kind: 'sticky' | 'write';
-  by: string;
-  reason?: string;
-  pullRequest?: number;
-  /** ISO 8601 */
-  since: string;
-}
-
-/** A lock that exists but cannot be read blocks like a held one: it is reported, never overridden. */
-export type LockState = LockHolder | 'unreadable';
-
-/**
- * Environment locks in the model repository (git refs: creating the ref is the atomic claim). The
- * claim is deterministic, so a retried acquire of the same claim is idempotent.
- */
-export interface EnvironmentLocks {
-  /** The sticky lock of each environment that has one. */
-  sticky(environments: readonly string[]): Promise<Map<string, LockState>>;
-  acquire(holder: LockHolder): Promise<{ acquired: true } | { acquired: false; holder: LockState }>;
-  /** Releases a lock; `force` also releases one held by someone else or unreadable. */
-  release(
-    environment: string,
-    kind: LockHolder['kind'],
-    by: { login: string; pullRequest?: number; force?: boolean },
-  ): Promise<{ released: boolean; holder?: LockState }>;
-  /** Releases every sticky lock taken from the pull request; the environments released. */
-  releaseForPullRequest(pullRequest: number): Promise<string[]>;
 }

@@ -1,6 +1,7 @@
 import type { OpsRepository } from '../promote/promote-ports.js';
 import type { RegistryTagReader, RegistryTagWriter } from '../ports/registry-tags.js';
-import type { Clock, CommandFacts, CommandThread, Deployments, EnvironmentLocks } from './command-ports.js';
+import type { EnvironmentLocks } from '../ports/environment-locks.js';
+import type { Clock, CommandFacts, CommandThread, Deployments } from './command-ports.js';
 
 /** Everything a comment command reaches outside itself. */
 export interface CommentCommandPorts {

@@ -18,7 +18,10 @@ export interface CommandContext {
  * The ops config from the ops repository's default branch (never the pull request's, so a change
  * cannot widen its own rules) and the model repository's registry tags, read side by side.
  */
-export async function loadCommandContext(configPath: string, ports: CommentCommandPorts): Promise<CommandContext> {
+export async function loadCommandContext(
+  configPath: string,
+  ports: CommentCommandPorts,
+): Promise<CommandContext> {
   const [tags, { config, snapshot }] = await Promise.all([
     ports.registry.listTags(),
     readOpsConfig(ports.ops, configPath),

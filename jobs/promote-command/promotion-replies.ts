@@ -1,10 +1,11 @@
 import type { PullRequestResult } from '../promote/promote-ports.js';
 import type { EnvironmentPlan, EnvironmentResult } from '../promote/promotion-outcome.js';
-import type { LockState } from './command-ports.js';
+import type { LockRefusal } from './with-write-lock.js';
 import { code, plain, replies } from './command-replies.js';
 import type { PromotionInput } from './carry-out-promotion.js';
 
-const what = (input: PromotionInput) => `${code(`${input.model}@${input.version.version}`)} → ${code(input.environment)}`;
+const what = (input: PromotionInput) =>
+  `${code(`${input.model}@${input.version.version}`)} → ${code(input.environment)}`;
 
 const changesTable = (plan: EnvironmentPlan) =>
   plan.targets.length === 0
@@ -13,11 +14,17 @@ const changesTable = (plan: EnvironmentPlan) =>
         '',
         '| File | Target | Before | After |',
         '|---|---|---|---|',
-        ...plan.targets.map((t) => `| ${code(`${t.file}:${t.line}`)} | ${plain(t.target)} | ${code(t.before)} | ${code(t.after)} |`),
+        ...plan.targets.map(
+          (t) =>
+            `| ${code(`${t.file}:${t.line}`)} | ${plain(t.target)} | ${code(t.before)} | ${code(t.after)} |`,
+        ),
       ].join('\n');
 
 const diffBlock = (plan: EnvironmentPlan) => {
-  const diff = plan.files.map((f) => f.diff).filter(Boolean).join('\n');
+  const diff = plan.files
+    .map((f) => f.diff)
+    .filter(Boolean)
+    .join('\n');
   return diff ? `\n\n\`\`\`\`diff\n${diff.replace(/````/g, '```\u200b`')}\n\`\`\`\`` : '';
 };
 
@@ -27,8 +34,8 @@ export const promotionReplies = {
     `${replies.marker}\n🔍 Dry run: ${what(input)}${plan.previous ? ` (now ${code(plan.previous)})` : ''}. ${plan.nothingToChange ? 'Nothing would change.' : 'Nothing was written; this would change:'}${changesTable(plan)}${diffBlock(plan)}`,
   unchanged: (input: PromotionInput, plan: EnvironmentPlan) =>
     `${replies.marker}\n✅ ${code(input.environment)} already runs ${code(`${input.model}@${input.version.version}`)} (ops branch ${code(plan.branch)} at ${code(plan.commit.slice(0, 7))}): nothing to change.`,
-  busy: (input: PromotionInput, holder: LockState) =>
-    `${replies.marker}\n👎 ${what(input)} not done: ${holder !== 'unreadable' && holder.kind === 'write' ? `another promotion (by @${holder.by}) is writing to ${code(input.environment)}; comment again in a moment` : replies.lockText(input.environment, holder)}.`,
+  busy: (input: PromotionInput, refusal: LockRefusal) =>
+    `${replies.marker}\n👎 ${what(input)} not done: ${'lock' in refusal && !refusal.lock.sticky ? `another promotion (by @${refusal.lock.owner.login}) is still writing to ${code(input.environment)}; comment again in a moment` : replies.lockText(input.environment, 'lock' in refusal ? refusal.lock : refusal)}. Nothing was written.`,
   tagMoved: (input: PromotionInput, sha: string) =>
     `${replies.marker}\n👎 ${what(input)} refused: the tag ${code(input.version.tag)} pointed at ${code(input.version.commit.slice(0, 7))} when the command arrived and points at ${code(sha.slice(0, 7))} now. Nothing was written; check the registry (\`modelship registry doctor\`) and comment again.`,
   raceLost: (input: PromotionInput, reason: string) =>

@@ -28,7 +28,9 @@ export function rememberedOps(ops: OpsRepository, first: OpsSnapshot): OpsReposi
   return {
     name: ops.name,
     snapshot: async (branch) =>
-      remembered && (branch === undefined || branch === remembered.branch) ? remembered : ops.snapshot(branch),
+      remembered && (branch === undefined || branch === remembered.branch)
+        ? remembered
+        : ops.snapshot(branch),
     commit: async (request) => forgetOnStale(await ops.commit(request)),
     openOrUpdatePullRequest: async (request) => forgetOnStale(await ops.openOrUpdatePullRequest(request)),
   };

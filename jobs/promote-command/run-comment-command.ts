@@ -90,7 +90,10 @@ function dispatch(
  * A comment someone already has: said once (the first duplicate also takes the 😕 claim, so a third
  * delivery stays silent), naming whether the first handling has finished.
  */
-async function duplicate(request: CommentCommandRequest, ports: CommentCommandPorts): Promise<CommentCommandOutcome> {
+async function duplicate(
+  request: CommentCommandRequest,
+  ports: CommentCommandPorts,
+): Promise<CommentCommandOutcome> {
   if ((await ports.thread.claimDuplicateNotice()) === 'taken') return { status: 'duplicate', noticed: false };
   const finished = await ports.thread.finished();
   await ports.thread.reply(replies.duplicate(request, finished));

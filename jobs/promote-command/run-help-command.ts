@@ -6,7 +6,10 @@ import type { CommandContext } from './load-command-context.js';
 /** `/help`: the commands and the effective configuration — environments, order, soak, who may. */
 export async function runHelpCommand(context: CommandContext): Promise<CommandResult> {
   const rows = Object.entries(context.ops.config.environments).map(([name, e]) => {
-    const who = [`${e.policy['min-role']}+`, ...(e.policy.users ? [`only ${e.policy.users.map((u) => `@${u}`).join(', ')}`] : [])].join(', ');
+    const who = [
+      `${e.policy['min-role']}+`,
+      ...(e.policy.users ? [`only ${e.policy.users.map((u) => `@${u}`).join(', ')}`] : []),
+    ].join(', ');
     const rules = [
       e.after ? `after ${code(e.after)}${e.soak ? ` for ${e.soak}` : ''}` : '',
       e['require-gate'] ? 'gate must pass' : 'gate not required',

@@ -1,9 +1,9 @@
 import type { Command } from '../../core/commands/command-types.js';
-import { environmentOf } from '../../core/promotion/parse-ops-config.js';
-import { authorizeCommenter } from './authorize-commenter.js';
+import { lockClaimId } from '../../core/locks/lock-claim-id.js';
 import type { CommentCommandRequest } from './command-ports.js';
 import { code, plain, replies } from './command-replies.js';
 import type { CommandResult } from './command-result.js';
+import { commandTarget } from './command-target.js';
 import type { CommentCommandPorts } from './comment-command-ports.js';
 import type { CommandContext } from './load-command-context.js';
 
@@ -14,25 +14,33 @@ export async function runLockCommand(
   context: CommandContext,
   ports: CommentCommandPorts,
 ): Promise<CommandResult> {
-  const settings = environmentOf(context.ops.config, command.environment);
-  const denied = await authorizeCommenter(request.comment.author, command.environment, settings.policy, ports.facts, 'locking');
-  if (denied) return { outcome: 'refused', reply: `${replies.marker}\n👎 ${denied}` };
-  const taken = await ports.locks.acquire({
-    environment: command.environment,
-    kind: 'sticky',
-    by: request.comment.author,
+  const target = await commandTarget(command, 'lock', request, context, ports);
+  if (!target.ok) return { outcome: 'refused', reply: replies.refused(target.message) };
+  const result = await ports.locks.claim({
+    environment: target.environment,
+    owner: { login: request.comment.author, pullRequest: request.pullRequest },
     reason: command.reason,
-    pullRequest: request.pullRequest,
-    since: ports.clock.now().toISOString(),
+    sticky: true,
+    claimId: lockClaimId({
+      repository: `${request.repository.owner}/${request.repository.repo}`,
+      commentId: request.comment.id,
+      environment: target.environment,
+      purpose: 'sticky',
+    }),
+    at: request.comment.createdAt,
+    link: request.comment.url,
   });
-  if (!taken.acquired) {
-    const holder = taken.holder;
-    if (holder !== 'unreadable' && holder.pullRequest === request.pullRequest)
-      return { outcome: 'unchanged', reply: `${replies.marker}\n🔒 ${code(command.environment)} is already locked from this pull request.` };
-    return { outcome: 'refused', reply: replies.locked(command.environment, holder) };
-  }
+  if (result.status === 'unreadable')
+    return { outcome: 'refused', reply: replies.locked(target.environment, { unreadable: result.detail }) };
+  if (result.status === 'held-by-other')
+    return { outcome: 'refused', reply: replies.locked(target.environment, result.lock) };
+  if (result.status === 'held-by-us' && !result.sameClaim)
+    return {
+      outcome: 'unchanged',
+      reply: `${replies.marker}\n🔒 ${code(target.environment)} is already locked by you: ${plain(result.lock.reason)}.`,
+    };
   return {
     outcome: 'done',
-    reply: `${replies.marker}\n🔒 ${code(command.environment)} is locked by @${request.comment.author}: ${plain(command.reason)}. Promotions by others are refused until \`/unlock ${command.environment}\` or until this pull request is closed.`,
+    reply: `${replies.marker}\n🔒 ${code(target.environment)} is locked by @${request.comment.author}: ${plain(command.reason)}. Promotions by others are refused until \`/unlock ${target.environment}\`, or until this pull request is merged or closed.`,
   };
 }

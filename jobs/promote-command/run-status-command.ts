@@ -19,16 +19,30 @@ export async function runStatusCommand(
   ports: CommentCommandPorts,
 ): Promise<CommandResult> {
   if (command.environment) environmentOf(context.ops.config, command.environment);
-  const targeted = new Set(Object.values(context.ops.config.environments).flatMap((e) => e.targets.map((t) => t.model)));
+  const targeted = new Set(
+    Object.values(context.ops.config.environments).flatMap((e) => e.targets.map((t) => t.model)),
+  );
   const models = [...new Set([...context.registry.models.keys()].filter((m) => targeted.has(m)))].sort();
-  const reads = { ops: rememberedOps(ports.ops, context.ops.snapshot), registry: rememberedRegistry(context.tags) };
-  const environments = command.environment ? [command.environment] : Object.keys(context.ops.config.environments);
-  const locks = await ports.locks.sticky(environments);
+  const reads = {
+    ops: rememberedOps(ports.ops, context.ops.snapshot),
+    registry: rememberedRegistry(context.tags),
+  };
+  const environments = command.environment
+    ? [command.environment]
+    : Object.keys(context.ops.config.environments);
+  const locks = new Map(
+    (await ports.locks.list()).map(
+      (l) => [l.state === 'locked' ? l.lock.environment : l.environment, l] as const,
+    ),
+  );
   const rows: string[] = [];
   const notes: string[] = [];
   for (const model of models) {
     const status = await readEnvironmentStatus(
-      resolveStatusSettings({ model, ...(command.environment ? { environments: [command.environment] } : {}) }),
+      resolveStatusSettings({
+        model,
+        ...(command.environment ? { environments: [command.environment] } : {}),
+      }),
       reads,
     );
     const state = context.registry.models.get(model);
@@ -37,10 +51,12 @@ export async function runStatusCommand(
       const runs = env.disagreement ? 'targets disagree' : (env.version ?? 'unknown');
       const lock = locks.get(env.environment);
       rows.push(
-        `| ${code(model)} | ${code(env.environment)} | ${code(runs)} | ${stage ? `${code(stage.version)} since ${stage.assignedAt}` : '—'} | ${lock ? (lock === 'unreadable' ? 'unreadable lock' : `🔒 @${lock.by}${lock.reason ? `: ${plain(lock.reason)}` : ''}`) : ''} |`,
+        `| ${code(model)} | ${code(env.environment)} | ${code(runs)} | ${stage ? `${code(stage.version)} since ${stage.assignedAt}` : '—'} | ${lock?.state === 'unreadable' ? 'unreadable lock' : lock?.state === 'locked' ? `🔒 @${lock.lock.owner.login}${lock.lock.reason ? `: ${plain(lock.lock.reason)}` : ''}` : ''} |`,
       );
       if (env.disagreement)
-        notes.push(`${code(env.environment)}: the targets of ${code(model)} run different values (${env.targets.map((t) => `${code(t.file)} ${code(t.value)}`).join(', ')}).`);
+        notes.push(
+          `${code(env.environment)}: the targets of ${code(model)} run different values (${env.targets.map((t) => `${code(t.file)} ${code(t.value)}`).join(', ')}).`,
+        );
       else if (env.version && stage?.version !== env.version)
         notes.push(
           `${code(env.environment)}: the ops repository runs ${code(env.version)} but the registry's stage says ${stage ? code(stage.version) : 'nothing'} — a promotion left half-done (its commit without its stage tag) or a hand edit. \`/promote ${env.version} ${model} to ${env.environment}\` finishes it (nothing is committed again).`,
@@ -48,7 +64,11 @@ export async function runStatusCommand(
     }
   }
   const table = rows.length
-    ? ['| Model | Environment | Ops repository runs | Registry stage | Lock |', '|---|---|---|---|---|', ...rows].join('\n')
+    ? [
+        '| Model | Environment | Ops repository runs | Registry stage | Lock |',
+        '|---|---|---|---|---|',
+        ...rows,
+      ].join('\n')
     : 'No registered model is targeted by the ops config.';
   return {
     outcome: 'done',

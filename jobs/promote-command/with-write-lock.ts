@@ -1,11 +1,17 @@
-import type { CommentCommandRequest, LockState } from './command-ports.js';
+import { lockClaimId } from '../../core/locks/lock-claim-id.js';
+import type { EnvironmentLock } from '../ports/environment-locks.js';
+import type { CommentCommandRequest } from './command-ports.js';
 import type { CommandSettings, CommentCommandPorts } from './comment-command-ports.js';
 
+/** Why the write did not start: someone else's lock (sticky, or a write that outlasted the waits) or an unreadable one. */
+export type LockRefusal = { lock: EnvironmentLock } | { unreadable: string };
+
 /**
- * Runs `write` holding the environment's short write lock, so two promotions of one environment
- * (on any replicas) write one after the other. Another promotion's write lock is waited for a few
- * times (they last about a second); a sticky lock or an unreadable one is not waited for.
- * The lock is released however `write` ends.
+ * Runs `write` holding the environment's write lock, so two promotions of one environment (on any
+ * replicas) write one after the other. The claim is named after the comment, so a redelivery or a
+ * retry finds its own lock. Another promotion's write lock is waited for a few times (they last
+ * about a second); someone's sticky lock is not (a lock of the commenter's own lets them through,
+ * and stays). The lock taken here is released however `write` ends.
  */
 export async function withWriteLock<T>(
   environment: string,
@@ -13,31 +19,43 @@ export async function withWriteLock<T>(
   settings: CommandSettings,
   ports: CommentCommandPorts,
   write: () => Promise<T>,
-): Promise<{ result: T } | { busy: LockState }> {
-  const holder = {
+): Promise<{ result: T } | { refused: LockRefusal }> {
+  const claim = {
     environment,
-    kind: 'write' as const,
-    by: request.comment.author,
-    pullRequest: request.pullRequest,
-    reason: `comment ${request.comment.id}`,
-    since: ports.clock.now().toISOString(),
+    owner: { login: request.comment.author, pullRequest: request.pullRequest },
+    reason: `promotion from comment ${request.comment.id}`,
+    sticky: false,
+    claimId: lockClaimId({
+      repository: `${request.repository.owner}/${request.repository.repo}`,
+      commentId: request.comment.id,
+      environment,
+      purpose: 'write',
+    }),
+    at: request.comment.createdAt,
+    link: request.comment.url,
   };
   let wait = settings.lockRetryMs;
+  let held: EnvironmentLock | undefined;
   for (let attempt = 1; ; attempt++) {
-    const taken = await ports.locks.acquire(holder);
-    if (taken.acquired) break;
-    const other = taken.holder;
-    if (other === 'unreadable' || other.kind === 'sticky' || attempt >= settings.lockAttempts) return { busy: other };
+    const result = await ports.locks.claim(claim);
+    if (result.status === 'claimed' || (result.status === 'held-by-us' && result.sameClaim)) {
+      held = result.lock;
+      break;
+    }
+    if (result.status === 'held-by-us') break; // the commenter's own sticky lock: go ahead, leave it
+    if (result.status === 'unreadable') return { refused: { unreadable: result.detail } };
+    if (result.lock.sticky || attempt >= settings.lockAttempts) return { refused: { lock: result.lock } };
     await settings.sleep(wait);
-    wait *= 2;
+    wait = Math.min(wait * 2, 2_000);
   }
   try {
     return { result: await write() };
   } finally {
     // A release that fails does not turn a done promotion into a failed one: a write lock left
-    // behind expires (the locks' own rule), and the result already happened.
-    await ports.locks
-      .release(environment, 'write', { login: request.comment.author, pullRequest: request.pullRequest })
-      .catch(() => {});
+    // behind expires (the locks' TTL), and what was written stays written.
+    if (held)
+      await ports.locks
+        .release(environment, { lock: { sha: held.sha, claimId: held.claimId } })
+        .catch(() => {});
   }
 }

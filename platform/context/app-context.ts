@@ -45,7 +45,9 @@ function privateKeyOf(env: NodeJS.ProcessEnv): string {
   if (value.includes('-----BEGIN')) return value.replace(/\\n/g, '\n');
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   if (decoded.includes('-----BEGIN')) return decoded;
-  throw new UserError('config', 'PRIVATE_KEY is neither a PEM key nor base64 of one', { field: 'PRIVATE_KEY' });
+  throw new UserError('config', 'PRIVATE_KEY is neither a PEM key nor base64 of one', {
+    field: 'PRIVATE_KEY',
+  });
 }
 
 function opsRepositoryOf(env: NodeJS.ProcessEnv): string {
@@ -63,7 +65,9 @@ export function readAppContext(env: NodeJS.ProcessEnv = process.env): AppContext
     throw new UserError('config', `PORT is not a port number: "${env.PORT}"`, { field: 'PORT' });
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppLogLevel;
   if (!LOG_LEVELS.includes(logLevel))
-    throw new UserError('config', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`, { field: 'LOG_LEVEL' });
+    throw new UserError('config', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`, {
+      field: 'LOG_LEVEL',
+    });
   return {
     appId: required(env, 'APP_ID', "the GitHub App's id (its settings page, 'App ID')"),
     privateKey: privateKeyOf(env),

@@ -12,14 +12,13 @@ export interface CliContext {
   storage: StorageEnvironment;
   /** Where the ONNX runtime comes from (tool cache, registry, native or WebAssembly). */
   onnx: OnnxRuntimeEnvironment;
-  /**
-   * GitHub, for commands that reach it with --repo: GITHUB_TOKEN (else GH_TOKEN, the gh CLI's),
-   * GITHUB_API_URL and GITHUB_SERVER_URL (GitHub Enterprise Server, the tests' stand-in).
-   */
-  github: { token?: string; apiUrl: string; serverUrl: string };
   /** MODELSHIP_DEBUG: print stacks of unexpected errors. */
   debug: boolean;
-  /** Token, API root, actor and run URL, for commands that reach GitHub (promote, status). */
+  /**
+   * GitHub, for commands that reach it (--repo, promote, status): GITHUB_TOKEN (else GH_TOKEN, the gh
+   * CLI's), GITHUB_API_URL and GITHUB_SERVER_URL (GitHub Enterprise Server, the tests' stand-in), and
+   * in a workflow the actor and the run's URL.
+   */
   github: GitHubEnvironment;
 }
 
@@ -34,12 +33,6 @@ export function readCliContext(
     workspace: env.GITHUB_WORKSPACE || cwd,
     storage: storageEnvironment(env),
     onnx: onnxRuntimeEnvironment(env),
-    github: {
-      ...(env.GITHUB_TOKEN || env.GH_TOKEN ? { token: (env.GITHUB_TOKEN || env.GH_TOKEN)! } : {}),
-      // Checked when a command uses it (githubApiUrlFromEnv), so a stray value never breaks other commands.
-      apiUrl: env.GITHUB_API_URL?.trim() || 'https://api.github.com',
-      serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-    },
     debug: Boolean(env.MODELSHIP_DEBUG),
     github: githubEnvironment(env),
   };

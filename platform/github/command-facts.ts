@@ -6,10 +6,16 @@ import type { GitHubClient } from './client.js';
  * `role_name` from the collaborator permission endpoint (custom roles too), never the payload's
  * `author_association`, which is about the relationship, not the permission.
  */
-export function commandFacts(octokit: GitHubClient, repository: { owner: string; repo: string }): CommandFacts {
+export function commandFacts(
+  octokit: GitHubClient,
+  repository: { owner: string; repo: string },
+): CommandFacts {
   return {
     async roleOf(login) {
-      const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repository, username: login });
+      const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+        ...repository,
+        username: login,
+      });
       return { role: data.role_name, permission: data.permission };
     },
     async pullRequest(number) {

@@ -7,7 +7,10 @@ import type { GitHubClient } from './client.js';
  * that moment. `auto_merge: false` (never merge the default branch into anything) and
  * `required_contexts: []` (the gate is checked by the app, from the registry's record).
  */
-export function githubDeployments(octokit: GitHubClient, repository: { owner: string; repo: string }): Deployments {
+export function githubDeployments(
+  octokit: GitHubClient,
+  repository: { owner: string; repo: string },
+): Deployments {
   return {
     async create(deployment) {
       const response = await octokit.rest.repos.createDeployment({
@@ -21,7 +24,8 @@ export function githubDeployments(octokit: GitHubClient, repository: { owner: st
         production_environment: deployment.production,
         transient_environment: false,
       });
-      if (response.status !== 201) throw new Error(`GitHub did not create the deployment of ${deployment.ref}`);
+      if (response.status !== 201)
+        throw new Error(`GitHub did not create the deployment of ${deployment.ref}`);
       const data = response.data as { id: number; sha: string; url: string };
       return { id: data.id, sha: data.sha, url: data.url };
     },

@@ -30,19 +30,30 @@ test('20 commands at once across two replicas and two environments end serial an
   for (const v of versions) await world.registerVersion(v);
   const bodies = Array.from({ length: 20 }, (_, i) => {
     const environment = i % 2 === 0 ? 'staging' : 'production';
-    return i % 5 === 4 ? `/rollback ${environment}` : `/promote ${versions[i % versions.length]} to ${environment}`;
+    return i % 5 === 4
+      ? `/rollback ${environment}`
+      : `/promote ${versions[i % versions.length]} to ${environment}`;
   });
   const comments = await Promise.all(bodies.map((body) => world.comment('alice', body)));
   await world.settled();
 
   // Both replicas took deliveries, and each comment was handled exactly once.
-  const served = world.dependencies.map((d, i) => world.logs.filter((l) => l.includes(`"replica":${i}`) && l.includes('comment command')).length);
-  assert.ok(served.every((n) => n > 0), `deliveries per replica: ${served}`);
+  const served = world.dependencies.map(
+    (d, i) => world.logs.filter((l) => l.includes(`"replica":${i}`) && l.includes('comment command')).length,
+  );
+  assert.ok(
+    served.every((n) => n > 0),
+    `deliveries per replica: ${served}`,
+  );
   const models = world.gh.state.repo(owner, repo)!;
   for (const comment of comments) {
     const mine = (models.reactions.get(comment.id) ?? []).map((r) => r.content as string);
     assert.equal(mine.filter((c) => c === 'eyes').length, 1);
-    assert.equal(mine.filter((c) => c === 'rocket' || c === '-1').length, 1, `one ending for ${comment.html_url}: ${mine}`);
+    assert.equal(
+      mine.filter((c) => c === 'rocket' || c === '-1').length,
+      1,
+      `one ending for ${comment.html_url}: ${mine}`,
+    );
   }
   const replies = world.replies();
   assert.equal(replies.length, 20, 'one reply per command');

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { MODELS, OPS, startPromotionApp, valuesFile, type PromotionAppWorld } from '../support/promotion-app.js';
+import {
+  MODELS,
+  OPS,
+  startPromotionApp,
+  valuesFile,
+  type PromotionAppWorld,
+} from '../support/promotion-app.js';
 
 // Issue #15, item 10: the whole path through the stand-in — a registered version, /promote to
 // staging, /promote to production (no soak configured: waived), /rollback production, /status —
@@ -19,7 +25,13 @@ const ops = () => world.gh.state.repo(opsOwner, opsName)!;
 const models = () => world.gh.state.repo(owner, repo)!;
 const opsFile = (path: string) => ops().git.git(['show', `refs/heads/main:${path}`]);
 const stageTags = async () =>
-  (await models().git.git(['for-each-ref', '--format=%(refname:short) %(objecttype) %(*objectname)', 'refs/tags/']))
+  (
+    await models().git.git([
+      'for-each-ref',
+      '--format=%(refname:short) %(objecttype) %(*objectname)',
+      'refs/tags/',
+    ])
+  )
     .split('\n')
     .filter((l) => l.includes('#'));
 const deployments = () =>

@@ -79,8 +79,14 @@ export async function startPromotionApp(
   const apps: AppServer[] = [];
   const dependencies: AppDependencies[] = [];
   for (let i = 0; i < (options.replicas ?? 1); i++) {
-    const log = createAppLog({ level: 'info', write: (line) => void logs.push(line), bindings: { replica: i } });
+    const log = createAppLog({
+      level: 'info',
+      write: (line) => void logs.push(line),
+      bindings: { replica: i },
+    });
     const deps = createAppDependencies({
+      appId: String(gh.app.id),
+      privateKey: gh.app.privateKey,
       apiUrl: gh.url,
       opsRepository: OPS,
       pacing: false,
@@ -130,7 +136,10 @@ export async function startPromotionApp(
   const clients = new Map<string, GitHubClient>();
   const person = (login: string) => {
     if (!clients.has(login))
-      clients.set(login, createGitHubClient({ token: gh.createToken(login), baseUrl: gh.url, pacing: false }));
+      clients.set(
+        login,
+        createGitHubClient({ token: gh.createToken(login), baseUrl: gh.url, pacing: false }),
+      );
     return clients.get(login)!;
   };
   const [owner, repo] = MODELS.split('/') as [string, string];
@@ -143,7 +152,12 @@ export async function startPromotionApp(
     pullRequest,
     person,
     async comment(login, body, number = pullRequest) {
-      const { data } = await person(login).rest.issues.createComment({ owner, repo, issue_number: number, body });
+      const { data } = await person(login).rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: number,
+        body,
+      });
       return { id: data.id, html_url: data.html_url };
     },
     async settled() {
@@ -163,14 +177,20 @@ export async function startPromotionApp(
       const tree = await models.git.git(['rev-parse', `${head}^{tree}`]);
       const commit = await models.git.commit(tree, [head], `training run for ${version}`);
       await models.git.updateRef(`refs/heads/${models.defaultBranch}`, commit, head);
-      const workflow = createGitHubClient({ token: gh.createWorkflowToken(MODELS), baseUrl: gh.url, pacing: false });
+      const workflow = createGitHubClient({
+        token: gh.createWorkflowToken(MODELS),
+        baseUrl: gh.url,
+        pacing: false,
+      });
       const sha256 = Buffer.from(`${model}${version}`).toString('hex').padEnd(64, '0').slice(0, 64);
       const message = formatVersionTagMessage({
         schema: 'modelship/version@1',
         model,
         version,
         commit,
-        artifacts: [{ name: 'model.onnx', uri: `s3://models/${model}/${version}/model.onnx`, sha256, size: 1234 }],
+        artifacts: [
+          { name: 'model.onnx', uri: `s3://models/${model}/${version}/model.onnx`, sha256, size: 1234 },
+        ],
         metrics: { roc_auc: 0.91 },
         gate: { verdict: gate, rules: [{ metric: 'roc_auc', passed: gate === 'passed', value: 0.91 }] },
       });
@@ -207,7 +227,13 @@ async function roundRobin(targets: string[]): Promise<{ url: string; close(): Pr
   const server: Server = createServer((req, res) => {
     const target = new URL(targets[next++ % targets.length]!);
     const forward = httpRequest(
-      { host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: req.method,
+        headers: req.headers,
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

@@ -56,7 +56,14 @@ export async function checkConsistency(
       `a deployment of ${d.version} to ${d.environment} ended ${d.states.join('>') || 'without a status'}`,
     );
 
-  const tags = (await models.git.git(['for-each-ref', '--sort=creatordate', '--format=%(refname:short) %(*objectname)', 'refs/tags/']))
+  const tags = (
+    await models.git.git([
+      'for-each-ref',
+      '--sort=creatordate',
+      '--format=%(refname:short) %(*objectname)',
+      'refs/tags/',
+    ])
+  )
     .split('\n')
     .filter((l) => l.includes('#'));
   const versionOfCommit = new Map(
@@ -72,10 +79,15 @@ export async function checkConsistency(
   for (const environment of environments) {
     const chain = commits.filter((c) => c.environment === environment);
     for (let i = 1; i < chain.length; i++)
-      assert.equal(chain[i]!.previous, chain[i - 1]!.version, `lost update in ${environment} at ${chain[i]!.sha}`);
+      assert.equal(
+        chain[i]!.previous,
+        chain[i - 1]!.version,
+        `lost update in ${environment} at ${chain[i]!.sha}`,
+      );
     const file = await ops.git.git(['show', `refs/heads/main:apps/fraud/${environment}/values.yaml`]);
     const running = /tag: (\S+)/.exec(file)?.[1];
-    if (chain.length) assert.equal(running, chain.at(-1)!.version, `${environment} runs what its last commit wrote`);
+    if (chain.length)
+      assert.equal(running, chain.at(-1)!.version, `${environment} runs what its last commit wrote`);
     for (const commit of chain)
       assert.ok(
         deployments.some((d) => d.environment === environment && d.version === commit.version),
