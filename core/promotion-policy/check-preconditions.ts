@@ -24,7 +24,7 @@ export type PreconditionCode =
 export type PreconditionFailure = PolicyRefusal<PreconditionCode>;
 
 /** An environment's lock as the caller read it (absent: not locked). */
-export type LockState =
+export type LockView =
   | {
       readable: true;
       owner: { login: string; pullRequest?: number };
@@ -49,7 +49,7 @@ export interface PreconditionInput {
    * it; absent: not checked at this step.
    */
   digest?: { recorded?: string; observed?: string };
-  lock?: LockState;
+  lock?: LockView;
   /** Who asks (a lock held by this login is theirs). */
   requester: string;
   isRollback: boolean;
@@ -160,7 +160,7 @@ function currentRunStart(periods: readonly StagePeriod[], version: string): stri
 }
 
 function checkLock(
-  lock: LockState | undefined,
+  lock: LockView | undefined,
   requester: string,
   environment: string,
 ): PreconditionFailure[] {

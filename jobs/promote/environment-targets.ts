@@ -1,5 +1,6 @@
 import type { Environment, ManifestTarget } from '../../core/config/environments-config-schema.js';
 import { UserError, type ErrorLocation } from '../../core/errors.js';
+import { describeTarget } from '../../core/manifests/describe-target.js';
 import { findSetterTargets } from '../../core/manifests/find-setter-targets.js';
 import type { SetterTarget } from '../../core/manifests/manifest-edit-types.js';
 import { lineOf, type OpsConfig } from '../../core/promotion/parse-ops-config.js';
@@ -11,7 +12,7 @@ export interface PlannedTarget {
   file: string;
   /** `{version}` for a setter comment; the config's `value` otherwise. */
   template: string;
-  /** How messages name it. */
+  /** How plans and messages name it (`image of container predictor`, `yaml model.image.tag`). */
   describe: string;
   /** Where it is declared: the config's line, or the setter comment's line in the manifest. */
   where: ErrorLocation;
@@ -43,7 +44,7 @@ export async function environmentTargets(
     if (text === undefined)
       throw new UserError(
         'config',
-        `${field} names ${target.file}, which does not exist on branch ${snapshot.branch} (${snapshot.commit.slice(0, 7)}) of the ops repository`,
+        `${target.file} does not exist on branch ${snapshot.branch} (${snapshot.commit.slice(0, 7)}) of the ops repository`,
         { file: config.file, field: `${field}.file`, ...lineOf(config, `${field}.file`) },
       );
     texts.set(target.file, text);
@@ -51,7 +52,7 @@ export async function environmentTargets(
       target,
       file: target.file,
       template: target.value,
-      describe: `${target.file} (${describeTarget(target)})`,
+      describe: describeTarget(target),
       where: { file: config.file, field: `${field}.value`, ...lineOf(config, `${field}.value`) },
     });
   }
@@ -65,7 +66,7 @@ export async function environmentTargets(
         target: setter,
         file,
         template: '{version}',
-        describe: `${file}:${setter.line} (setter comment)`,
+        describe: describeTarget(setter),
         where: { file, line: setter.line },
       });
     }
@@ -77,20 +78,4 @@ export async function environmentTargets(
       { file: config.file, field: `environments.${name}`, ...lineOf(config, `environments.${name}`) },
     );
   return { targets, texts };
-}
-
-/** `image (container predictor)`, `yaml model.image.tag`, `kustomize-image ghcr.io/acme/fraud-model`. */
-export function describeTarget(target: ManifestTarget | SetterTarget): string {
-  switch (target.kind) {
-    case 'image':
-      return target.container ? `image, container ${target.container}` : 'image';
-    case 'kserve':
-      return 'kserve storageUri';
-    case 'yaml':
-      return `yaml ${target.path}`;
-    case 'kustomize-image':
-      return `kustomize image ${target.image}`;
-    case 'setter':
-      return target.part === 'tag' ? 'setter, tag' : 'setter';
-  }
 }

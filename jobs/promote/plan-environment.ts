@@ -42,25 +42,31 @@ export async function planEnvironment(options: {
   const contents: { path: string; content: string }[] = [];
   for (const [file, planned] of byFile) {
     const text = texts.get(file)!;
-    const values = planned.map((p) => fillTemplate(p.template, version, p));
-    const current = readManifestValues({ file, text, targets: planned.map((p) => p.target) });
+    const values = planned.map((p) =>
+      fillTemplate(p.template, version, { describe: `${file} (${p.describe})`, where: p.where }),
+    );
+    const fileTargets = planned.map((p) => p.target);
     const { text: after } = editManifest({
       file,
       text,
       changes: planned.map((p, i) => ({ target: p.target, value: values[i]! })),
     });
-    for (const [i, p] of planned.entries()) {
-      for (const found of current.filter((c) => c.target === p.target)) {
-        const previous = versionOfValue(p.template, valueOf(p, found.value), version.model, versions);
-        changes.push({
-          file,
-          line: found.line,
-          target: p.describe,
-          before: found.value,
-          after: afterOf(p, found.value, values[i]!),
-          ...(previous ? { previous } : {}),
-        });
-      }
+    // Read back from both texts as status reads them: what the target holds before and after, the
+    // same way (an image's whole reference, a setter's tag) and at the same places.
+    const before = readManifestValues({ file, text, targets: fileTargets });
+    const now = after === text ? before : readManifestValues({ file, text: after, targets: fileTargets });
+    for (const [i, found] of before.entries()) {
+      const p = planned[fileTargets.indexOf(found.target)]!;
+      const value = found.value ?? '';
+      const previous = versionOfValue(p.template, value, version.model, versions);
+      changes.push({
+        file,
+        line: found.line,
+        target: p.describe,
+        before: value,
+        after: now[i]?.value ?? '',
+        ...(previous ? { previous } : {}),
+      });
     }
     const changed = after !== text;
     files.push({ path: file, changed, diff: changed ? unifiedDiff(file, text, after) : '' });
@@ -92,17 +98,4 @@ export async function planEnvironment(options: {
     nothingToChange: contents.length === 0,
     message: { headline: message.headline, body: message.body, text: message.message },
   };
-}
-
-/** A setter's `:tag` part is read back as the part after the image reference's last `:`. */
-function valueOf(target: PlannedTarget, value: string): string {
-  if (target.target.kind === 'setter' && target.target.part === 'tag')
-    return value.slice(value.lastIndexOf(':') + 1);
-  return value;
-}
-
-function afterOf(target: PlannedTarget, before: string, value: string): string {
-  if (target.target.kind === 'setter' && target.target.part === 'tag' && before.includes(':'))
-    return `${before.slice(0, before.lastIndexOf(':') + 1)}${value}`;
-  return value;
 }

@@ -53,16 +53,9 @@ export async function readEnvironmentStatus(
       });
       for (const p of planned)
         for (const v of values.filter((x) => x.target === p.target)) {
-          const tagOnly = p.target.kind === 'setter' && p.target.part === 'tag';
-          const value = tagOnly ? v.value.slice(v.value.lastIndexOf(':') + 1) : v.value;
+          const value = v.value ?? '';
           const version = versionOfValue(p.template, value, settings.model, versions);
-          targets.push({
-            file,
-            line: v.line,
-            target: p.describe,
-            value: v.value,
-            ...(version ? { version } : {}),
-          });
+          targets.push({ file, line: v.line, target: p.describe, value, ...(version ? { version } : {}) });
         }
     }
     const distinct = new Set(targets.map((t) => t.version ?? `?${t.value}`));
