@@ -40,7 +40,8 @@ const deployments = () =>
     ref: d.ref as string,
     payload: d.payload as Record<string, string>,
     states: (models().deploymentStatuses.get(d.id as number) ?? []).map((s) => s.state as string),
-    environmentUrl: (models().deploymentStatuses.get(d.id as number) ?? []).at(-1)?.environment_url,
+    environmentUrl: (models().deploymentStatuses.get(d.id as number) ?? []).find((s) => s.state === 'success')
+      ?.environment_url,
   }));
 const reactions = (commentId: number) =>
   (models().reactions.get(commentId) ?? []).map((r) => r.content as string).sort();
@@ -68,9 +69,9 @@ test('register → /promote staging → /promote production → /rollback produc
 
   // Production is protected: a naked command does not reach it, and bob (write) may not.
   step = await command('bob', '/promote v1.0.0 to production');
-  assert.match(step.reply, /needs at least maintain/);
+  assert.match(step.reply, /Only people with maintain or admin may promote to production \(you have write\)/);
   step = await command('alice', '/promote v1.1.0 to production');
-  assert.match(step.reply, /`v1\.1\.0` has not run in staging yet/);
+  assert.match(step.reply, /fraud v1\.1\.0 must run in staging before production; it has not/);
   assert.deepEqual(step.reactions, ['-1', 'eyes']);
 
   step = await command('alice', '/promote v1.0.0 to production');
@@ -102,15 +103,16 @@ test('register → /promote staging → /promote production → /rollback produc
     'Promote fraud v1.0.0 to staging (was v0.9.0)',
     'Initial commit',
   ]);
-  // Deployments: one per promotion, in_progress then success, production with its URL.
+  // Deployments: one per promotion, in_progress then success (GitHub marks the one before inactive),
+  // production's with its URL.
   const made = deployments();
   assert.deepEqual(
     made.map((d) => `${d.environment} ${d.ref} ${d.payload.kind} ${d.states.join('>')}`),
     [
-      'staging fraud@v1.0.0 promote in_progress>success',
-      'production fraud@v1.0.0 promote in_progress>success',
+      'staging fraud@v1.0.0 promote in_progress>success>inactive',
+      'production fraud@v1.0.0 promote in_progress>success>inactive',
       'staging fraud@v1.1.0 promote in_progress>success',
-      'production fraud@v1.1.0 promote in_progress>success',
+      'production fraud@v1.1.0 promote in_progress>success>inactive',
       'production fraud@v1.0.0 rollback in_progress>success',
     ],
   );
@@ -118,11 +120,12 @@ test('register → /promote staging → /promote production → /rollback produc
   assert.equal(made[4]!.payload.actor, 'alice');
   assert.match(made[4]!.payload.digest!, /^sha256:[0-9a-f]{64}$/);
   assert.ok(made[4]!.payload.comment!.startsWith('http'));
-  // Stage tags: annotated, on the versions' commits, counters increasing.
+  // Stage tags: annotated, on the versions' commits, counters increasing; the rollback withdrew
+  // v1.1.0's assignment (so a second rollback would walk further back, not toggle).
   assert.deepEqual(await stageTags(), [
+    `fraud#production!#5 tag ${v110}`,
     `fraud#production#2 tag ${v100}`,
     `fraud#production#4 tag ${v110}`,
-    `fraud#production#5 tag ${v100}`,
     `fraud#staging#1 tag ${v100}`,
     `fraud#staging#3 tag ${v110}`,
   ]);
