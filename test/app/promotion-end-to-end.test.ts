@@ -103,16 +103,16 @@ test('register → /promote staging → /promote production → /rollback produc
     'Promote fraud v1.0.0 to staging (was v0.9.0)',
     'Initial commit',
   ]);
-  // Deployments: one per promotion, in_progress then success (GitHub marks the one before inactive),
-  // production's with its URL.
+  // Deployments: one per promotion, in_progress then success (GitHub marks the one before inactive,
+  // except in a production environment — protected ones are deployed as production), with its URL.
   const made = deployments();
   assert.deepEqual(
     made.map((d) => `${d.environment} ${d.ref} ${d.payload.kind} ${d.states.join('>')}`),
     [
       'staging fraud@v1.0.0 promote in_progress>success>inactive',
-      'production fraud@v1.0.0 promote in_progress>success>inactive',
+      'production fraud@v1.0.0 promote in_progress>success',
       'staging fraud@v1.1.0 promote in_progress>success',
-      'production fraud@v1.1.0 promote in_progress>success>inactive',
+      'production fraud@v1.1.0 promote in_progress>success',
       'production fraud@v1.0.0 rollback in_progress>success',
     ],
   );
