@@ -15,18 +15,27 @@ const ATTEMPTS = 4;
  * `name#ENV#N` on the version's commit — or, for a default rollback, `name#ENV!#N` on the withdrawn
  * version's commit (the stage falls back to the version before it). N is one past the model's
  * highest counter; creating the tag's ref is the claim, so a counter taken meanwhile is read again
- * and the next one tried. When the stage already names the version nothing is written (a re-run).
+ * and the next one tried. Nothing is written when the ops repository was not changed and the stage
+ * (as read on arrival) already names the version: a re-run. After a commit the tag is always written:
+ * under the environment's lock, the last commit and the last stage tag are the same promotion's,
+ * even when another promotion moved the stage since this command read it.
  */
 export async function assignEnvironmentStage(
   input: PromotionInput,
   request: CommentCommandRequest,
   context: CommandContext,
   ports: CommentCommandPorts,
+  write: {
+    /** The ops repository was changed by this command. */
+    committed: boolean;
+    /** The version withdrawn (a default rollback), when it is still what ran just before the commit. */
+    withdraw?: string;
+  },
 ): Promise<string> {
   const model = context.registry.models.get(input.model);
   const held = model?.stages[input.environment];
-  if (held?.version === input.version.version) return held.tag;
-  const withdrawn = input.unassign ? model?.versions.find((v) => v.version === input.unassign) : undefined;
+  if (!write.committed && held?.version === input.version.version) return held.tag;
+  const withdrawn = write.withdraw ? model?.versions.find((v) => v.version === write.withdraw) : undefined;
   const commit = withdrawn?.commit ?? input.version.commit;
   const verb = withdrawn ? 'Withdraw' : input.kind === 'rollback' ? 'Roll back to' : 'Promote';
   let tags: RegistryTag[] = context.tags;

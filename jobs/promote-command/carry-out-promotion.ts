@@ -141,7 +141,13 @@ async function deployAndWrite(
         opsCommit: result.pullRequest.commit,
       };
     }
-    const stageTag = await assignEnvironmentStage(input, request, context, ports);
+    // A default rollback withdraws the version it replaced — if that is still what the ops repository
+    // ran just before this commit (read under the lock); otherwise it assigns its version plainly.
+    const withdraw = input.unassign && result.plan.previous === input.unassign ? input.unassign : undefined;
+    const stageTag = await assignEnvironmentStage(input, request, context, ports, {
+      committed: result.status === 'committed',
+      ...(withdraw ? { withdraw } : {}),
+    });
     await ports.deployments.setStatus(deployment.id, {
       state: 'success',
       description: `${input.model} ${version.version} runs in ${input.environment}`,
