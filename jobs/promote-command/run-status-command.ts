@@ -27,9 +27,6 @@ export async function runStatusCommand(
     ops: rememberedOps(ports.ops, context.ops.snapshot),
     registry: rememberedRegistry(context.tags),
   };
-  const environments = command.environment
-    ? [command.environment]
-    : Object.keys(context.ops.config.environments);
   const locks = new Map(
     (await ports.locks.list()).map(
       (l) => [l.state === 'locked' ? l.lock.environment : l.environment, l] as const,

@@ -1,5 +1,6 @@
 import type { Claim, CommandThread } from '../../jobs/promote-command/command-ports.js';
 import type { GitHubClient } from './client.js';
+import { createOnce } from './create-once.js';
 
 type Reaction = 'eyes' | 'confused' | 'rocket' | '-1';
 
@@ -26,14 +27,34 @@ export function commandThread(
     claim: () => react('eyes'),
     claimDuplicateNotice: () => react('confused'),
     react: async (content) => void (await react(content)),
-    async reply(body) {
-      const { data } = await octokit.rest.issues.createComment({
-        owner,
-        repo,
-        issue_number: where.pullRequest,
-        body,
-      });
-      return { url: data.html_url };
+    async reply(text) {
+      // The hidden line names the command's comment, so a reply whose answer was lost is found, not doubled.
+      const marker = `<!-- modelship:reply-to ${commentId} -->`;
+      const body = `${text}\n${marker}`;
+      const since = new Date(Date.now() - 60_000).toISOString();
+      return createOnce(
+        async () => {
+          const { data } = await octokit.rest.issues.createComment({
+            owner,
+            repo,
+            issue_number: where.pullRequest,
+            body,
+            request: { retries: 0 },
+          });
+          return { url: data.html_url };
+        },
+        async () => {
+          const { data } = await octokit.rest.issues.listComments({
+            owner,
+            repo,
+            issue_number: where.pullRequest,
+            since,
+            per_page: 100,
+          });
+          const found = data.find((c) => c.body === body);
+          return found ? { url: found.html_url } : undefined;
+        },
+      );
     },
     async finished() {
       const { data } = await octokit.rest.reactions.listForIssueComment({

@@ -1,5 +1,6 @@
 import type { Deployments } from '../../jobs/promote-command/command-ports.js';
 import type { GitHubClient } from './client.js';
+import { createOnce } from './create-once.js';
 
 /**
  * GitHub Deployments of the model repository. A deployment names the version's tag as its ref, so

@@ -56,7 +56,7 @@ test('20 commands at once across two replicas and two environments end serial an
     );
   }
   const replies = world.replies();
-  assert.equal(replies.length, 20, 'one reply per command');
+  assert.equal(replies.length, 20, `one reply per command:\n${replies.join('\n---\n')}`);
   for (const reply of replies) assert.match(reply, /Promoted|Rolled back|already runs|not done|👎/);
 
   const applied = await checkConsistency(world.gh, MODELS, OPS, ['staging', 'production']);

@@ -93,6 +93,8 @@ export async function startPromotionApp(
       clock,
       log,
       settings: { lockRetryMs: 50, lockAttempts: 12 },
+      // A loaded test machine answers slowly; GitHub's 30 s would cut requests short here.
+      timeoutMs: 120_000,
     });
     dependencies.push(deps);
     apps.push(
