@@ -5,9 +5,9 @@ import type { GitHubClient } from '../github/client.js';
 import { mayBeRegistryTag, normalizeTagDate, normalizeTagMessage } from './registry-tag-fields.js';
 
 /** One page of `repository.refs` (100 refs, GitHub's maximum), with what a tag object carries. */
-const REFS_QUERY = `query RegistryTags($owner: String!, $name: String!, $query: String, $after: String) {
+const REFS_QUERY = `query RegistryTags($owner: String!, $name: String!, $prefix: String, $after: String) {
   repository(owner: $owner, name: $name) {
-    refs(refPrefix: "refs/tags/", query: $query, first: 100, after: $after) {
+    refs(refPrefix: "refs/tags/", query: $prefix, first: 100, after: $after) {
       nodes {
         name
         target {
@@ -63,7 +63,8 @@ export function githubRegistryTags(
           .graphql<RefsPage>(REFS_QUERY, {
             owner,
             name,
-            ...(model !== undefined ? { query: model } : {}),
+            // @octokit/graphql reserves `query` (and `method`, `url`) as option names: not a variable name.
+            ...(model !== undefined ? { prefix: model } : {}),
             ...(after !== undefined ? { after } : {}),
           })
           .catch((error: unknown) => {
