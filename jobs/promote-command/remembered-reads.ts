@@ -15,22 +15,33 @@ export function rememberedRegistry(tags: RegistryTag[]): RegistryTagReader {
 }
 
 /**
- * The ops repository, with the default branch's snapshot read on arrival given back to the first
- * plan instead of read again. Safe: every write is a compare-and-swap on the snapshot's head, and a
- * write that finds the branch moved forgets the snapshot, so the next plan reads the branch afresh.
+ * The ops repository, with the snapshots already read given back instead of read again: the default
+ * branch's from arrival, and each environment branch's from the plan (so applying the plan reads
+ * nothing more). Safe: every write is a compare-and-swap on the snapshot's head, and a write that
+ * finds the branch moved forgets them all, so the next plan reads the branches afresh.
  */
 export function rememberedOps(ops: OpsRepository, first: OpsSnapshot): OpsRepository {
-  let remembered: OpsSnapshot | undefined = first;
+  const remembered = new Map<string | undefined, Promise<OpsSnapshot>>([
+    [undefined, Promise.resolve(first)],
+    [first.branch, Promise.resolve(first)],
+  ]);
   const forgetOnStale = <T extends object>(result: T): T => {
-    if ('stale' in result) remembered = undefined;
+    if ('stale' in result) remembered.clear();
     return result;
   };
   return {
     name: ops.name,
-    snapshot: async (branch) =>
-      remembered && (branch === undefined || branch === remembered.branch)
-        ? remembered
-        : ops.snapshot(branch),
+    snapshot: (branch) => {
+      if (!remembered.has(branch))
+        remembered.set(
+          branch,
+          ops.snapshot(branch).catch((error: unknown) => {
+            remembered.delete(branch); // a failed read is not remembered
+            throw error;
+          }),
+        );
+      return remembered.get(branch)!;
+    },
     commit: async (request) => forgetOnStale(await ops.commit(request)),
     openOrUpdatePullRequest: async (request) => forgetOnStale(await ops.openOrUpdatePullRequest(request)),
   };
