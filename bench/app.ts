@@ -65,6 +65,10 @@ for (const c of lone) {
 
 // The concurrent commands, one per lane.
 const start = world.gh.calls.length;
+// The stand-in runs in this process (every request and answer checked against GitHub's OpenAPI and
+// GraphQL schemas, git in child processes): its CPU per call shows how much of the wait is its own.
+const cpuBefore = process.cpuUsage();
+const wallBefore = Date.now();
 const sent = await Promise.all(
   lanes.slice(0, count).map(async (lane) => {
     const comment = await world.comment('alice', `/promote v1.0.0 to ${lane}`);
@@ -73,6 +77,8 @@ const sent = await Promise.all(
   }),
 );
 await world.settled();
+const cpu = process.cpuUsage(cpuBefore);
+const wall = Date.now() - wallBefore;
 const window = world.gh.calls.slice(start);
 const latencies: number[] = [];
 const models = world.gh.state.repo(owner, repo)!;
@@ -102,6 +108,9 @@ console.log(
 );
 console.log(
   `  comment → 🚀/👎: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(latencies.at(-1)!)}`,
+);
+console.log(
+  `  ${window.length} API calls in ${ms(wall)}; this process (app + stand-in) used ${ms((cpu.user + cpu.system) / 1000)} of CPU, ${ms((cpu.user + cpu.system) / 1000 / window.length)} a call`,
 );
 console.log(
   `webhook acknowledgement (${acks.length} comment deliveries): p50 ${ms(percentile(acks, 50))}, p95 ${ms(percentile(acks, 95))}, max ${ms(acks.at(-1)!)}`,
