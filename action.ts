@@ -3,6 +3,7 @@ import { UserError } from './core/errors.js';
 import { driftReportEntry } from './actions/drift-report/entry.js';
 import { evaluateModelEntry } from './actions/evaluate-model/entry.js';
 import { metricGateEntry } from './actions/metric-gate/entry.js';
+import { registerModelEntry } from './actions/register-model/entry.js';
 import type { ActionEntry } from './actions/shared/action-entry.js';
 import { runEntry } from './actions/shared/run-entry.js';
 import { validateDataEntry } from './actions/validate-data/entry.js';
@@ -14,6 +15,7 @@ const entries: Record<string, ActionEntry> = {
   'drift-report': driftReportEntry,
   'evaluate-model': evaluateModelEntry,
   'metric-gate': metricGateEntry,
+  'register-model': registerModelEntry,
 };
 
 await runEntry(() => {

@@ -37,6 +37,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: "judge a candidate model's metrics against the rules and production's metrics",
     load: async () => (await import('./commands/gate.js')).gate,
   },
+  register: {
+    summary: 'register a model version: a GTO tag on its commit, a release with the model card',
+    load: async () => (await import('./commands/register.js')).register,
+  },
   promote: {
     summary: 'promote a registered model version to an environment of the ops repository',
     load: async () => (await import('./commands/promote.js')).promote,
@@ -48,5 +52,9 @@ export const commands: Record<string, CommandEntry> = {
   schema: {
     summary: 'print the JSON Schema of .github/modelship.yml (or --checks: of a checks file)',
     load: async () => (await import('./commands/schema.js')).schema,
+  },
+  registry: {
+    summary: 'query the model registry (list, show, which, history, doctor) and change stages and status',
+    load: async () => (await import('./commands/registry.js')).registry,
   },
 };

@@ -25,6 +25,8 @@ Options:
   --to <environment>   the environment to promote to
   --ops-repo <where>   the ops repository: a local clone's path (default: the current directory), or
                        owner/repo on GitHub (with GITHUB_TOKEN)
+  --repo <owner/name>  read the model's registry through GitHub's API instead of the current
+                       directory's git tags
   --config <path>      the ops config's path in the ops repository (default .github/modelship.yml)
   --requested-by <who> recorded in the commit's Modelship-Requested-By trailer
                        (default GITHUB_ACTOR in a workflow)
@@ -40,6 +42,7 @@ export const promote: Command = async (args, io) => {
   const { values: options, positionals } = parseOptionsAndPositionals('promote', args, {
     to: { type: 'string' },
     'ops-repo': { type: 'string' },
+    repo: { type: 'string' },
     config: { type: 'string' },
     'requested-by': { type: 'string' },
     'dry-run': { type: 'boolean' },
@@ -68,10 +71,10 @@ export const promote: Command = async (args, io) => {
     ...(github.runUrl ? { source: github.runUrl } : {}),
     ...(options.config ? { configPath: options.config } : {}),
   });
-  const ports = promotionPorts(
-    { ...(options['ops-repo'] ? { opsRepo: options['ops-repo'] } : {}) },
-    io.context,
-  );
+  const ports = await promotionPorts(io, {
+    ...(options['ops-repo'] ? { opsRepo: options['ops-repo'] } : {}),
+    ...(options.repo ? { repo: options.repo } : {}),
+  });
   if (options['dry-run']) {
     const plan = await planPromotion(settings, ports);
     io.out(options.json ? `${JSON.stringify(promotionPlanJson(plan), null, 2)}\n` : renderPlanText(plan));

@@ -16,6 +16,8 @@ environment that run different versions are listed.
 Options:
   --ops-repo <where>   the ops repository: a local clone's path (default: the current directory), or
                        owner/repo on GitHub (with GITHUB_TOKEN)
+  --repo <owner/name>  read the model's registry through GitHub's API instead of the current
+                       directory's git tags
   --config <path>      the ops config's path in the ops repository (default .github/modelship.yml)
   --env <environment>  only this environment (repeatable)
   --json               print the result as JSON
@@ -27,6 +29,7 @@ Exit status: 0, or 2 on a usage or input error.
 export const status: Command = async (args, io) => {
   const { values: options, positionals } = parseOptionsAndPositionals('status', args, {
     'ops-repo': { type: 'string' },
+    repo: { type: 'string' },
     config: { type: 'string' },
     env: { type: 'string', multiple: true },
     json: { type: 'boolean' },
@@ -47,10 +50,10 @@ export const status: Command = async (args, io) => {
     ...(options.env ? { environments: options.env } : {}),
     ...(options.config ? { configPath: options.config } : {}),
   });
-  const ports = promotionPorts(
-    { ...(options['ops-repo'] ? { opsRepo: options['ops-repo'] } : {}) },
-    io.context,
-  );
+  const ports = await promotionPorts(io, {
+    ...(options['ops-repo'] ? { opsRepo: options['ops-repo'] } : {}),
+    ...(options.repo ? { repo: options.repo } : {}),
+  });
   const outcome = await readEnvironmentStatus(settings, ports);
   io.out(options.json ? `${JSON.stringify(outcome, null, 2)}\n` : renderStatusText(outcome));
   return EXIT.ok;

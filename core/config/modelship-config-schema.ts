@@ -3,6 +3,7 @@ import { driftConfigSchema } from './drift-config-schema.js';
 import { environmentsSchema } from './environments-config-schema.js';
 import { evaluateConfigSchema } from './evaluate-config-schema.js';
 import { gateConfigSchema } from './gate-config-schema.js';
+import { registryConfigSchema } from './registry-config-schema.js';
 import { validateConfigSchema } from './validate-config-schema.js';
 
 /**
@@ -26,6 +27,11 @@ export const modelshipConfigSchema = z
     gate: gateConfigSchema
       .prefault({})
       .describe('Metric gates against production (the metric-gate action, `modelship gate`).'),
+    registry: registryConfigSchema
+      .prefault({})
+      .describe(
+        'The model registry (the register-model action, `modelship register`, `modelship registry`).',
+      ),
     environments: environmentsSchema.optional(),
     'default-environment': z
       .string()

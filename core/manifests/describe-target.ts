@@ -5,7 +5,7 @@ export function describeTarget(target: AnyManifestTarget): string {
   switch (target.kind) {
     case 'image':
       return target.container === undefined
-        ? `image (containers running ${repositoryOf(target.value)})`
+        ? `image (containers running ${repositoryOf(target.value.replaceAll('{name}', target.model))})`
         : `image of container ${target.container}`;
     case 'kserve':
       return 'kserve storageUri';

@@ -37,6 +37,8 @@ export function parseManifest(file: string, text: string): ParsedManifest {
   }
   const aliased = docs.map((doc) => {
     const names = new Set<string>();
+    // Without a `*` anywhere there is no alias: skip the walk (a large values file rarely has one).
+    if (!text.includes('*')) return names;
     visit(doc, {
       Alias(_key, node) {
         if (isAlias(node)) names.add(node.source);

@@ -36,7 +36,7 @@ export function scanSetters(manifest: ParsedManifest): FoundSetter[] {
         `malformed $modelship marker ${comment.source.trim()}: write # {"$modelship": "MODEL"} for the whole value or # {"$modelship": "MODEL:tag"} for an image's tag`,
       );
     }
-    const candidates = values.filter((v) => v.line === line && v.start < comment.offset);
+    const candidates = values.filter((v) => v.line === line && v.start <= comment.offset);
     const value = candidates.reduce<(typeof candidates)[number] | undefined>(
       (best, v) => (best === undefined || v.start > best.start ? v : best),
       undefined,

@@ -85,6 +85,14 @@ export function scalarSlot(
   ) {
     refuse(manifest, node.range?.[0], field, 'expected a single value (a scalar) here');
   }
+  if (node.tag !== undefined && node.tag !== 'tag:yaml.org,2002:str') {
+    refuse(
+      manifest,
+      token.offset,
+      field,
+      `the value has the explicit tag ${node.tag.replace('tag:yaml.org,2002:', '!!')}, which a new text value may not fit; remove the tag or make it !!str`,
+    );
+  }
   const style: ScalarStyle =
     token.type === 'scalar' ? 'plain' : token.type === 'single-quoted-scalar' ? 'single' : 'double';
   const resolved = CST.resolveAsScalar(token);
@@ -116,9 +124,12 @@ export function assertNotShared(
   for (const holder of nodes) {
     const anchor = (holder as { anchor?: string } | null)?.anchor;
     if (anchor && aliased.has(anchor)) {
+      // A node's range starts after its properties; the error points at the `&anchor` itself.
+      const start = holder.range?.[0];
+      const at = start === undefined ? -1 : manifest.text.lastIndexOf(`&${anchor}`, start);
       refuse(
         manifest,
-        holder.range?.[0],
+        at === -1 ? start : at,
         field,
         `the value is inside the anchor &${anchor}, which aliases (*${anchor}) elsewhere in the document reuse: changing it would change them too`,
       );

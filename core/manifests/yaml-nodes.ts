@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isScalar, type Document, type Pair, type YAMLMap } from 'yaml';
 
 /** The pair of a mapping whose key reads as `key` (a plain `1.0` key is found as "1.0" and "1"). */
 export function pairOf(map: YAMLMap, key: string): Pair | undefined {
@@ -17,11 +17,4 @@ export function keyText(key: unknown): string | undefined {
 export function textOf(node: unknown, doc: Document.Parsed): string | undefined {
   const target = isAlias(node) ? node.resolve(doc) : node;
   return isScalar(target) && target.value !== null ? String(target.value) : undefined;
-}
-
-/** The mapping at `map.key`, following nothing: an alias there is reported by the caller. */
-export function mapAt(map: unknown, key: string): YAMLMap | undefined {
-  if (!isMap(map)) return undefined;
-  const value = pairOf(map, key)?.value as Node | null | undefined;
-  return isMap(value) ? value : undefined;
 }

@@ -23,16 +23,23 @@ export type PreconditionCode =
 
 export type PreconditionFailure = PolicyRefusal<PreconditionCode>;
 
-/** An environment's lock as the caller read it (absent: not locked). */
-export type LockView =
+/**
+ * An environment's lock as the caller read it — the shape of the locks port's `read()`, so its
+ * answer passes straight through. A promotion's write lock (`sticky: false`) is not checked here:
+ * the write-lock claim itself arbitrates between promotions.
+ */
+export type PreconditionLock =
+  | { state: 'free' }
   | {
-      readable: true;
-      owner: { login: string; pullRequest?: number };
-      reason?: string;
-      sticky: boolean;
-      createdAt: string;
+      state: 'locked';
+      lock: {
+        owner: { login: string; pullRequest?: number };
+        reason?: string;
+        sticky: boolean;
+        createdAt: string;
+      };
     }
-  | { readable: false; detail: string };
+  | { state: 'unreadable'; detail: string };
 
 export interface PreconditionInput {
   /** The version as the registry resolved it; undefined when it is not registered. */
@@ -49,7 +56,7 @@ export interface PreconditionInput {
    * it; absent: not checked at this step.
    */
   digest?: { recorded?: string; observed?: string };
-  lock?: LockView;
+  lock?: PreconditionLock;
   /** Who asks (a lock held by this login is theirs). */
   requester: string;
   isRollback: boolean;
@@ -160,19 +167,20 @@ function currentRunStart(periods: readonly StagePeriod[], version: string): stri
 }
 
 function checkLock(
-  lock: LockView | undefined,
+  state: PreconditionLock | undefined,
   requester: string,
   environment: string,
 ): PreconditionFailure[] {
-  if (!lock) return [];
-  if (!lock.readable)
+  if (!state || state.state === 'free') return [];
+  if (state.state === 'unreadable')
     return [
       fail(
         'lock-unreadable',
-        `${environment} has a lock that cannot be read (${lock.detail}); /unlock ${environment} --force clears it.`,
+        `${environment} has a lock that cannot be read (${state.detail}); /unlock ${environment} --force clears it.`,
       ),
     ];
-  if (lock.owner.login.toLowerCase() === requester.toLowerCase()) return [];
+  const { lock } = state;
+  if (!lock.sticky || lock.owner.login.toLowerCase() === requester.toLowerCase()) return [];
   const where = lock.owner.pullRequest !== undefined ? ` in #${lock.owner.pullRequest}` : '';
   const why = lock.reason ? `: ${lock.reason}` : '';
   return [

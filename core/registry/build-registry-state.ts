@@ -11,7 +11,7 @@ import type {
 } from './registry-types.js';
 import { compareSemver } from './semver.js';
 import { looksLikeRegistryTag, matchRegistryTag } from './tag-grammar.js';
-import { readVersionRecord } from './version-tag-message.js';
+import { readVersionRecord, VERSION_RECORD_FENCE } from './version-tag-message.js';
 
 /**
  * The registry's state from its tags, with GTO's semantics (gto/base.py):
@@ -28,8 +28,15 @@ import { readVersionRecord } from './version-tag-message.js';
  *   registration or assignment revives it); a deprecated model has no active versions or stages.
  * Lightweight tags are ignored as GTO ignores them, but reported; so are tags that look meant for the
  * registry but do not parse, and version records that cannot be read.
+ *
+ * Version records are decoded when first read (`version.record`), not here: decoding and validating
+ * 2,000 of them costs tens of milliseconds, and a query reads one or a few. An unreadable record is
+ * added to `problems` when it is read; `{ records: 'eager' }` reads them all now (the doctor).
  */
-export function buildRegistryState(tags: readonly RegistryTag[]): RegistryState {
+export function buildRegistryState(
+  tags: readonly RegistryTag[],
+  options: { records?: 'lazy' | 'eager' } = {},
+): RegistryState {
   const problems: RegistryProblem[] = [];
   const lastCounters = new Map<string, number>();
   const entries: Entry[] = [];
@@ -72,6 +79,9 @@ export function buildRegistryState(tags: readonly RegistryTag[]): RegistryState 
   const models = new Map<string, ModelState>();
   for (const name of [...byModel.keys()].sort())
     models.set(name, buildModel(name, byModel.get(name)!, problems));
+  if (options.records === 'eager') {
+    for (const m of models.values()) for (const v of m.versions) void v.record;
+  }
   return { models, problems, lastCounters };
 }
 
@@ -185,9 +195,30 @@ function registered(entry: Entry, problems: RegistryProblem[]): ModelVersion {
     status: 'active',
     stages: [],
   };
-  const record = readRecord(entry, problems);
-  if (record) version.record = record;
+  if (tag.message?.includes(VERSION_RECORD_FENCE))
+    defineLazyRecord(version, () => readRecord(entry, problems));
   return version;
+}
+
+/** `version.record`, decoded on first read, then a plain property (absent when unreadable). */
+function defineLazyRecord(version: ModelVersion, read: () => ModelVersion['record']): void {
+  const settle = (record: ModelVersion['record']) => {
+    if (record === undefined) delete version.record;
+    else
+      Object.defineProperty(version, 'record', {
+        value: record,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    return record;
+  };
+  Object.defineProperty(version, 'record', {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(read()),
+    set: (record: ModelVersion['record']) => settle(record),
+  });
 }
 
 function readRecord(entry: Entry, problems: RegistryProblem[]): ModelVersion['record'] {

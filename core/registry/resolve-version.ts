@@ -61,7 +61,8 @@ export function resolveVersion(state: RegistryState, model: string, spec: string
 }
 
 function stageHolder(m: ModelState, stage: string): ModelVersion {
-  const holder = m.stages[stage];
+  // Own keys only: `constructor` is a valid stage name.
+  const holder = Object.hasOwn(m.stages, stage) ? m.stages[stage] : undefined;
   if (holder) return m.versions.find((v) => v.version === holder.version)!;
   const held = Object.keys(m.stages);
   throw new UserError(

@@ -18,8 +18,11 @@ const TAG_RE = new RegExp(
     `(?:(?:#(${NAME})|@(v${SEMVER_PATTERN}))(!?)|@(deprecated|created))` +
     `(?:#([0-9]+))?$`,
 );
-const NAME_RE = new RegExp(`^${NAME}$`);
-const FULLNAME_RE = new RegExp(`^(?:${DIRNAME}:)?${NAME}$`);
+/** A model name (`fraud`, `models/churn:xgb`) and a stage name, for schemas (GTO's rule). */
+export const MODEL_NAME_PATTERN = `^(?:${DIRNAME}:)?${NAME}$`;
+export const STAGE_NAME_PATTERN = `^${NAME}$`;
+const NAME_RE = new RegExp(STAGE_NAME_PATTERN);
+const FULLNAME_RE = new RegExp(MODEL_NAME_PATTERN);
 // Capture groups of TAG_RE: 1 artifact, 2 stage, 3 version (4–8 inside SEMVER_PATTERN), 9 cancel, 10 deprecated|created, 11 counter.
 const STAGE = 2;
 const VERSION = 3;

@@ -20,7 +20,9 @@ import { versionRecordSchema, type VersionRecord } from './version-record-schema
  * fence. The closing fence keeps the block findable when git appends a signature (signed tags).
  * GitHub renders the fence as a code block on the tag's page.
  */
-const OPEN = '```modelship-record';
+/** The line that opens the record block (a cheap test for whether a message has one). */
+export const VERSION_RECORD_FENCE = '```modelship-record';
+const OPEN = VERSION_RECORD_FENCE;
 const CLOSE = '```';
 
 /** `Register fraud v1.2.0: gate passed, roc_auc 0.912` — the verdict and the first gated metric. */
@@ -31,7 +33,8 @@ export function versionTagHeadline(record: VersionRecord): string {
   const value =
     metric === undefined
       ? undefined
-      : (record.metrics[metric] ?? record.gate?.rules.find((r) => r.metric === metric)?.value);
+      : ((Object.hasOwn(record.metrics, metric) ? record.metrics[metric] : undefined) ??
+        record.gate?.rules.find((r) => r.metric === metric)?.value);
   if (metric !== undefined && value !== undefined && value !== null)
     parts.push(`${metric} ${formatNumber(value)}`);
   return `Register ${record.model} ${record.version}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;

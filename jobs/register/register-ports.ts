@@ -84,6 +84,11 @@ export interface RegisterPorts {
   releases?: ReleasePublisher;
   /** Present when storage is `s3://…`. */
   store?: ArtifactStore;
+  /**
+   * Pauses after a lost claim, so racing registrations spread out instead of colliding again on the
+   * next version (absent: no pause).
+   */
+  wait?: (ms: number) => Promise<void>;
   /** Progress lines for the log. */
   log?: (message: string) => void;
 }

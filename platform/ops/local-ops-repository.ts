@@ -1,10 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { UserError } from '../../core/errors.js';
 import type {
   CommitRequest,
+  CommitResult,
+  Refused,
+  Stale,
   FileChange,
   OpsRepository,
   OpsSnapshot,
@@ -73,91 +74,112 @@ export function localOpsRepository(path: string): OpsRepository & { readonly dir
     };
   };
 
-  /** A commit of `changes` on top of `parent`, built in a temporary index: nothing else is touched. */
+  /**
+   * A commit of `changes` on top of `parent`, written by ONE `git fast-import` (blobs, trees and the
+   * commit in one process) under a temporary ref of its own; the branch is not touched here.
+   */
   const buildCommit = async (parent: string, changes: FileChange[], message: string) => {
-    const dir = await mkdtemp(join(tmpdir(), 'modelship-ops-index-'));
-    try {
-      const env = { GIT_INDEX_FILE: join(dir, 'index') };
-      const blobs = await Promise.all(
-        changes.map(async (c) => (await git(['hash-object', '-w', '--stdin'], { input: c.content })).trim()),
-      );
-      const modes = await fileModes(
+    const [modes, { author, committer }] = await Promise.all([
+      fileModes(
         git,
         parent,
         changes.map((c) => c.path),
-      );
-      await git(['read-tree', parent], { env });
-      const info = changes
-        .map((c, i) => `${modes.get(c.path) ?? '100644'} ${blobs[i]}\t${c.path}`)
-        .join('\n');
-      await git(['update-index', '--index-info'], { env, input: `${info}\n` });
-      const tree = (await git(['write-tree'], { env })).trim();
-      try {
-        return {
-          tree,
-          commit: (await git(['commit-tree', tree, '-p', parent, '-F', '-'], { input: message })).trim(),
-        };
-      } catch (error) {
-        if (error instanceof GitFailure && /tell me who you are|empty ident|identity/i.test(error.stderr))
-          throw new UserError(
-            'input',
-            `git has no identity to commit with in ${where.cwd}: set user.name and user.email (git config user.name "…"; git config user.email "…")`,
-          );
-        throw error;
-      }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+      ),
+      identities(git, where.cwd),
+    ]);
+    const scratch = `refs/modelship/tmp/${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const data = (text: string) => `data ${Buffer.byteLength(text, 'utf8')}\n${text}\n`;
+    const stream = [
+      `commit ${scratch}\nmark :1\nauthor ${author}\ncommitter ${committer}\n${data(message)}from ${parent}\n`,
+      ...changes.map(
+        (c) => `M ${modes.get(c.path) ?? '100644'} inline ${quotePath(c.path)}\n${data(c.content)}`,
+      ),
+      '\nget-mark :1\ndone\n',
+    ].join('');
+    const commit = (
+      await git(['fast-import', '--quiet', '--done', '--cat-blob-fd=1'], { input: stream })
+    ).trim();
+    return { commit, scratch };
   };
 
-  /** `update-ref` with the old value: fails, and changes nothing, when the branch moved meanwhile. */
-  const swap = async (branch: string, next: string, expected: string | undefined, reason: string) => {
+  /**
+   * One `update-ref --stdin` transaction: the branch moves from `expected` to `next` (git's
+   * compare-and-swap; a missing branch is created only if still missing) and the scratch ref goes.
+   * False, with nothing changed but the scratch ref dropped, when the branch moved meanwhile.
+   */
+  const swap = async (branch: string, next: string, expected: string | undefined, scratch: string) => {
     try {
-      await git(['update-ref', '-m', reason, `refs/heads/${branch}`, next, expected ?? '0'.repeat(40)]);
+      await git(['update-ref', '--stdin', '-m', 'modelship promote'], {
+        input: `start\nupdate refs/heads/${branch} ${next} ${expected ?? '0'.repeat(40)}\ndelete ${scratch}\ncommit\n`,
+      });
       return true;
     } catch (error) {
+      await git(['update-ref', '-d', scratch]).catch(() => undefined);
       if (error instanceof GitFailure && (await headOf(branch)) !== expected) return false;
       throw error;
     }
   };
 
+  const commit = async (request: CommitRequest): Promise<CommitResult | Stale | Refused> => {
+    // The checkouts' state is checked while the commit is built: both only read.
+    const paths = request.changes.map((c) => c.path);
+    const [checkouts, built] = await Promise.all([
+      checkoutsOf(git, request.branch),
+      buildCommit(request.expectedHead, request.changes, request.message),
+    ]);
+    for (const checkout of checkouts) {
+      const dirty = await dirtyPaths(checkout, paths);
+      if (dirty.length > 0) {
+        await git(['update-ref', '-d', built.scratch]);
+        // A branch another writer moved shows its files as changed until that writer's checkout
+        // catches up: that is a lost race, not the user's edits.
+        if ((await headOf(request.branch)) !== request.expectedHead) return { stale: true };
+        return {
+          refused: `${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes in ${checkout}, which has branch ${request.branch} checked out: commit or discard them, or promote in a clean clone`,
+        };
+      }
+    }
+    if (!(await swap(request.branch, built.commit, request.expectedHead, built.scratch)))
+      return { stale: true };
+    // Only the promoted files differ between the old head and the new: checking them out from the
+    // new head brings the index and the worktree along without rereading the whole tree.
+    for (const checkout of checkouts)
+      await runGit({ cwd: checkout }, ['checkout', built.commit, '--', ...paths]);
+    return { commit: built.commit };
+  };
+  let writes: Promise<unknown> = Promise.resolve();
+
   return {
     name: where.cwd,
     dir: where.cwd,
     snapshot,
-    async commit(request: CommitRequest) {
-      const checkouts = await checkoutsOf(git, request.branch);
-      for (const checkout of checkouts) {
-        const dirty = await dirtyPaths(
-          checkout,
-          request.changes.map((c) => c.path),
-        );
-        if (dirty.length > 0)
-          return {
-            refused: `${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes in ${checkout}, which has branch ${request.branch} checked out: commit or discard them, or promote in a clean clone`,
-          };
-      }
-      const { commit } = await buildCommit(request.expectedHead, request.changes, request.message);
-      if (!(await swap(request.branch, commit, request.expectedHead, 'modelship promote')))
-        return { stale: true };
-      for (const checkout of checkouts)
-        await runGit({ cwd: checkout }, ['read-tree', '-m', '-u', request.expectedHead, commit]);
-      return { commit };
+    commit: (request: CommitRequest) => {
+      // Writes of this process take turns: a write is done only when its checkouts caught up, so
+      // the next one does not read a worktree half-way through as uncommitted edits.
+      const turn = writes.then(() => commit(request));
+      writes = turn.catch(() => undefined);
+      return turn;
     },
+
     async openOrUpdatePullRequest(request: PullRequestRequest) {
-      const current = await headOf(request.branch);
-      const { tree, commit } = await buildCommit(request.baseCommit, request.changes, request.message);
+      const [current, built] = await Promise.all([
+        headOf(request.branch),
+        buildCommit(request.baseCommit, request.changes, request.message),
+      ]);
       if (current !== undefined) {
         // Already exactly this change on top of this base (a re-run): leave the branch as it is.
-        const [parents, currentTree] = (await git(['show', '-s', '--format=%P%n%T', current]))
-          .trim()
-          .split('\n');
-        if (parents === request.baseCommit && currentTree === tree)
+        // Built within the same second as the branch's commit, it IS that commit (same tree, parent,
+        // message and time); otherwise two commits, two lines each: parents, tree.
+        const [parents, tree, , newTree] = (
+          await git(['show', '-s', '--format=%P%n%T', current, built.commit])
+        ).split('\n');
+        if (built.commit === current || (parents === request.baseCommit && tree === newTree)) {
+          await git(['update-ref', '-d', built.scratch]);
           return { branch: request.branch, commit: current, created: false, changed: false };
+        }
       }
-      if (!(await swap(request.branch, commit, current, 'modelship promote (pull request branch)')))
-        return { stale: true };
-      return { branch: request.branch, commit, created: current === undefined, changed: true };
+      if (!(await swap(request.branch, built.commit, current, built.scratch))) return { stale: true };
+      return { branch: request.branch, commit: built.commit, created: current === undefined, changed: true };
     },
   };
 }
@@ -175,7 +197,7 @@ async function readDefaultBranch(git: (args: string[]) => Promise<string>): Prom
       throw error;
     }
   };
-  const remote = await symbolic('refs/remotes/origin/HEAD');
+  const [remote, head] = await Promise.all([symbolic('refs/remotes/origin/HEAD'), symbolic('HEAD')]);
   if (remote) {
     const name = remote.replace(/^refs\/remotes\/origin\//, '');
     try {
@@ -185,12 +207,43 @@ async function readDefaultBranch(git: (args: string[]) => Promise<string>): Prom
       // The remote's default branch was never checked out here; fall back to HEAD.
     }
   }
-  const head = await symbolic('HEAD');
   if (head?.startsWith('refs/heads/')) return head.slice('refs/heads/'.length);
   throw new UserError(
     'input',
     "cannot tell the ops repository's default branch: HEAD is detached; check out its default branch",
   );
+}
+
+/**
+ * `Name <email> time zone` of the author and committer as git would commit with them, from one
+ * `git var -l`; no identity is the user's to set.
+ */
+async function identities(git: (args: string[]) => Promise<string>, dir: string) {
+  const lines = await git(['var', '-l']).catch((error: unknown) => {
+    if (error instanceof GitFailure) return '';
+    throw error;
+  });
+  const read = (name: string) =>
+    /^GIT_\w+_IDENT=(.*)$/m.exec(
+      lines
+        .split('\n')
+        .filter((l) => l.startsWith(`${name}=`))
+        .join('\n'),
+    )?.[1];
+  const author = read('GIT_AUTHOR_IDENT');
+  const committer = read('GIT_COMMITTER_IDENT');
+  if (!author || !committer)
+    throw new UserError(
+      'input',
+      `git has no identity to commit with in ${dir}: set user.name and user.email (git config user.name "…"; git config user.email "…")`,
+    );
+  return { author, committer };
+}
+
+/** A path as fast-import reads it: quoted C-style when it has a quote, a backslash, a newline or starts with one. */
+function quotePath(path: string): string {
+  if (!/["\\\n]/.test(path) && !path.startsWith('"')) return path;
+  return `"${path.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
 /** Modes of existing files (an executable manifest stays executable). */

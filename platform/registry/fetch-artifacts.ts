@@ -39,7 +39,9 @@ export function artifactDownloader(sources: DownloadSources): ArtifactDownloader
       await mkdir(dirname(target), { recursive: true });
       const scratch = await mkdtemp(join(dirname(target), `.${basename(target)}.modelship-fetch-`));
       try {
-        const assets = artifacts.some((a) => !a.uri.startsWith('s3://')) ? await releaseAssets(sources, tag) : undefined;
+        const assets = artifacts.some((a) => !a.uri.startsWith('s3://'))
+          ? await releaseAssets(sources, tag)
+          : undefined;
         const fetched: FetchedFile[] = [];
         for (const artifact of artifacts) {
           const opened = artifact.uri.startsWith('s3://')
@@ -137,14 +139,19 @@ async function openAsset(
     request: { redirect: 'manual' },
   });
   const location = (answer.headers as Record<string, string | undefined>).location;
-  if (!location) throw new Error(`GitHub answered ${answer.status} without a download location for ${artifact.name}`);
+  if (!location)
+    throw new Error(`GitHub answered ${answer.status} without a download location for ${artifact.name}`);
   const controller = new AbortController();
   const connect = setTimeout(() => controller.abort(), 30_000);
   const response = await fetch(location, { signal: controller.signal }).finally(() => clearTimeout(connect));
   if (!response.ok || !response.body)
-    throw new UserError('input', `the download host answered ${response.status} for ${artifact.name} of ${tag}`, {
-      file: artifact.uri,
-    });
+    throw new UserError(
+      'input',
+      `the download host answered ${response.status} for ${artifact.name} of ${tag}`,
+      {
+        file: artifact.uri,
+      },
+    );
   const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
   body.once('close', () => controller.abort());
   return { body };
@@ -163,7 +170,10 @@ async function receive(
   const idle = () => {
     clearTimeout(timer);
     timer = setTimeout(
-      () => body.destroy(new UserError('input', `the download stalled (nothing for ${idleMs / 1000} s)`, { file: uri })),
+      () =>
+        body.destroy(
+          new UserError('input', `the download stalled (nothing for ${idleMs / 1000} s)`, { file: uri }),
+        ),
       idleMs,
     );
   };

@@ -2,6 +2,7 @@ import { UserError } from '../../core/errors.js';
 import type { RegistryTag } from '../../core/registry/registry-types.js';
 import type { NewRegistryTag, RegistryTagWriter } from '../../jobs/ports/registry-tags.js';
 import { gitRegistryTags } from './git-registry-tags.js';
+import { normalizeTagDate, normalizeTagMessage } from './registry-tag-fields.js';
 import { GitFailure, notARepository, runGit, type GitLocation } from './run-git.js';
 
 export interface GitTagWriterOptions extends GitLocation {
@@ -20,6 +21,10 @@ export interface GitTagWriterOptions extends GitLocation {
 export function gitRegistryTagsWriter(options: GitTagWriterOptions): RegistryTagWriter {
   const where: GitLocation = { cwd: options.cwd, ...(options.gitDir ? { gitDir: options.gitDir } : {}) };
   const reader = gitRegistryTags(where);
+  // Git's identity is asked once per writer: each git process costs tens of milliseconds.
+  let identity: Promise<string> | undefined;
+  const tagger = (given: NewRegistryTag['tagger']) =>
+    given ? Promise.resolve(formatIdent(given)) : (identity ??= defaultIdent(where));
   const existing = async (name: string): Promise<RegistryTag> => {
     const tag = await reader.readTag(name);
     if (!tag) throw new Error(`tag ${name} was reported to exist but cannot be read`);
@@ -28,7 +33,8 @@ export function gitRegistryTagsWriter(options: GitTagWriterOptions): RegistryTag
   return {
     async createTag(tag) {
       const ref = `refs/tags/${tag.name}`;
-      const object = await writeTagObject(where, tag);
+      const ident = await tagger(tag.tagger);
+      const object = await writeTagObject(where, tag, ident);
       try {
         await runGit(where, ['update-ref', '-m', `modelship: create ${tag.name}`, ref, object, '']);
       } catch (error) {
@@ -48,23 +54,50 @@ export function gitRegistryTagsWriter(options: GitTagWriterOptions): RegistryTag
           return { created: false, existing: await existing(tag.name) };
         }
       }
-      return { created: true, tag: await existing(tag.name) };
+      return { created: true, tag: written(tag, object, ident) };
     },
   };
 }
 
 /** The tag object, as `git tag -a` would write it: object, type, tag name, tagger, blank line, message. */
-async function writeTagObject(where: GitLocation, tag: NewRegistryTag): Promise<string> {
-  const tagger = tag.tagger ? formatIdent(tag.tagger) : await defaultIdent(where);
-  const type = (await runGit(where, ['cat-file', '-t', tag.commit]).catch(() => '')).trim();
-  if (!type)
-    throw new UserError(
-      'input',
-      `cannot tag ${tag.commit}: no such object in this repository (fetch it first?)`,
-    );
+async function writeTagObject(where: GitLocation, tag: NewRegistryTag, tagger: string): Promise<string> {
   const message = tag.message.endsWith('\n') ? tag.message : `${tag.message}\n`;
-  const body = `object ${tag.commit}\ntype ${type}\ntag ${tag.name}\ntagger ${tagger}\n\n${message}`;
-  return (await runGit(where, ['mktag'], { input: body })).trim();
+  // The registry tags commits; mktag checks that the object exists and is one.
+  const body = `object ${tag.commit}\ntype commit\ntag ${tag.name}\ntagger ${tagger}\n\n${message}`;
+  try {
+    return (await runGit(where, ['mktag'], { input: body })).trim();
+  } catch (error) {
+    if (error instanceof GitFailure)
+      throw (
+        notARepository(where, error) ??
+        new UserError(
+          'input',
+          `cannot tag ${tag.commit}: it is not a commit of this repository (fetch it first?): ${error.stderr.trim()}`,
+        )
+      );
+    throw error;
+  }
+}
+
+/** The tag just written, as the reader would return it (not read back: one git process less). */
+function written(tag: NewRegistryTag, object: string, ident: string): RegistryTag {
+  const m = /^(.*) <(.*)> (\d+) [+-]\d{4}$/.exec(ident);
+  return {
+    name: tag.name,
+    commit: tag.commit,
+    annotated: true,
+    object,
+    ...(m
+      ? {
+          tagger: {
+            name: m[1]!,
+            email: m[2]!,
+            date: normalizeTagDate(new Date(Number(m[3]) * 1000).toISOString()),
+          },
+        }
+      : {}),
+    message: normalizeTagMessage(tag.message),
+  };
 }
 
 /** `Name <email> 1764457368 +0000` from an ISO date (default now). */

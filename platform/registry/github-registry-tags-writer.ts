@@ -12,9 +12,13 @@ import { githubWriteRefusal } from './github-write-refusal.js';
  */
 export function githubRegistryTagWriter(
   octokit: GitHubClient,
-  repository: { owner: string; repo: string },
+  where: { owner: string; repo: string } | string,
 ): RegistryTagWriter {
-  const { owner, repo } = repository;
+  const [owner, repo] = (typeof where === 'string' ? where.split('/') : [where.owner, where.repo]) as [
+    string,
+    string,
+  ];
+  const repository = { owner, repo };
   const fullName = `${owner}/${repo}`;
   return {
     async createTag(tag: NewRegistryTag) {
@@ -51,6 +55,9 @@ export function githubRegistryTagWriter(
     },
   };
 }
+
+/** The same writer under the registry reader's naming (`githubRegistryTags(client, 'owner/name')`). */
+export const githubRegistryTagsWriter = githubRegistryTagWriter;
 
 /** The tag `name` as the repository has it now: peeled to its commit, with its message when annotated. */
 export async function readTag(

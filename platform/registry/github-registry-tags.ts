@@ -5,9 +5,10 @@ import type { GitHubClient } from '../github/client.js';
 import { mayBeRegistryTag, normalizeTagDate, normalizeTagMessage } from './registry-tag-fields.js';
 
 /** One page of `repository.refs` (100 refs, GitHub's maximum), with what a tag object carries. */
-const REFS_QUERY = `query RegistryTags($owner: String!, $name: String!, $prefix: String, $after: String) {
+// `query` is reserved by @octokit/graphql (the document itself): the name filter goes in as $filter.
+const REFS_QUERY = `query RegistryTags($owner: String!, $name: String!, $filter: String, $after: String) {
   repository(owner: $owner, name: $name) {
-    refs(refPrefix: "refs/tags/", query: $prefix, first: 100, after: $after) {
+    refs(refPrefix: "refs/tags/", query: $filter, first: 100, after: $after) {
       nodes {
         name
         target {
@@ -63,8 +64,7 @@ export function githubRegistryTags(
           .graphql<RefsPage>(REFS_QUERY, {
             owner,
             name,
-            // @octokit/graphql reserves `query` (and `method`, `url`) as option names: not a variable name.
-            ...(model !== undefined ? { prefix: model } : {}),
+            ...(model !== undefined ? { filter: model } : {}),
             ...(after !== undefined ? { after } : {}),
           })
           .catch((error: unknown) => {

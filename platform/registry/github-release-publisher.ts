@@ -107,7 +107,7 @@ export function githubReleasePublisher(
       if (!url) throw new Error(`no upload URL known for release ${release.id}`);
       for (let attempt = 1; ; attempt++) {
         try {
-          const timeoutMs = timeoutOf(file.size);
+          const timeoutMs = Math.ceil(timeoutOf(file.size));
           const { data } = await octokit.request({
             method: 'POST',
             url,

@@ -27,14 +27,12 @@ export class GitFailure extends Error {
 export function runGit(
   where: GitLocation,
   args: string[],
-  options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+  options: { input?: string; timeoutMs?: number } = {},
 ): Promise<string> {
   const full = [...(where.gitDir ? [`--git-dir=${where.gitDir}`] : []), ...args];
   return new Promise((resolve, reject) => {
     const child = spawn('git', full, {
       cwd: where.cwd,
-      // No prompt for credentials: a CLI run in CI must fail, not wait for a terminal.
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: options.timeoutMs ?? 60_000,
     });

@@ -76,4 +76,26 @@ describe('stand-in git data', () => {
       'git/create-tag: /tagger/date must match format "date-time"',
     ]);
   });
+  test('get-tree recursive=1 lists a 2,000-file tree exactly as git does, unusual paths included', async () => {
+    // One fast-import commit: the promotion engine lists an ops repository's files for globs this way.
+    const files = Array.from({ length: 2000 }, (_, i) => `deploy/env-${i % 20}/svc-${i}/values.yaml`);
+    files.push('naïve/é.yaml', 'with space/a"b.yaml');
+    const git = gh.state.repo('acme', 'gitdata')!.git;
+    await git.git(
+      ['fast-import', '--quiet'],
+      'commit refs/heads/big\ncommitter A <a@example.com> 1700000000 +0000\ndata 3\nbig\n' +
+        files.map((f, i) => `M 100644 inline ${f}\ndata ${String(i).length + 1}\n${i}\n`).join(''),
+    );
+    const { data } = await octokit.rest.git.getTree({ ...repo, tree_sha: 'big', recursive: '1' });
+    const fromGit = (await git.git(['ls-tree', '-r', '-t', '-z', '--name-only', 'big'])).split('\0');
+    assert.equal(data.truncated, false);
+    assert.deepEqual(
+      data.tree.map((e) => e.path),
+      fromGit.filter(Boolean),
+    );
+    assert.equal(data.tree.filter((e) => e.type === 'blob').length, 2002);
+    const odd = data.tree.find((e) => e.path === 'naïve/é.yaml')!;
+    assert.equal(await git.git(['cat-file', 'blob', odd.sha!]), '2000');
+    assert.equal(odd.size, 5);
+  });
 });

@@ -71,8 +71,9 @@ before(async () => {
   owner = client(gh.createToken('acme'));
 });
 after(async () => {
-  await gh.close();
+  receiver.closeAllConnections();
   await new Promise((ok) => receiver.close(ok));
+  await gh.close();
 });
 
 describe('stand-in GraphQL: reads answered from git', () => {
@@ -299,6 +300,13 @@ describe('stand-in GraphQL: errors in GitHub shape', () => {
     await assert.rejects(
       owner.graphql('{ repository(owner: "acme", name: "models") { name stargazerCount } }'),
       /not implemented by the stand-in: Repository\.stargazerCount/,
+    );
+    // Also behind a target whose id is known before its object is read.
+    await assert.rejects(
+      owner.graphql(
+        '{ repository(owner: "acme", name: "models") { refs(refPrefix: "refs/heads/", first: 1) { nodes { target { oid ... on Commit { pushedDate } } } } } }',
+      ),
+      /not implemented by the stand-in: Commit\.pushedDate/,
     );
   });
 

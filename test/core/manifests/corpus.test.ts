@@ -199,6 +199,25 @@ test('a CRLF file and a BOM file keep their line endings and BOM through several
   assert.equal(edited.edits[0]!.line, 3);
 });
 
+test('a key added to a CRLF kustomization, takes the CRLF and the indentation of its entry', () => {
+  const text = 'images:\r\n  - name: app # the app\r\n    newName: reg/app   \r\n  - name: other\r\n';
+  const { text: after, edits } = editManifest({
+    file: 'kustomization.yaml',
+    text,
+    changes: [
+      {
+        target: { kind: 'kustomize-image', file: 'k', model: 'app', image: 'app', value: '{version}' },
+        value: '1.0',
+      },
+    ],
+  });
+  assert.equal(after, text.replace('reg/app   \r\n', 'reg/app   \r\n    newTag: "1.0"\r\n'));
+  assert.deepEqual(
+    edits.map((e) => [e.line, e.column, e.before, e.after]),
+    [[4, 5, null, '1.0']],
+  );
+});
+
 function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);

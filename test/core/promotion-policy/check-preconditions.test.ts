@@ -41,13 +41,10 @@ function input(overrides: Partial<PreconditionInput> & { settings?: object } = {
 }
 
 const soaked = { after: 'staging', soak: '24h' };
-const lockedBy = (login: string) =>
+const lockedBy = (login: string, sticky = true) =>
   ({
-    readable: true,
-    owner: { login, pullRequest: 7 },
-    reason: 'incident 42',
-    sticky: true,
-    createdAt: at(40),
+    state: 'locked',
+    lock: { owner: { login, pullRequest: 7 }, reason: 'incident 42', sticky, createdAt: at(40) },
   }) as const;
 
 const cases: [string, PreconditionInput, [code: string, message?: string][]][] = [
@@ -203,9 +200,11 @@ const cases: [string, PreconditionInput, [code: string, message?: string][]][] =
     [['locked', `production is locked by bob in #7 since ${at(40)}: incident 42.`]],
   ],
   ['a lock by the requester', input({ lock: lockedBy('Alice') }), []],
+  ['a promotion in progress is left to the write-lock claim', input({ lock: lockedBy('bob', false) }), []],
+  ['no lock', input({ lock: { state: 'free' } }), []],
   [
     'an unreadable lock blocks',
-    input({ lock: { readable: false, detail: 'lock.json is missing' } }),
+    input({ lock: { state: 'unreadable', detail: 'lock.json is missing' } }),
     [['lock-unreadable', '(lock.json is missing); /unlock production --force clears it.']],
   ],
   [

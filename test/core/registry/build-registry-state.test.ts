@@ -58,22 +58,46 @@ describe('versions', () => {
       artifacts: [{ name: 'model.onnx', uri: 's3://b/k', sha256: 'a'.repeat(64), size: 10 }],
       metrics: { roc_auc: 0.9 },
     };
-    const { m, state } = model([
+    const tags = [
       tag('fraud@v1.0.0', 'c1', 1, { message: formatVersionTagMessage(record) }),
       tag('fraud@v1.1.0', 'c2', 2, { message: 'x\n\n```modelship-record\n{"schema": \n```\n' }),
       tag('fraud@v1.2.0', 'c3', 3, { message: formatVersionTagMessage({ ...record, commit: sha('c3') }) }),
-    ]);
+    ];
+    const state = buildRegistryState(tags, { records: 'eager' });
+    const m = state.models.get('fraud')!;
     assert.deepEqual(m.versions.find((v) => v.version === 'v1.0.0')!.record, record);
     assert.equal(m.versions.find((v) => v.version === 'v1.1.0')!.record, undefined);
     assert.deepEqual(
       state.problems.map((p) => [p.kind, p.tag]),
       [
-        ['unreadable-record', 'fraud@v1.1.0'],
         ['unreadable-record', 'fraud@v1.2.0'],
+        ['unreadable-record', 'fraud@v1.1.0'],
       ],
     );
-    assert.match(state.problems[0]!.message, /not JSON/);
-    assert.match(state.problems[1]!.message, /version v1\.0\.0/);
+    assert.match(state.problems[0]!.message, /version v1\.0\.0/);
+    assert.match(state.problems[1]!.message, /not JSON/);
+    assert.deepEqual(
+      JSON.parse(JSON.stringify(m.versions.at(-1))).record,
+      record,
+      'a decoded record is plain data',
+    );
+  });
+
+  test('records are decoded on first read: problems appear then, once', () => {
+    const state = buildRegistryState([
+      tag('fraud@v1.0.0', 'c1', 1, { message: 'Registering artifact fraud version v1.0.0' }),
+      tag('fraud@v1.1.0', 'c2', 2, { message: 'x\n\n```modelship-record\n{}\n```\n' }),
+    ]);
+    assert.equal(state.problems.length, 0);
+    const [broken, plain] = state.models.get('fraud')!.versions;
+    assert.ok(!('record' in plain!), 'no record key for a message without a block');
+    assert.equal(broken!.record, undefined);
+    assert.equal(broken!.record, undefined);
+    assert.ok(!('record' in broken!));
+    assert.deepEqual(
+      state.problems.map((p) => [p.kind, p.tag]),
+      [['unreadable-record', 'fraud@v1.1.0']],
+    );
   });
 });
 

@@ -74,6 +74,7 @@ describe('resolveVersion', () => {
     );
     assert.equal(refusal('v6').message, 'fraud has no version v6.x.x; nearest: v5.1.3, v5.2.0-rc.1');
     assert.equal(refusal('v3.9').kind, 'not-found');
+    assert.match(refusal('#constructor').message, /no version of fraud is in stage constructor/);
     assert.match(
       refusal('#staging').message,
       /no version of fraud is in stage staging; stages in use: prod \(v5\.1\.0\)/,

@@ -273,3 +273,16 @@ test('an installation without contents: write reads locks but is told which perm
   if (result.status === 'claimed')
     assert.deepEqual(await locksByApp.release('staging', { lock: result.lock }), { released: true });
 });
+
+test('transient failures on every step of a claim and a release end in one lock, then none', async () => {
+  gh.faults.add({ kind: 'status', status: 502, operationId: 'git/create-tree' });
+  gh.faults.add({ kind: 'reset', operationId: 'git/create-commit' });
+  gh.faults.add({ kind: 'secondary-rate-limit', retryAfter: 0, operationId: 'git/create-ref' });
+  gh.faults.add({ kind: 'status', status: 503, operationId: 'git/delete-ref' });
+  const result = await locks().claim(claim('faulty', 'alice', { claimId: 'f1' }));
+  assert.equal(result.status, 'claimed');
+  if (result.status !== 'claimed') return;
+  assert.equal(await git('rev-parse', 'refs/modelship/locks/faulty'), result.lock.sha);
+  assert.deepEqual(await locks().release('faulty', { lock: result.lock }), { released: true });
+  assert.equal(await git('for-each-ref', 'refs/modelship/locks/faulty'), '');
+});

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { isUserError } from '../../../core/errors.js';
 import { createGitHubClient } from '../../../platform/github/client.js';
-import { githubRegistryTagWriter } from '../../../platform/registry/github-registry-tags-writer.js';
+import { githubRegistryTagsWriter } from '../../../platform/registry/github-registry-tags-writer.js';
 import { startGitHubStandIn, type GitHubStandIn } from '../../support/github/server.js';
 import { gitIn, seedModelRepository } from '../../support/registry-standin.js';
 
-const repository = { owner: 'acme', repo: 'models' };
 let gh: GitHubStandIn;
 let commits: string[];
 
@@ -17,9 +16,9 @@ before(async () => {
 after(() => gh.close());
 
 const writer = (token = gh.createWorkflowToken('acme/models')) =>
-  githubRegistryTagWriter(
+  githubRegistryTagsWriter(
     createGitHubClient({ token, baseUrl: gh.url, pacing: false, retries: 0 }),
-    repository,
+    'acme/models',
   );
 
 describe('GitHub registry tag writer (Git Data API against the stand-in real git)', () => {

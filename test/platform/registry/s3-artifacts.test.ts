@@ -66,7 +66,11 @@ describe('S3 artifact store and fetch (against the Swift server)', () => {
     assert.deepEqual(sent, ['HeadObjectCommand', 'PutObjectCommand', 'HeadObjectCommand']);
     sent.length = 0;
     assert.deepEqual(await store.put('team/churn', file!), record);
-    assert.deepEqual(sent, ['HeadObjectCommand'], 'an object already there with the same sha256 is not re-uploaded');
+    assert.deepEqual(
+      sent,
+      ['HeadObjectCommand'],
+      'an object already there with the same sha256 is not re-uploaded',
+    );
   });
 
   test('the store refuses bytes that are not what was hashed (the payload hash is signed)', async () => {

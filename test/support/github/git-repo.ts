@@ -149,10 +149,12 @@ export class GitRepo {
   async makeTree(
     entries: { path: string; mode: string; sha: string | null }[],
     base?: string,
+    /** `base`'s recursive listing when the caller already has it: one git process fewer. */
+    baseListing?: TreeEntry[],
   ): Promise<string> {
     const files = new Map<string, { mode: string; sha: string }>();
     if (base) {
-      for (const e of (await this.tree(base, true)) ?? [])
+      for (const e of baseListing ?? (await this.tree(base, true)) ?? [])
         if (e.type !== 'tree') files.set(e.path, { mode: e.mode, sha: e.sha });
     }
     for (const e of entries) {
@@ -283,6 +285,21 @@ export class GitRepo {
 
   refSha(ref: string): Promise<string | undefined> {
     return this.tryGit(['rev-parse', '--verify', '--quiet', ref]);
+  }
+
+  private lastPack = 0;
+
+  /**
+   * Packs loose refs into `packed-refs` in the background, at most every ten seconds: thousands of
+   * tags made one by one are thousands of files, and listing them reads every one (GitHub's
+   * servers pack refs too). git locks each ref it prunes, so concurrent updates stay safe.
+   */
+  packRefsSoon(): void {
+    if (Date.now() - this.lastPack < 10_000) return;
+    this.lastPack = Date.now();
+    runGit(this.dir, ['pack-refs', '--all']).catch(() => {
+      // A repository removed by close() meanwhile, or a lock held by a writer: next time.
+    });
   }
 
   /** Moves a ref; `expected` makes it a compare-and-swap ('' = must not exist). */

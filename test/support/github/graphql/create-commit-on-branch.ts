@@ -69,10 +69,9 @@ export async function createCommitOnBranch(
   );
   if (head !== input.expectedHeadOid) throw stale;
 
-  const parent = (await git.commitInfo(head))!;
-  const files = new Map(
-    ((await git.tree(parent.tree, true)) ?? []).filter((e) => e.type !== 'tree').map((e) => [e.path, e]),
-  );
+  // ls-tree takes the commit itself: its tree's listing without reading the commit first.
+  const listing = (await git.tree(head, true)) ?? [];
+  const files = new Map(listing.filter((e) => e.type !== 'tree').map((e) => [e.path, e]));
   const isDirectory = (path: string) => [...files.keys()].some((p) => p.startsWith(`${path}/`));
   const entries: { path: string; mode: string; sha: string | null }[] = [];
   for (const { path } of input.fileChanges?.deletions ?? []) {
@@ -99,7 +98,7 @@ export async function createCommitOnBranch(
     const mode = files.get(path)?.mode ?? '100644';
     entries.push({ path, mode, sha: await git.writeBlob(Buffer.from(contents, 'base64')) });
   }
-  const tree = await git.makeTree(entries, parent.tree);
+  const tree = await git.makeTree(entries, head, listing);
   const message = input.message.body
     ? `${input.message.headline}\n\n${input.message.body}`
     : input.message.headline;

@@ -38,7 +38,9 @@ export function repositoryNode(ctx: GraphqlContext, repo: Repo): Node {
       const loader = objects();
       const qualified = `refs/heads/${repo.defaultBranch}`;
       const head = await loader.load(qualified);
-      return head ? refNode(ctx, repo, qualified, head.oid) : null;
+      if (!head) return null;
+      loader.prime(head); // its target is this very object: read once
+      return refNode(ctx, repo, qualified, head.oid);
     },
     ref: async ({ qualifiedName }: { qualifiedName: string }) => {
       objects();
@@ -49,7 +51,7 @@ export function repositoryNode(ctx: GraphqlContext, repo: Repo): Node {
       for (const candidate of candidates) {
         // An exact ref name, never a revision expression (`main~1` is not a ref).
         const found = (await repo.git.refs(candidate)).find((r) => r.ref === candidate);
-        if (found) return refNode(ctx, repo, candidate, found.sha);
+        if (found) return refNode(ctx, repo, candidate, found.sha, undefined, found.type);
       }
       return null;
     },
@@ -78,6 +80,7 @@ export function refNode(
   qualified: string,
   oid: string,
   prefix?: string,
+  type?: string,
 ): Node {
   const cut = prefix ?? /^refs\/[^/]+\//.exec(qualified)?.[0] ?? '';
   return {
@@ -86,7 +89,7 @@ export function refNode(
     name: qualified.slice(cut.length),
     prefix: cut,
     repository: () => repositoryNode(ctx, repo),
-    target: () => objectById(ctx, repo, oid),
+    target: () => (type ? knownObject(ctx, repo, oid, type) : objectById(ctx, repo, oid)),
   };
 }
 
@@ -98,6 +101,56 @@ export async function objectById(
 ): Promise<Node | null> {
   const found = await ctx.objects(repo).load(oid);
   return found ? objectNode(ctx, repo, found, path) : null;
+}
+
+const TYPENAMES: Record<string, string> = { commit: 'Commit', tag: 'Tag', tree: 'Tree', blob: 'Blob' };
+
+/**
+ * An object whose id and type are already known (from a ref listing or a tag's header): `oid`
+ * costs nothing, any other field reads the object (batched with its siblings). A page of refs asked
+ * only for `target { oid }` reads no object at all.
+ */
+export function knownObject(ctx: GraphqlContext, repo: Repo, oid: string, type: string, path = ''): Node {
+  let full: Promise<Node> | undefined;
+  const load = () =>
+    (full ??= ctx
+      .objects(repo)
+      .load(oid)
+      .then((found) => {
+        if (!found) throw new GraphqlProblem('NOT_FOUND', `Could not resolve to a git object ${oid}.`);
+        return objectNode(ctx, repo, found, path);
+      }));
+  const known: Node = {
+    __typename: TYPENAMES[type] ?? type,
+    id: nodeId(type, repo.id, oid),
+    oid,
+    abbreviatedOid: oid.slice(0, 7),
+  };
+  // Every other field is answered by the loaded node, which still refuses what it does not implement.
+  // Only GraphQL field names: `then` must stay undefined, or the node would pass for a promise.
+  const isField = (field: string | symbol): field is string => typeof field === 'string' && field !== 'then';
+  return new Proxy(known, {
+    has: (target, field) => isField(field) || field in target,
+    get: (target, field) =>
+      !isField(field) || field in target
+        ? Reflect.get(target, field)
+        : async (
+            args: unknown,
+            context: unknown,
+            info: { fieldName: string; parentType: { name: string } },
+          ) => {
+            const node = await load();
+            if (!(field in node))
+              throw new GraphqlProblem(
+                'NOT_IMPLEMENTED',
+                `not implemented by the stand-in: ${info.parentType.name}.${info.fieldName}`,
+              );
+            const value = node[field];
+            return typeof value === 'function'
+              ? (value as (...a: unknown[]) => unknown)(args, context, info)
+              : value;
+          },
+  });
 }
 
 export function objectNode(ctx: GraphqlContext, repo: Repo, object: RawObject, path = ''): Node {
@@ -141,7 +194,7 @@ export function objectNode(ctx: GraphqlContext, repo: Repo, object: RawObject, p
       tagger: tag.tagger
         ? { __typename: 'GitActor', name: tag.tagger.name, email: tag.tagger.email, date: tag.tagger.date }
         : null,
-      target: () => objectById(ctx, repo, tag.object),
+      target: () => knownObject(ctx, repo, tag.object, tag.type),
     };
   }
   if (object.type === 'tree') {
@@ -240,15 +293,16 @@ async function refConnection(ctx: GraphqlContext, repo: Repo, args: RefsArgs): P
   // for-each-ref matches whole path components: list from the last '/' and filter the rest here.
   const listed = refPrefix.slice(0, refPrefix.lastIndexOf('/') + 1) || 'refs/';
   const format = byDate
-    ? '%(refname)%00%(objectname)%00%(committerdate:unix)%00%(*committerdate:unix)'
-    : '%(refname)%00%(objectname)';
+    ? '%(refname)%00%(objectname)%00%(objecttype)%00%(committerdate:unix)%00%(*committerdate:unix)'
+    : '%(refname)%00%(objectname)%00%(objecttype)';
   const out = await repo.git.git(['for-each-ref', `--format=${format}`, listed]);
-  let refs = out
-    .split('\n')
+  const lines = out.split('\n');
+  if (lines.length > 1000) repo.git.packRefsSoon();
+  let refs = lines
     .filter(Boolean)
     .map((line) => {
-      const [ref = '', oid = '', date = '', peeledDate = ''] = line.split('\0');
-      return { ref, oid, date: Number(peeledDate || date || 0) };
+      const [ref = '', oid = '', type = '', date = '', peeledDate = ''] = line.split('\0');
+      return { ref, oid, type, date: Number(peeledDate || date || 0) };
     })
     .filter((r) => r.ref.startsWith(refPrefix) && r.ref.length > refPrefix.length);
   if (query) refs = refs.filter((r) => r.ref.slice(refPrefix.length).includes(query));
@@ -262,7 +316,7 @@ async function refConnection(ctx: GraphqlContext, repo: Repo, args: RefsArgs): P
   if (first !== undefined && first !== null) end = Math.min(end, start + first);
   if (last !== undefined && last !== null) start = Math.max(start, end - last);
   const page = refs.slice(start, Math.max(start, end));
-  const nodes = page.map((r) => refNode(ctx, repo, r.ref, r.oid, refPrefix));
+  const nodes = page.map((r) => refNode(ctx, repo, r.ref, r.oid, refPrefix, r.type));
   return {
     __typename: 'RefConnection',
     totalCount: refs.length,

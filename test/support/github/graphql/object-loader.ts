@@ -30,6 +30,11 @@ export class ObjectLoader {
     return found;
   }
 
+  /** Remembers an object read under another name (a ref), so reading it by id costs nothing. */
+  prime(object: RawObject): void {
+    if (!this.cache.has(object.oid)) this.cache.set(object.oid, Promise.resolve(object));
+  }
+
   private async flush() {
     const batch = this.pending;
     this.pending = [];

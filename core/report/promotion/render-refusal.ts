@@ -1,0 +1,25 @@
+import { codeSpan, escapeMarkdown, link } from './markdown-text.js';
+import type { RuleSource } from './promotion-reply-views.js';
+
+export interface RefusalView {
+  /** What was asked, in words: `promote fraud v5 to production`. Plain text, escaped here. */
+  request: string;
+  refusals: readonly { code: string; message: string }[];
+  /** Where the rules that refused live, when a rule (not a state) refused. */
+  ruleSource?: RuleSource;
+}
+
+/**
+ * A polite no: every reason, each naming its rule, and where the rules live (the ops repository's
+ * config on its default branch, which a pull request cannot change).
+ */
+export function renderRefusal(view: RefusalView): string {
+  const reasons = view.refusals.map((r) => escapeMarkdown(r.message));
+  const body = reasons.length === 1 ? [reasons[0]!] : reasons.map((r) => `- ${r}`);
+  const lines = [`### 👎 Cannot ${escapeMarkdown(view.request)}`, '', ...body];
+  if (view.ruleSource) {
+    const { repository, path, url } = view.ruleSource;
+    lines.push('', `The rule is in ${escapeMarkdown(repository)} ${link(codeSpan(path), url)}.`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,2 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+function e(t){let r=Date.parse(t);return Number.isNaN(r)?t:new Date(r).toISOString().replace(/\.\d{3}Z$/,"Z")}function n(t){return t.replace(/\s+$/,"")}function i(t,r){return r!==void 0?t.startsWith(`${r}@`)||t.startsWith(`${r}#`):t.includes("@")||t.includes("#")}export{e as a,n as b,i as c};

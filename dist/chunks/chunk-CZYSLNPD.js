@@ -1,0 +1,2 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+function g(n,t){let d=n.map((i,r)=>Math.max(i.length,...t.map(e=>(e[r]??"").length))),s=i=>i.map((r,e)=>r.padEnd(d[e])).join("  ").trimEnd();return[s(n),...t.map(s)]}function m(n){let t=/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(n);return t?`${t[1]} ${t[2]}`:n}export{g as a,m as b};

@@ -1,0 +1,2 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+import{a as i}from"./chunk-C4BWDA6C.js";import{a as t}from"./chunk-PR35RQQP.js";function p(e){let r=e.GITHUB_API_URL?.trim();if(!r)return"https://api.github.com";if(!i(r))throw new t("config",`GITHUB_API_URL is not a URL: "${r}". Expected https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server`);return r.replace(/\/+$/,"")}export{p as a};

@@ -1,0 +1,2 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+import{e as i}from"./chunk-6VXFI7LM.js";import{a as s}from"./chunk-PR35RQQP.js";function d(o,a){let r=i(a),e=o.versions.find(n=>n.version===r);if(e)return e;let t=o.versions.map(n=>n.version).slice(0,5);throw new s("not-found",`${o.name} has no version ${r}${t.length>0?` (its latest: ${t.join(", ")})`:""}`)}export{d as a};

@@ -1,0 +1,2 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+import{a as t}from"./chunks/chunk-S4IMFDER.js";import{a as r,b as o}from"./chunks/chunk-536LG6K3.js";import"./chunks/chunk-HQX75QVB.js";import"./chunks/chunk-Q6XULI2X.js";import"./chunks/chunk-WXKIEVJD.js";import"./chunks/chunk-C4BWDA6C.js";import"./chunks/chunk-PR35RQQP.js";import"./chunks/chunk-R64QHKY4.js";await o(async()=>(await import("./chunks/main-RO7FL4VP.js")).run(r()),{name:()=>t.name,outputs:()=>t.failureOutputs});
