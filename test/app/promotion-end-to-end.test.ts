@@ -53,8 +53,9 @@ async function command(login: string, body: string) {
 }
 
 test('register → /promote staging → /promote production → /rollback production → /status', async () => {
-  const v100 = await world.registerVersion('v1.0.0');
-  const v110 = await world.registerVersion('v1.1.0');
+  // Registered as the training workflow does: the register-model action (annotated tag, release).
+  const v100 = await world.registerWithAction('v1.0.0');
+  const v110 = await world.registerWithAction('v1.1.0');
 
   // Staging is the default environment: bob (write) may promote there.
   let step = await command('bob', '/promote v1.0.0');

@@ -6,7 +6,10 @@ import type { AppDependencies } from '../../app/modelship-app.js';
 import { startAppServer, type AppServer } from '../../app/start-app-server.js';
 import type { Clock } from '../../jobs/ports/clock.js';
 import { createGitHubClient, type GitHubClient } from '../../platform/github/client.js';
+import { runAction } from './action-harness.js';
+import { buildActionEntry } from './build-action-entry.js';
 import { startGitHubStandIn, type GitHubStandIn } from './github/server.js';
+import { registerWorkspace } from './register-fixture.js';
 
 export const MODELS = 'acme/models';
 export const OPS = 'acme/ops';
@@ -60,6 +63,11 @@ export interface PromotionAppWorld {
    * made with the workflow's GITHUB_TOKEN) on a new commit of the model repository's main branch.
    */
   registerVersion(version: string, options?: { gate?: 'passed' | 'failed'; model?: string }): Promise<string>;
+  /**
+   * A version of `fraud` registered by the register-model action itself (its bundled entry, run as
+   * the runner runs it, with release storage and the gate report of test/support/register-fixture.ts).
+   */
+  registerWithAction(version: string): Promise<string>;
   /** The app's replies on the pull request, oldest first. */
   replies(pullRequest?: number): string[];
   close(): Promise<void>;
@@ -205,6 +213,31 @@ export async function startPromotionApp(
         type: 'commit',
       });
       await workflow.rest.git.createRef({ owner, repo, ref: `refs/tags/${model}@${version}`, sha: tag.sha });
+      return commit;
+    },
+    async registerWithAction(version) {
+      const models = gh.state.repo(owner, repo)!;
+      const head = (await models.git.refSha(`refs/heads/${models.defaultBranch}`))!;
+      const tree = await models.git.git(['rev-parse', `${head}^{tree}`]);
+      const commit = await models.git.commit(tree, [head], `training run for ${version}`);
+      await models.git.updateRef(`refs/heads/${models.defaultBranch}`, commit, head);
+      const result = await runAction(await buildActionEntry('register-model'), {
+        inputs: {
+          token: gh.createWorkflowToken(MODELS),
+          name: 'fraud',
+          version,
+          model: 'model/churn.onnx',
+          evaluation: 'evaluation.json',
+          gate: 'gate-report.json',
+          dataset: 'holdout.csv',
+        },
+        repository: MODELS,
+        sha: commit,
+        apiUrl: gh.url,
+        cwd: registerWorkspace('modelship-app-register-'),
+        env: { GITHUB_SERVER_URL: gh.webUrl, GITHUB_ACTOR: 'trainer' },
+      });
+      if (result.exitCode !== 0) throw new Error(`register-model failed: ${result.stderr}${result.logs}`);
       return commit;
     },
     replies(number = pullRequest) {
