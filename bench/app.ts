@@ -115,4 +115,6 @@ console.log(
 console.log(
   `webhook acknowledgement (${acks.length} comment deliveries): p50 ${ms(percentile(acks, 50))}, p95 ${ms(percentile(acks, 95))}, max ${ms(acks.at(-1)!)}`,
 );
+const notices = world.replies().filter((r) => r.includes('delivered again')).length;
+console.log(`replies: ${world.replies().length} (${notices} "delivered again" notices)`);
 await world.close();
