@@ -21,6 +21,8 @@ export function entryPoints() {
     if (existsSync(index)) entries[name] = index;
   }
   if (existsSync(join(root, 'action.ts'))) entries.modelship = join(root, 'action.ts');
+  // The promotion app's plain Node entry (the Dockerfile runs dist/app.js).
+  if (existsSync(join(root, 'app/main.ts'))) entries.app = join(root, 'app/main.ts');
   return entries;
 }
 

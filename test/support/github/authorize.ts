@@ -6,7 +6,8 @@ import type { Permission, Repo, Token } from './state.js';
 export function appPermissionOf(operation: Operation): string | undefined {
   const { category, subcategory } = operation;
   if (category === 'apps' || category === 'rate-limit') return undefined;
-  if (subcategory === 'statuses') return 'statuses';
+  // Deployment statuses are the deployments permission's (GitHub's docs); commit statuses are `statuses`.
+  if (subcategory === 'statuses' && category !== 'deployments') return 'statuses';
   if (category === 'issues' || category === 'reactions') return 'issues';
   if (category === 'pulls') return 'pull_requests';
   if (category === 'checks') return 'checks';
