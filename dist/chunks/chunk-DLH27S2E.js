@@ -1,0 +1,2 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+var n={w:6048e5,d:864e5,h:36e5,m:6e4,s:1e3},i=/^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;function _(r){let e=i.exec(r.trim());if(!e||r.trim()==="")return;let[,d,m,s,u,t]=e;return Number(d??0)*n.w+Number(m??0)*n.d+Number(s??0)*n.h+Number(u??0)*n.m+Number(t??0)*n.s}export{_ as a};
