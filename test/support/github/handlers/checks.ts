@@ -110,15 +110,16 @@ export const checkHandlers: Record<string, Handler> = {
       pull_requests: [],
     };
     apply(ctx, run, body);
-    repo.checkRuns.set(id, run);
-    return { status: 201, body: publicRun(run) };
+    return { status: 201, body: publicRun(run), commit: () => void repo.checkRuns.set(id, run) };
   },
 
   'checks/update': async (ctx) => {
     const run = ctx.repo().checkRuns.get(Number(ctx.params.check_run_id));
     if (!run) throw notFound();
-    apply(ctx, run, ctx.body as Record<string, unknown>);
-    return { status: 200, body: publicRun(run) };
+    // Worked out on a copy: the stored run changes only in commit(), once the response is valid.
+    const updated = { ...run };
+    apply(ctx, updated, { ...(ctx.body as Record<string, unknown>) });
+    return { status: 200, body: publicRun(updated), commit: () => void Object.assign(run, updated) };
   },
 
   'checks/get': async (ctx) => {
