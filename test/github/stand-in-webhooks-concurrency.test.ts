@@ -106,3 +106,23 @@ test('overlapping writes on one repository send each change exactly once', async
     'nothing else is sent',
   );
 });
+
+test("one person's racing reactions of one kind: one is created (201), the others get it back (200)", async () => {
+  const number = await gh.createPullRequest('acme/models', 'react', { 'deploy/values.yaml': 'image: v3\n' });
+  const { data: target } = await api.rest.issues.createComment({ ...repo, issue_number: number, body: 'y' });
+  const raced = await Promise.all(
+    Array.from({ length: 12 }, () =>
+      api.rest.reactions.createForIssueComment({ ...repo, comment_id: target.id, content: 'eyes' }),
+    ),
+  );
+  assert.equal(raced.filter((r) => r.status === 201).length, 1);
+  assert.equal(new Set(raced.map((r) => r.data.id)).size, 1);
+  const onIssue = await Promise.all(
+    Array.from({ length: 12 }, () =>
+      api.rest.reactions.createForIssue({ ...repo, issue_number: number, content: 'rocket' }),
+    ),
+  );
+  assert.equal(onIssue.filter((r) => r.status === 201).length, 1);
+  const { data: stored } = await api.rest.reactions.listForIssueComment({ ...repo, comment_id: target.id });
+  assert.equal(stored.filter((r) => r.content === 'eyes').length, 1);
+});

@@ -2,6 +2,7 @@ import type { Handler, HandlerContext } from '../context.js';
 import { HttpError, notFound, unprocessable } from '../http-error.js';
 import { now, userJson } from '../representations.js';
 import type { IssueRecord } from '../state.js';
+import { claimReaction } from './pending-reactions.js';
 import {
   assigneeLogins,
   association,
@@ -232,6 +233,8 @@ export const issueHandlers: Record<string, Handler> = {
     // GitHub answers 200 with the existing reaction instead of adding a duplicate.
     if (existing) return { status: 200, body: existing };
     if (!CONTENTS.includes(content)) throw notFound();
+    const claim = claimReaction(repo, `comment ${target.id as number}`, ctx.token!.actor.login, content);
+    if (claim.pending) return { status: 200, body: claim.pending };
     const id = ctx.state.id();
     const reaction = {
       id,
@@ -240,14 +243,18 @@ export const issueHandlers: Record<string, Handler> = {
       user: userJson(ctx.token!.actor, ctx.baseUrl),
       created_at: now(),
     };
+    const settle = claim.reserve(reaction);
     return {
       status: 201,
       body: reaction,
-      commit: () =>
-        void repo.reactions.set(target.id as number, [
+      commit: () => {
+        repo.reactions.set(target.id as number, [
           ...(repo.reactions.get(target.id as number) ?? []),
           reaction,
-        ]),
+        ]);
+        settle();
+      },
+      discard: settle,
     };
   },
 

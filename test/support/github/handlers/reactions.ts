@@ -2,6 +2,7 @@ import type { Handler, HandlerContext } from '../context.js';
 import { notFound } from '../http-error.js';
 import { now, userJson } from '../representations.js';
 import { issueTarget } from './issue-views.js';
+import { claimReaction } from './pending-reactions.js';
 
 /** Reactions on issues and pull requests (by issue number), and deleting reactions on comments. */
 function reactionsOn(ctx: HandlerContext) {
@@ -18,6 +19,8 @@ export const reactionHandlers: Record<string, Handler> = {
     );
     // GitHub answers 200 with the existing reaction instead of adding a duplicate.
     if (existing) return { status: 200, body: existing };
+    const claim = claimReaction(repo, `issue ${number}`, ctx.token!.actor.login, content);
+    if (claim.pending) return { status: 200, body: claim.pending };
     const id = ctx.state.id();
     const reaction = {
       id,
@@ -26,11 +29,15 @@ export const reactionHandlers: Record<string, Handler> = {
       user: userJson(ctx.token!.actor, ctx.baseUrl),
       created_at: now(),
     };
+    const settle = claim.reserve(reaction);
     return {
       status: 201,
       body: reaction,
-      commit: () =>
-        void repo.issueReactions.set(number, [...(repo.issueReactions.get(number) ?? []), reaction]),
+      commit: () => {
+        repo.issueReactions.set(number, [...(repo.issueReactions.get(number) ?? []), reaction]);
+        settle();
+      },
+      discard: settle,
     };
   },
 
