@@ -243,11 +243,15 @@ export const issueHandlers: Record<string, Handler> = {
     return {
       status: 201,
       body: reaction,
-      commit: () =>
-        void repo.reactions.set(target.id as number, [
-          ...(repo.reactions.get(target.id as number) ?? []),
-          reaction,
-        ]),
+      // Two identical reactions racing (a redelivered comment handled twice at once): GitHub keeps
+      // one (a unique person/content pair), so the later commit adds nothing.
+      commit: () => {
+        const now = repo.reactions.get(target.id as number) ?? [];
+        const twin = now.some(
+          (r) => r.content === content && (r.user as { login: string }).login === ctx.token!.actor.login,
+        );
+        if (!twin) repo.reactions.set(target.id as number, [...now, reaction]);
+      },
     };
   },
 
