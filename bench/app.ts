@@ -1,62 +1,127 @@
 // Benchmark of the promotion app through the GitHub stand-in with 50 ms added to every API answer
 // (GitHub's round trip): the app's server, signed webhooks, installation tokens, real git behind both
-// repositories.
+// repositories. The stand-in runs in a process of its own (bench/app-standin-process.ts), as GitHub
+// does: sharing the app's process, its CPU (schema checks, git) made the app wait for it.
 //   npx tsx bench/app.ts [--commands 20] [--latency 50]
 // Targets (issue #15): the reply to /promote within 3 s at p95 across 20 concurrent commands; at
 // most 12 GitHub API calls per uncontended promotion; a webhook acknowledged within 100 ms.
 // The concurrent commands go to environments on their own ops branches (20 clusters, say), so they
 // contend for the app and the stand-in, not for one lock or one branch (commands to one environment
 // are serialised by its lock by design; test/app/promotion-concurrency.test.ts covers that).
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { RecordedCall } from '../test/support/github/server.js';
-import { MODELS, OPS, startPromotionApp, valuesFile } from '../test/support/promotion-app.js';
+import { createAppDependencies } from '../app/app-dependencies.js';
+import { createAppLog } from '../app/app-log.js';
+import { startAppServer } from '../app/start-app-server.js';
+import { createGitHubClient } from '../platform/github/client.js';
+import { valuesFile } from '../test/support/promotion-app.js';
+import { MODELS, OPS, type SlimCall, type StandInRequest } from './app-standin-process.js';
 
 const { values } = parseArgs({
   options: { commands: { type: 'string', default: '20' }, latency: { type: 'string', default: '50' } },
 });
 const count = Number(values.commands);
+const latencyMs = Number(values.latency);
 // Two lanes more than commands: one to warm up, one to count the calls of a lone promotion.
 const lanes = Array.from({ length: count + 2 }, (_, i) => `lane${String(i).padStart(2, '0')}`);
-const config = `version: 1
-environments:
-${lanes
-  .map(
-    (lane) => `  ${lane}:
-    branch: ${lane}
-    targets:
-      - { file: apps/fraud/values.yaml, kind: yaml, path: model.image.tag, model: fraud, value: "{version}" }
-`,
-  )
-  .join('')}`;
 
-const world = await startPromotionApp({ opsConfig: config });
+const child = fork(fileURLToPath(new URL('./app-standin-process.ts', import.meta.url)), [], {
+  execArgv: ['--import', 'tsx'],
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
+const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+let ready: () => void;
+const started = new Promise<void>((resolve) => (ready = resolve));
+child.on('message', (m: { ready?: true; id?: number; result?: unknown; error?: string }) => {
+  if (m.ready) return ready();
+  const pending = waiting.get(m.id!)!;
+  waiting.delete(m.id!);
+  if (m.error) pending.reject(new Error(m.error));
+  else pending.resolve(m.result);
+});
+let nextId = 0;
+type Ask = StandInRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+const ask = <T>(request: Ask): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const id = ++nextId;
+    waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+    child.send({ ...request, id });
+  });
+await started;
+
+const setup = await ask<{
+  url: string;
+  appId: string;
+  privateKey: string;
+  webhookSecret: string;
+  pullRequest: number;
+  aliceToken: string;
+}>({ op: 'setup', lanes, values: valuesFile('v0.9.0') });
+const log = createAppLog({ level: 'warn', write: () => {}, bindings: {} });
+const dependencies = createAppDependencies({
+  appId: setup.appId,
+  privateKey: setup.privateKey,
+  apiUrl: setup.url,
+  opsRepository: OPS,
+  pacing: false,
+  clock: { now: () => new Date() },
+  log,
+  settings: { lockRetryMs: 50, lockAttempts: 12 },
+  timeoutMs: 120_000,
+});
+const app = await startAppServer({
+  appId: setup.appId,
+  privateKey: setup.privateKey,
+  webhookSecret: setup.webhookSecret,
+  apiUrl: setup.url,
+  port: 0,
+  host: '127.0.0.1',
+  webhookPath: '/api/github/webhooks',
+  log,
+  dependencies,
+});
+await ask({ op: 'configure', webhookUrl: app.webhookUrl, latencyMs });
+
 const [owner, repo] = MODELS.split('/') as [string, string];
-const [opsOwner, opsName] = OPS.split('/') as [string, string];
-const ops = world.gh.state.repo(opsOwner, opsName)!;
-const head = (await ops.git.refSha('refs/heads/main'))!;
-const blob = await ops.git.writeBlob(Buffer.from(valuesFile('v0.9.0')));
-const tree = await ops.git.makeTree(
-  [{ path: 'apps/fraud/values.yaml', mode: '100644', sha: blob }],
-  await ops.git.git(['rev-parse', `${head}^{tree}`]),
-);
-const laneCommit = await ops.git.commit(tree, [head], 'Lane values');
-for (const lane of lanes) await ops.git.updateRef(`refs/heads/${lane}`, laneCommit, '');
-await world.registerVersion('v1.0.0');
-world.gh.latencyMs = Number(values.latency);
-
+const alice = createGitHubClient({ token: setup.aliceToken, baseUrl: setup.url, pacing: false });
+const comment = async (body: string) =>
+  (await alice.rest.issues.createComment({ owner, repo, issue_number: setup.pullRequest, body })).data;
+const settled = async () => {
+  // A reply is a comment too (delivered, then ignored): settle until nothing moves.
+  for (let round = 0; round < 20; round++) {
+    await ask({ op: 'settled' });
+    if (dependencies.queue.size === 0) {
+      await ask({ op: 'settled' });
+      if (dependencies.queue.size === 0) return;
+    }
+    await dependencies.queue.settled();
+  }
+};
+const callsFrom = (from: number) => ask<{ total: number; calls: SlimCall[] }>({ op: 'calls', from });
+const cpu = () => ask<{ self: number; children: number }>({ op: 'cpu' });
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 const ms = (n: number) => `${Math.round(n)} ms`;
-const isCommand = (c: RecordedCall) =>
-  c.operationId === 'issues/create-comment' && (c.body as { body?: string }).body?.startsWith('/promote');
+const isCommand = (c: SlimCall) =>
+  c.operationId === 'issues/create-comment' && c.body?.startsWith('/promote');
+const endOf = (calls: SlimCall[], id: number) =>
+  calls.find(
+    (c) =>
+      c.operationId === 'reactions/create-for-issue-comment' &&
+      c.commentId === String(id) &&
+      (c.content === 'rocket' || c.content === '-1'),
+  );
 
 // Warm-up (the installation token is cached afterwards, as on a running app), then one promotion alone.
-await world.comment('alice', `/promote v1.0.0 to ${lanes[count]}`);
-await world.settled();
-const before = world.gh.calls.length;
-await world.comment('alice', `/promote v1.0.0 to ${lanes[count + 1]}`);
-await world.settled();
-const lone = world.gh.calls.slice(before).filter((c) => !isCommand(c));
+await comment(`/promote v1.0.0 to ${lanes[count]}`);
+await settled();
+const before = (await callsFrom(0)).total;
+const loneComment = await comment(`/promote v1.0.0 to ${lanes[count + 1]}`);
+const loneAt = Date.now();
+await settled();
+const lone = (await callsFrom(before)).calls.filter((c) => !isCommand(c));
+const loneEnd = endOf(lone, loneComment.id);
 const byOperation = new Map<string, number>();
 for (const c of lone) {
   const key = c.operationId ?? c.path;
@@ -64,57 +129,59 @@ for (const c of lone) {
 }
 
 // The concurrent commands, one per lane.
-const start = world.gh.calls.length;
-// The stand-in runs in this process (every request and answer checked against GitHub's OpenAPI and
-// GraphQL schemas, git in child processes): its CPU per call shows how much of the wait is its own.
-const cpuBefore = process.cpuUsage();
+const start = (await callsFrom(0)).total;
+const appCpuBefore = process.cpuUsage();
+const standInCpuBefore = await cpu();
 const wallBefore = Date.now();
 const sent = await Promise.all(
   lanes.slice(0, count).map(async (lane) => {
-    const comment = await world.comment('alice', `/promote v1.0.0 to ${lane}`);
+    const created = await comment(`/promote v1.0.0 to ${lane}`);
     // From when the comment exists (GitHub has sent the webhook by the time it answers).
-    return { ...comment, at: Date.now() };
+    return { ...created, at: Date.now() };
   }),
 );
-await world.settled();
-const cpu = process.cpuUsage(cpuBefore);
+await settled();
 const wall = Date.now() - wallBefore;
-const window = world.gh.calls.slice(start);
-const latencies: number[] = [];
-const models = world.gh.state.repo(owner, repo)!;
-for (const comment of sent) {
-  const ended = window.find(
-    (c) =>
-      c.operationId === 'reactions/create-for-issue-comment' &&
-      c.params.comment_id === String(comment.id) &&
-      ['rocket', '-1'].includes((c.body as { content: string }).content),
-  );
-  if (ended) latencies.push(ended.at - comment.at);
-}
+const appCpu = process.cpuUsage(appCpuBefore);
+const standInCpuAfter = await cpu();
+const window = (await callsFrom(start)).calls;
+const latencies = sent.flatMap((c) => {
+  const ended = endOf(window, c.id);
+  return ended ? [ended.at - c.at] : [];
+});
 latencies.sort((a, b) => a - b);
-const acks = world.gh.deliveries
-  .filter((d) => d.event === 'issue_comment' && d.action === 'created')
-  .map((d) => d.duration * 1000)
-  .sort((a, b) => a - b);
-const endings = sent.map((c) =>
-  (models.reactions.get(c.id) ?? []).map((r) => r.content).find((x) => x === 'rocket' || x === '-1'),
-);
+const state = await ask<{ acks: number[]; endings: Record<string, string | null>; replies: string[] }>({
+  op: 'state',
+});
+const acks = state.acks.sort((a, b) => a - b);
+const endings = sent.map((c) => state.endings[String(c.id)]);
+const appSeconds = (appCpu.user + appCpu.system) / 1e6;
+const standInSelf = standInCpuAfter.self - standInCpuBefore.self;
+const standInGit = standInCpuAfter.children - standInCpuBefore.children;
 
-console.log(`GitHub stand-in latency: ${world.gh.latencyMs} ms per answer`);
+console.log(
+  `GitHub stand-in latency: ${latencyMs} ms per answer; stand-in in its own process (pid ${child.pid})`,
+);
 console.log(`API calls of one uncontended promotion (installation token cached): ${lone.length}`);
 for (const [operation, n] of [...byOperation].sort()) console.log(`  ${n} × ${operation}`);
+if (loneEnd)
+  console.log(
+    `  alone: comment → 🚀 ${ms(loneEnd.at - loneAt)} (of which ${lone.length} × ${latencyMs} ms = ${ms(lone.length * latencyMs)} added latency, the calls being sequential)`,
+  );
 console.log(
   `${sent.length} concurrent /promote: ${endings.filter((o) => o === 'rocket').length} promoted, ${endings.filter((o) => o === '-1').length} refused, ${latencies.length} timed`,
 );
 console.log(
   `  comment → 🚀/👎: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(latencies.at(-1)!)}`,
 );
+console.log(`  ${window.length} API calls in ${ms(wall)}`);
 console.log(
-  `  ${window.length} API calls in ${ms(wall)}; this process (app + stand-in) used ${ms((cpu.user + cpu.system) / 1000)} of CPU, ${ms((cpu.user + cpu.system) / 1000 / window.length)} a call`,
+  `  CPU: app process ${ms(appSeconds * 1000)} (${ms((appSeconds * 1000) / window.length)} a call); stand-in process ${ms(standInSelf * 1000)} + its git processes ${ms(standInGit * 1000)} (${ms(((standInSelf + standInGit) * 1000) / window.length)} a call) — on ${(await import('node:os')).availableParallelism()} cores`,
 );
 console.log(
   `webhook acknowledgement (${acks.length} comment deliveries): p50 ${ms(percentile(acks, 50))}, p95 ${ms(percentile(acks, 95))}, max ${ms(acks.at(-1)!)}`,
 );
-const notices = world.replies().filter((r) => r.includes('delivered again')).length;
-console.log(`replies: ${world.replies().length} (${notices} "delivered again" notices)`);
-await world.close();
+const notices = state.replies.filter((r) => r.includes('delivered again')).length;
+console.log(`replies: ${state.replies.length} (${notices} "delivered again" notices)`);
+await app.close();
+await ask({ op: 'close' }).catch(() => {});

@@ -61,6 +61,11 @@ export type LockState =
 export type ReleaseSelector =
   /** The lock this claim returned (or the same claim, taken over by it). */
   | { lock: Pick<EnvironmentLock, 'sha' | 'claimId'> }
+  /**
+   * The write lock this very run claimed moments ago (`status: 'claimed'`): while it has not expired
+   * nobody can have taken it over, so it is deleted without being read first (one API call, not two).
+   */
+  | { claimed: Pick<EnvironmentLock, 'sha' | 'claimId' | 'expiresAt'> }
   /** Any lock of this login (`/unlock` by its owner). */
   | { owner: string }
   /** Any lock taken in this pull request (it was merged or closed). */

@@ -31,11 +31,11 @@ export function rememberedOps(ops: OpsRepository, first: OpsSnapshot): OpsReposi
   };
   return {
     name: ops.name,
-    snapshot: (branch) => {
+    snapshot: (branch, prefetch) => {
       if (!remembered.has(branch))
         remembered.set(
           branch,
-          ops.snapshot(branch).catch((error: unknown) => {
+          ops.snapshot(branch, prefetch).catch((error: unknown) => {
             remembered.delete(branch); // a failed read is not remembered
             throw error;
           }),

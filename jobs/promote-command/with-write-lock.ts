@@ -52,10 +52,8 @@ export async function withWriteLock<T>(
     return { result: await write() };
   } finally {
     // A release that fails does not turn a done promotion into a failed one: a write lock left
-    // behind expires (the locks' TTL), and what was written stays written.
-    if (held)
-      await ports.locks
-        .release(environment, { lock: { sha: held.sha, claimId: held.claimId } })
-        .catch(() => {});
+    // behind expires (the locks' TTL), and what was written stays written. `claimed`: the lock was
+    // taken (or found ours) in this run, so it is deleted without reading it again.
+    if (held) await ports.locks.release(environment, { claimed: held }).catch(() => {});
   }
 }

@@ -31,7 +31,14 @@ export async function planEnvironment(options: {
   const { ops, config, defaultSnapshot, environment: name, version, versions, request } = options;
   const environment = environmentOf(config, name);
   const branch = environment.branch ?? defaultSnapshot.defaultBranch;
-  const snapshot = branch === defaultSnapshot.branch ? defaultSnapshot : await ops.snapshot(branch);
+  // The named manifests come with the branch's head (one read, not two); scanned globs are listed later.
+  const snapshot =
+    branch === defaultSnapshot.branch
+      ? defaultSnapshot
+      : await ops.snapshot(
+          branch,
+          environment.targets.map((t) => t.file),
+        );
   const { targets, texts } = await environmentTargets(config, name, environment, version.model, snapshot);
 
   const byFile = new Map<string, PlannedTarget[]>();

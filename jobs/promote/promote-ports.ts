@@ -61,8 +61,12 @@ export interface Refused {
 export interface OpsRepository {
   /** How messages name it: `owner/repo`, or the checkout's path. */
   readonly name: string;
-  /** The branch (default: the repository's default branch) at its current head; a missing branch is a UserError. */
-  snapshot(branch?: string): Promise<OpsSnapshot>;
+  /**
+   * The branch (default: the repository's default branch) at its current head; a missing branch is a
+   * UserError. `prefetch`: files about to be read, which a host may fetch with the head (GitHub: in
+   * the same query, one call fewer).
+   */
+  snapshot(branch?: string, prefetch?: readonly string[]): Promise<OpsSnapshot>;
   /** One commit of all the changes on top of `expectedHead`, or `{ stale: true }` when the branch moved. */
   commit(request: CommitRequest): Promise<CommitResult | Stale | Refused>;
   /** Points the stable branch at one commit on top of the base and opens (or updates) its pull request. */

@@ -11,7 +11,7 @@ export async function readOpsConfig(
   ops: OpsRepository,
   configPath: string,
 ): Promise<{ config: OpsConfig; snapshot: OpsSnapshot }> {
-  const snapshot = await ops.snapshot();
+  const snapshot = await ops.snapshot(undefined, [configPath]);
   const text = await snapshot.readFile(configPath);
   if (text === undefined)
     throw new UserError(

@@ -35,6 +35,8 @@ export interface GitHubEnvironmentLocksOptions {
 const LOCK_FILE = 'lock.json';
 /** Claims re-read and retry at most this often when the lock changes under them. */
 const ATTEMPTS = 3;
+/** A claimed write lock is released unread only while it has at least this long left. */
+const RELEASE_MARGIN_MS = 60_000;
 
 /**
  * Environment locks as git refs in the model repository, each pointing at a commit whose tree holds
@@ -45,7 +47,8 @@ const ATTEMPTS = 3;
  *
  * API calls: a claim 3 (create-tree with the file inline, create-commit, create-ref), 2 more when
  * the ref exists (get-ref, get-content), 2 more to take over an expired write lock; a read 2;
- * a release of a lock the caller holds 2 (get-ref, delete-ref), 3 when the lock must be read.
+ * a release of the write lock the caller just claimed 1 (delete-ref), of another lock it holds 2
+ * (get-ref, delete-ref), 3 when the lock must be read.
  */
 export function githubEnvironmentLocks(
   octokit: GitHubClient,
@@ -180,6 +183,16 @@ export function githubEnvironmentLocks(
   }
 
   async function release(environment: string, selector: ReleaseSelector): Promise<ReleaseResult> {
+    // A write lock claimed in this run and still well inside its TTL cannot have changed hands (only
+    // an expired write lock is taken over), so the get-ref that guards other releases is skipped.
+    // The margin covers clock skew between replicas. (`/unlock ENV --force` followed by another
+    // claim in the same seconds is the one way to lose it; that is the same window the get-ref
+    // below leaves open, as GitHub's delete-ref takes no expected sha.)
+    if ('claimed' in selector) {
+      const expires = selector.claimed.expiresAt ? Date.parse(selector.claimed.expiresAt) : Number.NaN;
+      if (expires - RELEASE_MARGIN_MS > now().getTime()) return deleteLock(environment);
+      return release(environment, { lock: selector.claimed });
+    }
     const sha = await getRef(environment);
     if (sha === undefined) return { released: false, why: 'not-locked' };
     let lock: EnvironmentLock | undefined;
@@ -195,6 +208,10 @@ export function githubEnvironmentLocks(
     // removes at most a takeover's lock made in the same instant; the promotion writes behind it
     // are compare-and-swaps of the ops branch, so the worst outcome is two promotions interleaving
     // safely, never a lost update.
+    return deleteLock(environment, lock);
+  }
+
+  async function deleteLock(environment: string, lock?: EnvironmentLock): Promise<ReleaseResult> {
     try {
       await octokit.rest.git.deleteRef({ owner, repo, ref: shortRef(environment) });
     } catch (error) {
@@ -228,6 +245,7 @@ export function githubEnvironmentLocks(
 function matches(lock: EnvironmentLock, selector: ReleaseSelector): boolean {
   if ('force' in selector) return true;
   if ('lock' in selector) return lock.claimId === selector.lock.claimId;
+  if ('claimed' in selector) return lock.claimId === selector.claimed.claimId;
   if ('owner' in selector) return lock.owner.login.toLowerCase() === selector.owner.toLowerCase();
   return lock.owner.pullRequest === selector.pullRequest;
 }

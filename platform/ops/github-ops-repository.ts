@@ -8,21 +8,38 @@ import type {
 } from '../../jobs/promote/promote-ports.js';
 import type { GitHubClient } from '../github/client.js';
 
-const HEADS = `query($owner: String!, $name: String!, $ref: String!, $withRef: Boolean!) {
+const BLOB_FIELDS = '__typename ... on Blob { text isBinary byteSize oid }';
+
+/**
+ * The heads query; with `files`, those files of the snapshot's commit come in the same answer
+ * (`Commit.file(path:)`, so they are of exactly that commit): one call where head then files were two.
+ */
+const headsQuery = (files: number, onRef: boolean) => {
+  const paths = Array.from({ length: files }, (_, i) => `$p${i}: String!`);
+  const fields = Array.from(
+    { length: files },
+    (_, i) => `f${i}: file(path: $p${i}) { object { ${BLOB_FIELDS} } }`,
+  ).join(' ');
+  const target = (withFiles: boolean) =>
+    withFiles && files > 0 ? `target { oid ... on Commit { ${fields} } }` : 'target { oid }';
+  return `query($owner: String!, $name: String!, $ref: String!, $withRef: Boolean!${paths.map((p) => `, ${p}`).join('')}) {
   repository(owner: $owner, name: $name) {
-    defaultBranchRef { name target { oid } }
-    ref(qualifiedName: $ref) @include(if: $withRef) { name target { oid } }
+    defaultBranchRef { name ${target(!onRef)} }
+    ref(qualifiedName: $ref) @include(if: $withRef) { name ${target(onRef)} }
   }
 }`;
+};
 
 const COMMIT = `mutation($input: CreateCommitOnBranchInput!) {
   createCommitOnBranch(input: $input) { commit { oid url } }
 }`;
 
+type HeadTarget = { oid: string } & Record<string, { object: BlobAnswer } | null | string>;
+
 interface Heads {
   repository: {
-    defaultBranchRef: { name: string; target: { oid: string } } | null;
-    ref?: { name: string; target: { oid: string } } | null;
+    defaultBranchRef: { name: string; target: HeadTarget } | null;
+    ref?: { name: string; target: HeadTarget } | null;
   } | null;
 }
 
@@ -49,13 +66,15 @@ export function githubOpsRepository(
   const { owner, repo } = repository;
   const fullName = `${owner}/${repo}`;
 
-  const heads = async (branch?: string) => {
-    const answer = await octokit.graphql<Heads>(HEADS, {
+  const heads = async (branch?: string, files: readonly string[] = []) => {
+    const variables: Record<string, unknown> = {
       owner,
       name: repo,
       ref: `refs/heads/${branch ?? ''}`,
       withRef: branch !== undefined,
-    });
+    };
+    files.forEach((path, i) => (variables[`p${i}`] = path));
+    const answer = await octokit.graphql<Heads>(headsQuery(files.length, branch !== undefined), variables);
     if (!answer.repository)
       throw new UserError(
         'not-found',
@@ -64,11 +83,30 @@ export function githubOpsRepository(
     const base = answer.repository.defaultBranchRef;
     if (!base)
       throw new UserError('not-found', `the ops repository ${fullName} is empty (it has no default branch)`);
+    const target = branch === undefined ? base.target : answer.repository.ref?.target;
+    const prefetched = new Map<string, BlobAnswer>();
+    if (target) for (const [i, path] of files.entries()) prefetched.set(path, blobOf(target[`f${i}`]));
     return {
       defaultBranch: base.name,
       defaultHead: base.target.oid,
       ref: answer.repository.ref ?? undefined,
+      prefetched,
     };
+  };
+
+  const blobOf = (entry: { object: BlobAnswer } | null | string | undefined): BlobAnswer =>
+    entry && typeof entry === 'object' ? entry.object : null;
+
+  /** A blob's text exactly as stored (a blob GraphQL cannot give as text comes through REST). */
+  const textOf = async (blob: BlobAnswer): Promise<string | undefined> => {
+    if (!blob || blob.__typename !== 'Blob') return undefined;
+    const text = blob.text;
+    // GraphQL answers null text for binary or very large blobs; a byte count that does not match
+    // the text means it was not stored as UTF-8 as read. Both are read as the exact bytes.
+    if (typeof text === 'string' && !blob.isBinary && Buffer.byteLength(text, 'utf8') === blob.byteSize)
+      return text;
+    const { data } = await octokit.rest.git.getBlob({ owner, repo, file_sha: blob.oid! });
+    return Buffer.from(data.content, 'base64').toString('utf8');
   };
 
   /** Files at one commit in one query; text exactly as stored (a blob GraphQL cannot give as text comes through REST). */
@@ -84,32 +122,19 @@ export function githubOpsRepository(
   repository(owner: $owner, name: $name) { ${fields.join('\n    ')} }
 }`;
     const answer = await octokit.graphql<{ repository: Record<string, BlobAnswer> | null }>(query, variables);
-    for (const [i, path] of paths.entries()) {
-      const blob = answer.repository?.[`f${i}`];
-      if (!blob || blob.__typename !== 'Blob') {
-        result.set(path, undefined);
-        continue;
-      }
-      const text = blob.text;
-      // GraphQL answers null text for binary or very large blobs; a byte count that does not match
-      // the text means it was not stored as UTF-8 as read. Both are read as the exact bytes.
-      if (typeof text === 'string' && !blob.isBinary && Buffer.byteLength(text, 'utf8') === blob.byteSize)
-        result.set(path, text);
-      else {
-        const { data } = await octokit.rest.git.getBlob({ owner, repo, file_sha: blob.oid! });
-        result.set(path, Buffer.from(data.content, 'base64').toString('utf8'));
-      }
-    }
+    for (const [i, path] of paths.entries())
+      result.set(path, await textOf(answer.repository?.[`f${i}`] ?? null));
     return result;
   };
 
-  const snapshot = async (branch?: string): Promise<OpsSnapshot> => {
-    const found = await heads(branch);
+  const snapshot = async (branch?: string, prefetch: readonly string[] = []): Promise<OpsSnapshot> => {
+    const found = await heads(branch, [...new Set(prefetch)]);
     const name = branch ?? found.defaultBranch;
     const commit = branch === undefined ? found.defaultHead : found.ref?.target.oid;
     if (commit === undefined)
       throw new UserError('not-found', `branch "${name}" does not exist in the ops repository ${fullName}`);
     const cache = new Map<string, Promise<string | undefined>>();
+    for (const [path, blob] of found.prefetched) cache.set(path, textOf(blob));
     let files: Promise<string[]> | undefined;
     const readFiles = async (paths: readonly string[]) => {
       const missing = [...new Set(paths)].filter((p) => !cache.has(p));

@@ -102,6 +102,32 @@ test('the same claim again makes the same commit and finds the lock its own', as
   assert.equal(await git('for-each-ref', 'refs/modelship/'), '');
 });
 
+test('the write lock a run just claimed is released by delete-ref alone; near its expiry it is read first', async () => {
+  const fresh = await locks().claim(claim('preview', 'alice'));
+  assert.equal(fresh.status, 'claimed');
+  if (fresh.status !== 'claimed') return;
+  const quick = await callsOf(() => locks().release('preview', { claimed: fresh.lock }));
+  assert.deepEqual(quick.calls, ['git/delete-ref 204']);
+  assert.deepEqual(quick.result, { released: true });
+  assert.equal(await git('for-each-ref', 'refs/modelship/'), '');
+  // Less than a minute left (23:09:30 against 23:10): it could be taken over soon, so it is checked.
+  const late = () => new Date('2026-11-29T23:09:30Z');
+  const again = await locks().claim(claim('preview', 'alice'));
+  if (again.status !== 'claimed') return assert.fail(again.status);
+  const checked = await callsOf(() => locks({ now: late }).release('preview', { claimed: again.lock }));
+  assert.deepEqual(checked.calls, ['git/get-ref 200', 'git/delete-ref 204']);
+  // Past its expiry and taken over by someone else: left in place.
+  const later = () => new Date('2026-11-29T23:30:00Z');
+  const stale = await locks().claim(claim('preview', 'alice'));
+  if (stale.status !== 'claimed') return assert.fail(stale.status);
+  const bob = await locks({ now: later }).claim(
+    claim('preview', 'bob', { claimId: 'bob-1', at: '2026-11-29T23:29:00Z' }),
+  );
+  assert.equal(bob.status, 'claimed');
+  assert.deepEqual((await locks({ now: later }).release('preview', { claimed: stale.lock })).released, false);
+  await locks().release('preview', { force: true });
+});
+
 test('another owner is refused with the lock; a sticky lock lets its owner through, a write lock does not', async () => {
   const sticky = await locks().claim(
     claim('production', 'alice', { sticky: true, reason: 'incident 42', claimId: 'sticky-1' }),

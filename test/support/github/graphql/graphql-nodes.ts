@@ -182,6 +182,8 @@ export function objectNode(ctx: GraphqlContext, repo: Repo, object: RawObject, p
       url: webUrl(repo, 'commit', object.oid),
       commitUrl: webUrl(repo, 'commit', object.oid),
       tree: () => objectById(ctx, repo, commit.tree),
+      // `Commit.file(path:)`: the tree entry at `path` in this commit, null when there is none.
+      file: ({ path }: { path: string }) => fileEntry(ctx, repo, object.oid, path),
     };
   }
   if (object.type === 'tag') {
@@ -238,6 +240,39 @@ export function objectNode(ctx: GraphqlContext, repo: Repo, object: RawObject, p
     };
   }
   throw new GraphqlProblem('UNPROCESSABLE', `unknown git object type ${object.type}`);
+}
+
+/** A `TreeEntry` of `commit` by path (its mode from the parent tree), or null. */
+async function fileEntry(
+  ctx: GraphqlContext,
+  repo: Repo,
+  commit: string,
+  path: string,
+): Promise<Node | null> {
+  const clean = path.replace(/^\/+|\/+$/g, '');
+  if (clean === '') return null;
+  const slash = clean.lastIndexOf('/');
+  const name = clean.slice(slash + 1);
+  const parent = await ctx.objects(repo).load(`${commit}:${slash === -1 ? '' : clean.slice(0, slash)}`);
+  if (!parent || parent.type !== 'tree') return null;
+  const entry = parseTree(parent.content).find((e) => e.name === name);
+  if (!entry) return null;
+  const type = entry.mode === '40000' ? 'tree' : entry.mode === '160000' ? 'commit' : 'blob';
+  const dot = name.lastIndexOf('.');
+  return {
+    __typename: 'TreeEntry',
+    name,
+    path: clean,
+    type,
+    mode: parseInt(entry.mode, 8),
+    oid: entry.oid,
+    extension: type === 'blob' && dot > 0 ? name.slice(dot) : null,
+    isGenerated: false,
+    nameRaw: Buffer.from(name).toString('base64'),
+    pathRaw: Buffer.from(clean).toString('base64'),
+    size: async () => (type === 'blob' ? ((await ctx.objects(repo).load(entry.oid))?.size ?? 0) : 0),
+    object: () => (type === 'commit' ? null : objectById(ctx, repo, entry.oid, clean)),
+  };
 }
 
 export interface RefsArgs {

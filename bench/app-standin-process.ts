@@ -1,0 +1,171 @@
+// The GitHub stand-in of bench/app.ts, in a process of its own (forked with an IPC channel), so the
+// stand-in's CPU (schema checks of every request and answer, git in child processes) does not
+// compete with the app's event loop as it did when both shared one process. It seeds both
+// repositories, the app's installation and a registered version, then answers the bench's requests.
+import { readFileSync } from 'node:fs';
+import { createGitHubClient } from '../platform/github/client.js';
+import { formatVersionTagMessage } from '../core/registry/version-tag-message.js';
+import { startGitHubStandIn } from '../test/support/github/server.js';
+
+export const MODELS = 'acme/models';
+export const OPS = 'acme/ops';
+
+/** What the bench asks of this process; each answered by one message with the same id. */
+export type StandInRequest =
+  | { id: number; op: 'setup'; lanes: string[]; values: string }
+  | { id: number; op: 'configure'; webhookUrl: string; latencyMs: number }
+  | { id: number; op: 'settled' }
+  | { id: number; op: 'calls'; from: number }
+  | { id: number; op: 'state' }
+  | { id: number; op: 'cpu' }
+  | { id: number; op: 'close' };
+
+export interface SlimCall {
+  operationId: string | undefined;
+  path: string;
+  status: number;
+  at: number;
+  commentId?: string;
+  content?: string;
+  body?: string;
+}
+
+/** CPU seconds of this process and of its finished children (git), from /proc (Linux). */
+function cpuSeconds(): { self: number; children: number } {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  // After "pid (comm) ": state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based).
+  const tick = (n: number) => Number(fields[n - 3]) / 100;
+  return { self: tick(14) + tick(15), children: tick(16) + tick(17) };
+}
+
+if (process.send) {
+  const gh = await startGitHubStandIn();
+  const [owner, repo] = MODELS.split('/') as [string, string];
+  const answer = async (request: StandInRequest): Promise<unknown> => {
+    switch (request.op) {
+      case 'setup': {
+        const config = `version: 1\nenvironments:\n${request.lanes
+          .map(
+            (lane) =>
+              `  ${lane}:\n    branch: ${lane}\n    targets:\n      - { file: apps/fraud/values.yaml, kind: yaml, path: model.image.tag, model: fraud, value: "{version}" }\n`,
+          )
+          .join('')}`;
+        await gh.createRepo(MODELS, {
+          files: { 'README.md': '# Fraud model\n', 'train.py': 'print("train")\n' },
+        });
+        const ops = await gh.createRepo(OPS, {
+          files: { '.github/modelship.yml': config, 'apps/fraud/values.yaml': request.values },
+        });
+        for (const lane of request.lanes) await ops.git.updateRef(`refs/heads/${lane}`, ops.headSha, '');
+        const installationId = gh.installApp('acme', [MODELS, OPS], {
+          contents: 'write',
+          issues: 'write',
+          pull_requests: 'write',
+          deployments: 'write',
+          checks: 'read',
+          metadata: 'read',
+        });
+        gh.setPermission(MODELS, 'alice', 'maintain');
+        const pullRequest = await gh.createPullRequest(MODELS, 'retrain', {
+          'train.py': 'print("retrain")\n',
+        });
+        // v1.0.0 registered as the training workflow does: an annotated tag holding its record.
+        const models = gh.state.repo(owner, repo)!;
+        const commit = (await models.git.refSha(`refs/heads/${models.defaultBranch}`))!;
+        const workflow = createGitHubClient({
+          token: gh.createWorkflowToken(MODELS),
+          baseUrl: gh.url,
+          pacing: false,
+        });
+        const message = formatVersionTagMessage({
+          schema: 'modelship/version@1',
+          model: 'fraud',
+          version: 'v1.0.0',
+          commit,
+          artifacts: [
+            {
+              name: 'model.onnx',
+              uri: 's3://models/fraud/v1.0.0/model.onnx',
+              sha256: 'a'.repeat(64),
+              size: 1234,
+            },
+          ],
+          metrics: { roc_auc: 0.91 },
+          gate: { verdict: 'passed', rules: [{ metric: 'roc_auc', passed: true, value: 0.91 }] },
+        });
+        const { data: tag } = await workflow.rest.git.createTag({
+          owner,
+          repo,
+          tag: 'fraud@v1.0.0',
+          message,
+          object: commit,
+          type: 'commit',
+        });
+        await workflow.rest.git.createRef({ owner, repo, ref: 'refs/tags/fraud@v1.0.0', sha: tag.sha });
+        return {
+          url: gh.url,
+          appId: String(gh.app.id),
+          privateKey: gh.app.privateKey,
+          webhookSecret: gh.app.webhookSecret,
+          installationId,
+          pullRequest,
+          aliceToken: gh.createToken('alice'),
+        };
+      }
+      case 'configure':
+        gh.app.webhookUrl = request.webhookUrl;
+        gh.latencyMs = request.latencyMs;
+        return null;
+      case 'settled':
+        await gh.webhooksSettled();
+        return null;
+      case 'calls':
+        return {
+          total: gh.calls.length,
+          calls: gh.calls.slice(request.from).map((c): SlimCall => ({
+            operationId: c.operationId,
+            path: c.path,
+            status: c.status,
+            at: c.at,
+            ...(c.params.comment_id ? { commentId: c.params.comment_id } : {}),
+            ...(typeof (c.body as { content?: unknown } | null)?.content === 'string'
+              ? { content: (c.body as { content: string }).content }
+              : {}),
+            ...(typeof (c.body as { body?: unknown } | null)?.body === 'string'
+              ? { body: (c.body as { body: string }).body.slice(0, 40) }
+              : {}),
+          })),
+        };
+      case 'state': {
+        const models = gh.state.repo(owner, repo)!;
+        return {
+          acks: gh.deliveries
+            .filter((d) => d.event === 'issue_comment' && d.action === 'created')
+            .map((d) => d.duration * 1000),
+          endings: Object.fromEntries(
+            [...models.reactions].map(([id, list]) => [
+              id,
+              list.map((r) => r.content).find((x) => x === 'rocket' || x === '-1') ?? null,
+            ]),
+          ),
+          replies: [...models.comments.values()]
+            .filter((c) => (c.user as { login: string }).login === 'modelship[bot]')
+            .map((c) => String(c.body)),
+        };
+      }
+      case 'cpu':
+        return cpuSeconds();
+      case 'close':
+        await gh.close();
+        setImmediate(() => process.exit(0));
+        return null;
+    }
+  };
+  process.on('message', (request: StandInRequest) => {
+    answer(request).then(
+      (result) => process.send!({ id: request.id, result }),
+      (error: unknown) => process.send!({ id: request.id, error: String((error as Error)?.stack ?? error) }),
+    );
+  });
+  process.send({ ready: true });
+}
