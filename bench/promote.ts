@@ -1,5 +1,5 @@
 // Benchmark of a promotion touching 5 files of a 2,000-file ops repository (issue #14):
-//   npx tsx bench/promote.ts [--runs 7]
+//   npx tsx bench/promote.ts [--runs 7] [--cpu-prof DIR]  (DIR: a V8 CPU profile of each CLI run)
 // 1. Through the API (the GitHub stand-in): the API calls of one applyPromotion — it reads the
 //    registry, plans (heads, config, the 5 files) and commits — counted from gh.calls.
 //    Target: at most 8 calls without retries.
@@ -22,7 +22,9 @@ import { OpsRepo } from '../test/support/ops-repo.js';
 import { modelRepository } from '../test/support/promotion-fixture.js';
 import { measure, median } from './measure.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '7' }, 'cpu-prof': { type: 'string' } },
+});
 const runs = Number(values.runs);
 
 /** 1,995 filler manifests in 50 folders, plus the 5 the promotion changes and the config. */
@@ -142,7 +144,17 @@ console.log(`ops repository: ${Object.keys(files).length} files; the promotion c
       const version = i % 2 === 0 ? 'v5.1.0' : 'v5.0.2';
       const run = measure(
         process.execPath,
-        [cli, 'promote', 'fraud', version, '--to', 'production', '--ops-repo', ops.dir],
+        [
+          ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : []),
+          cli,
+          'promote',
+          'fraud',
+          version,
+          '--to',
+          'production',
+          '--ops-repo',
+          ops.dir,
+        ],
         {
           cwd: model.dir,
         },
