@@ -14,7 +14,7 @@ const CARD_ASSETS = ['model-card.json', 'metrics.json'];
  */
 export async function runRegistryDoctor(ports: RegistryDoctorPorts): Promise<RegistryDoctorOutcome> {
   const [state, releases] = await Promise.all([
-    readRegistryState(ports.tags),
+    readRegistryState(ports.tags, undefined, { records: 'eager' }),
     ports.releases?.listReleases(),
   ]);
   const problems = [...state.problems];
