@@ -103,9 +103,10 @@ export const promotionReplies = {
       renderPromotionDone({
         ...subject(input, result.plan),
         opsRepository,
+        // `unchanged`: an earlier promotion's commit already said so; this one completed the records.
         ...(result.status === 'committed'
           ? { opsCommit: { sha: result.commit, ...(result.url ? { url: result.url } : {}) } }
-          : {}),
+          : { changes: [] }),
         ...environmentLink(input),
         stageTag: { name: stageTag },
       }),

@@ -103,6 +103,15 @@ const all: [string, string][] = [
     }),
   ],
   ['applied', promotionReplies.applied(input, committed, 'fraud#production#3', 'acme/ops')],
+  [
+    'applied (the ops repository already said so)',
+    promotionReplies.applied(
+      input,
+      { environment: 'production', status: 'unchanged', plan, attempts: 1 },
+      'fraud#production#3',
+      'acme/ops',
+    ),
+  ],
   ['failed (after the commit)', promotionReplies.failed(input, new Error(hostile), sha('d'))],
   ['failed (before)', promotionReplies.failed(input, hostile, undefined)],
   ['fork', replies.fork()],
@@ -138,6 +147,11 @@ test('what each promotion reply says: before → after, links, the rule, what ne
     text.get('applied')!,
     /\[ops commit `ddddddd`\]\(https:\/\/github\.com\/acme\/ops\/commit\/d{40}\) in acme\/ops · \[production\]\(https:\/\/fraud\.example\.com\) · stage tag `fraud#production#3`/,
   );
+  assert.match(
+    text.get('applied (the ops repository already said so)')!,
+    /\n\nThe ops repository already had these values; the deployment and stage tag record the promotion\.\n\n/,
+  );
+  assert.doesNotMatch(text.get('applied (the ops repository already said so)')!, /\| Target \|/);
   assert.match(text.get('dryRun')!, /^### 🔍 Dry run: promote fraud `v1\.1\.0` to production$/m);
   assert.match(
     text.get('dryRun')!,
