@@ -1,59 +1,125 @@
+import type { Command } from '../../core/commands/command-types.js';
+import { markCommandReply } from '../../core/report/promotion/command-reply-marker.js';
+import { describeRequest } from '../../core/report/promotion/describe-request.js';
+import type { ChangeView } from '../../core/report/promotion/promotion-reply-views.js';
+import { renderCommandFailed } from '../../core/report/promotion/render-command-failed.js';
+import { renderDryRun } from '../../core/report/promotion/render-dry-run.js';
+import { renderNothingToChange } from '../../core/report/promotion/render-nothing-to-change.js';
+import { renderPromotionDone } from '../../core/report/promotion/render-promotion-done.js';
+import {
+  renderPromotionStopped,
+  type PromotionStop,
+} from '../../core/report/promotion/render-promotion-stopped.js';
 import type { PullRequestResult } from '../promote/promote-ports.js';
 import type { EnvironmentPlan, EnvironmentResult } from '../promote/promotion-outcome.js';
-import type { LockRefusal } from './with-write-lock.js';
-import { code, plain, replies } from './command-replies.js';
 import type { PromotionInput } from './carry-out-promotion.js';
+import { messageOf } from './command-replies.js';
+import type { LockRefusal } from './with-write-lock.js';
 
-const what = (input: PromotionInput) =>
-  `${code(`${input.model}@${input.version.version}`)} → ${code(input.environment)}`;
+/** What was asked, in words: `promote fraud v5.1.0 to production`, `roll back production (fraud) to v5.0.2`. */
+function request(input: PromotionInput): string {
+  const { model, environment, dryRun } = input;
+  const command: Command =
+    input.kind === 'rollback'
+      ? { kind: 'rollback', model, environment, version: input.version.version, dryRun }
+      : { kind: 'promote', model, environment, version: input.version.version, dryRun };
+  return describeRequest(command);
+}
 
-const changesTable = (plan: EnvironmentPlan) =>
-  plan.targets.length === 0
-    ? ''
-    : [
-        '',
-        '| File | Target | Before | After |',
-        '|---|---|---|---|',
-        ...plan.targets.map(
-          (t) =>
-            `| ${code(`${t.file}:${t.line}`)} | ${plain(t.target)} | ${code(t.before)} | ${code(t.after)} |`,
-        ),
-      ].join('\n');
+const changes = (plan: EnvironmentPlan): ChangeView[] =>
+  plan.targets.map((t) => ({
+    file: t.file,
+    line: t.line,
+    target: t.target,
+    before: t.before,
+    after: t.after,
+  }));
 
-const diffBlock = (plan: EnvironmentPlan) => {
-  const diff = plan.files
-    .map((f) => f.diff)
-    .filter(Boolean)
-    .join('\n');
-  return diff ? `\n\n\`\`\`\`diff\n${diff.replace(/````/g, '```\u200b`')}\n\`\`\`\`` : '';
-};
+/** The promotion's identity in every view. */
+const subject = (input: PromotionInput, plan: EnvironmentPlan) => ({
+  action: input.kind,
+  model: input.model,
+  version: input.version.version,
+  environment: input.environment,
+  ...(plan.previous !== undefined ? { previous: plan.previous } : {}),
+  changes: changes(plan),
+});
 
-/** The replies of a promotion or rollback: before → after, links, and what to do next. */
+const stopped = (input: PromotionInput, stop: PromotionStop) =>
+  markCommandReply(renderPromotionStopped({ request: request(input), environment: input.environment, stop }));
+
+/**
+ * The replies of a promotion or rollback — before → after, the diff of a dry run, links to the ops
+ * commit or pull request, the stage tag and the environment, what to do next — as views handed to
+ * core/report/promotion's renderers.
+ */
 export const promotionReplies = {
   dryRun: (input: PromotionInput, plan: EnvironmentPlan) =>
-    `${replies.marker}\n🔍 Dry run: ${what(input)}${plan.previous ? ` (now ${code(plan.previous)})` : ''}. ${plan.nothingToChange ? 'Nothing would change.' : 'Nothing was written; this would change:'}${changesTable(plan)}${diffBlock(plan)}`,
+    markCommandReply(
+      renderDryRun({
+        ...subject(input, plan),
+        diff: plan.files
+          .map((f) => f.diff)
+          .filter(Boolean)
+          .join('\n'),
+      }),
+    ),
   unchanged: (input: PromotionInput, plan: EnvironmentPlan) =>
-    `${replies.marker}\n✅ ${code(input.environment)} already runs ${code(`${input.model}@${input.version.version}`)} (ops branch ${code(plan.branch)} at ${code(plan.commit.slice(0, 7))}): nothing to change.`,
+    markCommandReply(
+      renderNothingToChange({
+        model: input.model,
+        version: input.version.version,
+        environment: input.environment,
+        branch: plan.branch,
+        commit: plan.commit,
+      }),
+    ),
   busy: (input: PromotionInput, refusal: LockRefusal) =>
-    `${replies.marker}\n👎 ${what(input)} not done: ${'lock' in refusal && !refusal.lock.sticky ? `another promotion (by @${refusal.lock.owner.login}) is still writing to ${code(input.environment)}; comment again in a moment` : replies.lockText(input.environment, 'lock' in refusal ? refusal.lock : refusal)}. Nothing was written.`,
+    stopped(
+      input,
+      'unreadable' in refusal
+        ? { reason: 'unreadable-lock', detail: refusal.unreadable }
+        : { reason: refusal.lock.sticky ? 'locked' : 'busy', lock: refusal.lock },
+    ),
   tagMoved: (input: PromotionInput, sha: string) =>
-    `${replies.marker}\n👎 ${what(input)} refused: the tag ${code(input.version.tag)} pointed at ${code(input.version.commit.slice(0, 7))} when the command arrived and points at ${code(sha.slice(0, 7))} now. Nothing was written; check the registry (\`modelship registry doctor\`) and comment again.`,
+    stopped(input, { reason: 'tag-moved', tag: input.version.tag, was: input.version.commit, now: sha }),
   raceLost: (input: PromotionInput, reason: string) =>
-    `${replies.marker}\n👎 ${what(input)} not done: ${plain(reason)}.`,
+    stopped(input, { reason: 'branch-moved', detail: reason }),
   pullRequest: (input: PromotionInput, plan: EnvironmentPlan, pull: PullRequestResult) =>
-    `${replies.marker}\n🚀 ${what(input)}: ${pull.created ? 'opened' : 'updated'} ${pull.url ?? code(pull.branch)} in the ops repository; ${code(input.environment)} changes when it is merged.${changesTable(plan)}`,
-  applied: (input: PromotionInput, result: EnvironmentResult, stageTag: string, opsRepository: string) => {
-    const plan = result.plan;
-    const commit =
-      result.status === 'committed'
-        ? `commit ${result.url ? `[${result.commit.slice(0, 7)}](${result.url})` : code(result.commit.slice(0, 7))} in ${code(opsRepository)}`
-        : `the ops repository already said so (an earlier promotion's commit); the registry is now completed`;
-    return `${replies.marker}\n🚀 ${input.kind === 'rollback' ? 'Rolled back' : 'Promoted'} ${what(input)}: ${plan.previous ? `${code(plan.previous)} → ` : ''}${code(input.version.version)}, ${commit}, stage tag ${code(stageTag)}.${input.settings.url ? ` Environment: ${input.settings.url}` : ''}${changesTable(plan)}`;
-  },
+    markCommandReply(
+      renderPromotionDone({
+        ...subject(input, plan),
+        pullRequest: {
+          ...(pull.number !== undefined ? { number: pull.number } : {}),
+          ...(pull.url ? { url: pull.url } : {}),
+          branch: pull.branch,
+          created: pull.created,
+        },
+        ...environmentLink(input),
+      }),
+    ),
+  applied: (input: PromotionInput, result: EnvironmentResult, stageTag: string, opsRepository: string) =>
+    markCommandReply(
+      renderPromotionDone({
+        ...subject(input, result.plan),
+        opsRepository,
+        // `unchanged`: an earlier promotion's commit already said so; this one completed the records.
+        ...(result.status === 'committed'
+          ? { opsCommit: { sha: result.commit, ...(result.url ? { url: result.url } : {}) } }
+          : { changes: [] }),
+        ...environmentLink(input),
+        stageTag: { name: stageTag },
+      }),
+    ),
   failed: (input: PromotionInput, error: unknown, opsCommit: string | undefined) =>
-    `${replies.marker}\n💥 ${what(input)} failed: ${plain(error instanceof Error ? error.message : String(error))}. ${
-      opsCommit
-        ? `The ops commit ${code(opsCommit.slice(0, 7))} was written but the registry's stage tag was not: comment the command again to finish it (the ops repository already says so, so only the missing records are written).`
-        : 'Nothing was written to the ops repository.'
-    } The deployment is marked failed.`,
+    markCommandReply(
+      renderCommandFailed({
+        request: request(input),
+        message: messageOf(error),
+        written: opsCommit ? { opsCommit: { sha: opsCommit } } : 'nothing',
+      }),
+    ),
 };
+
+const environmentLink = (input: PromotionInput) =>
+  input.settings.url ? { deployment: { environmentUrl: input.settings.url } } : {};

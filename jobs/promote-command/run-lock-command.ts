@@ -1,7 +1,9 @@
 import type { Command } from '../../core/commands/command-types.js';
 import { lockClaimId } from '../../core/locks/lock-claim-id.js';
+import { markCommandReply } from '../../core/report/promotion/command-reply-marker.js';
+import { renderLockReply } from '../../core/report/promotion/render-lock-replies.js';
 import type { CommentCommandRequest } from './command-ports.js';
-import { code, plain, replies } from './command-replies.js';
+import { replies } from './command-replies.js';
 import type { CommandResult } from './command-result.js';
 import { commandTarget } from './command-target.js';
 import type { CommentCommandPorts } from './comment-command-ports.js';
@@ -16,31 +18,41 @@ export async function runLockCommand(
 ): Promise<CommandResult> {
   const target = await commandTarget(command, 'lock', request, context, ports);
   if (!target.ok) return { outcome: 'refused', reply: replies.refused(target.message) };
+  const { environment } = target;
   const result = await ports.locks.claim({
-    environment: target.environment,
+    environment,
     owner: { login: request.comment.author, pullRequest: request.pullRequest },
     reason: command.reason,
     sticky: true,
     claimId: lockClaimId({
       repository: `${request.repository.owner}/${request.repository.repo}`,
       commentId: request.comment.id,
-      environment: target.environment,
+      environment,
       purpose: 'sticky',
     }),
     at: request.comment.createdAt,
     link: request.comment.url,
   });
-  if (result.status === 'unreadable')
-    return { outcome: 'refused', reply: replies.locked(target.environment, { unreadable: result.detail }) };
-  if (result.status === 'held-by-other')
-    return { outcome: 'refused', reply: replies.locked(target.environment, result.lock) };
-  if (result.status === 'held-by-us' && !result.sameClaim)
-    return {
-      outcome: 'unchanged',
-      reply: `${replies.marker}\n🔒 ${code(target.environment)} is already locked by you: ${plain(result.lock.reason)}.`,
-    };
+  switch (result.status) {
+    case 'unreadable':
+      return { outcome: 'refused', reply: replies.locked(environment, { unreadable: result.detail }) };
+    case 'held-by-other':
+      return { outcome: 'refused', reply: replies.locked(environment, result.lock) };
+    case 'held-by-us':
+      // A retry of this very comment finds its own lock: answered as the first time.
+      if (!result.sameClaim)
+        return {
+          outcome: 'unchanged',
+          reply: markCommandReply(
+            renderLockReply({ outcome: 'already-yours', environment, lock: result.lock }),
+          ),
+        };
+      break;
+    case 'claimed':
+      break;
+  }
   return {
     outcome: 'done',
-    reply: `${replies.marker}\n🔒 ${code(target.environment)} is locked by @${request.comment.author}: ${plain(command.reason)}. Promotions by others are refused until \`/unlock ${target.environment}\`, or until this pull request is merged or closed.`,
+    reply: markCommandReply(renderLockReply({ outcome: 'locked', environment, lock: result.lock })),
   };
 }

@@ -1,17 +1,20 @@
 import type { Command } from '../../core/commands/command-types.js';
 import { environmentOf } from '../../core/promotion/parse-ops-config.js';
+import { markCommandReply } from '../../core/report/promotion/command-reply-marker.js';
+import type { StatusRow } from '../../core/report/promotion/promotion-reply-views.js';
+import { renderStatus } from '../../core/report/promotion/render-status.js';
+import type { EnvironmentStatus } from '../promote/promotion-outcome.js';
 import { readEnvironmentStatus } from '../promote/read-environment-status.js';
 import { resolveStatusSettings } from '../promote/promote-settings.js';
-import { code, plain, replies } from './command-replies.js';
 import type { CommandResult } from './command-result.js';
 import type { CommentCommandPorts } from './comment-command-ports.js';
 import type { CommandContext } from './load-command-context.js';
 import { rememberedOps, rememberedRegistry } from './remembered-reads.js';
 
 /**
- * `/status [ENV]`: what each environment runs per the ops repository, what the registry's stage
- * says, and locks. Where the two disagree a promotion was left half-done (its ops commit without
- * its stage tag, or a hand edit): the reply says so and how to finish it.
+ * `/status [ENV]`: what each environment runs per the ops repository, since when and by whom per the
+ * registry's stage, and locks. Where the two disagree a promotion was left half-done (its ops commit
+ * without its stage tag, or a hand edit): the reply says so and how to finish it.
  */
 export async function runStatusCommand(
   command: Extract<Command, { kind: 'status' }>,
@@ -19,10 +22,13 @@ export async function runStatusCommand(
   ports: CommentCommandPorts,
 ): Promise<CommandResult> {
   if (command.environment) environmentOf(context.ops.config, command.environment);
+  const environments = command.environment
+    ? [command.environment]
+    : Object.keys(context.ops.config.environments);
   const targeted = new Set(
     Object.values(context.ops.config.environments).flatMap((e) => e.targets.map((t) => t.model)),
   );
-  const models = [...new Set([...context.registry.models.keys()].filter((m) => targeted.has(m)))].sort();
+  const models = [...context.registry.models.keys()].filter((m) => targeted.has(m)).sort();
   const reads = {
     ops: rememberedOps(ports.ops, context.ops.snapshot),
     registry: rememberedRegistry(context.tags),
@@ -32,8 +38,11 @@ export async function runStatusCommand(
       (l) => [l.state === 'locked' ? l.lock.environment : l.environment, l] as const,
     ),
   );
-  const rows: string[] = [];
-  const notes: string[] = [];
+  const lockOf = (environment: string) => {
+    const lock = locks.get(environment);
+    return lock ? { lock } : {};
+  };
+  const rows: StatusRow[] = [];
   for (const model of models) {
     const status = await readEnvironmentStatus(
       resolveStatusSettings({
@@ -42,33 +51,45 @@ export async function runStatusCommand(
       }),
       reads,
     );
-    const state = context.registry.models.get(model);
-    for (const env of status.environments) {
-      const stage = state?.stages[env.environment];
-      const runs = env.disagreement ? 'targets disagree' : (env.version ?? 'unknown');
-      const lock = locks.get(env.environment);
-      rows.push(
-        `| ${code(model)} | ${code(env.environment)} | ${code(runs)} | ${stage ? `${code(stage.version)} since ${stage.assignedAt}` : '—'} | ${lock?.state === 'unreadable' ? 'unreadable lock' : lock?.state === 'locked' ? `🔒 @${lock.lock.owner.login}${lock.lock.reason ? `: ${plain(lock.lock.reason)}` : ''}` : ''} |`,
-      );
-      if (env.disagreement)
-        notes.push(
-          `${code(env.environment)}: the targets of ${code(model)} run different values (${env.targets.map((t) => `${code(t.file)} ${code(t.value)}`).join(', ')}).`,
-        );
-      else if (env.version && stage?.version !== env.version)
-        notes.push(
-          `${code(env.environment)}: the ops repository runs ${code(env.version)} but the registry's stage says ${stage ? code(stage.version) : 'nothing'} — a promotion left half-done (its commit without its stage tag) or a hand edit. \`/promote ${env.version} ${model} to ${env.environment}\` finishes it (nothing is committed again).`,
-        );
-    }
+    for (const env of status.environments)
+      rows.push({ ...statusRow(model, env, context), ...lockOf(env.environment) });
   }
-  const table = rows.length
-    ? [
-        '| Model | Environment | Ops repository runs | Registry stage | Lock |',
-        '|---|---|---|---|---|',
-        ...rows,
-      ].join('\n')
-    : 'No registered model is targeted by the ops config.';
+  // No registered model targeted: the environments and their locks are still worth showing.
+  if (models.length === 0)
+    for (const environment of environments) rows.push({ environment, ...lockOf(environment) });
   return {
     outcome: 'done',
-    reply: `${replies.marker}\n📋 Status from ${code(context.ops.name)} at ${code(context.ops.snapshot.commit.slice(0, 7))}:\n\n${table}${notes.length ? `\n\n${notes.map((n) => `- ⚠️ ${n}`).join('\n')}` : ''}`,
+    reply: markCommandReply(
+      renderStatus({
+        rows,
+        now: ports.clock.now().toISOString(),
+        source: { repository: context.ops.name, commit: context.ops.snapshot.commit },
+      }),
+    ),
   };
+}
+
+/** One model in one environment: the ops repository's version, and the registry's stage when it agrees. */
+function statusRow(model: string, env: EnvironmentStatus, context: CommandContext): StatusRow {
+  const row: StatusRow = { environment: env.environment, model };
+  if (env.disagreement) {
+    const values = env.targets.map((t) => `${t.file}:${t.line} ${t.value}`).join(', ');
+    return { ...row, disagreement: `the targets of ${model} run different values (${values})` };
+  }
+  if (env.version === undefined) return row;
+  const state = context.registry.models.get(model);
+  const stage = state?.stages[env.environment];
+  if (stage?.version !== env.version)
+    return { ...row, version: env.version, stageMismatch: stage ? { stage: stage.version } : {} };
+  const by = requestedBy(state?.events.find((e) => e.tag === stage.tag));
+  return { ...row, version: env.version, since: stage.assignedAt, ...(by ? { by } : {}) };
+}
+
+/**
+ * Who asked for a stage assignment: the app's tags name the commenter in a trailer (their tagger is
+ * the app); a tag made by hand or by the CLI names its tagger.
+ */
+function requestedBy(event: { by: string; message: string } | undefined): string | undefined {
+  if (!event) return undefined;
+  return /^Modelship-Requested-By: (.+)$/m.exec(event.message)?.[1]?.trim() || event.by || undefined;
 }

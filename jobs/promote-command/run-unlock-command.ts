@@ -1,6 +1,8 @@
 import type { Command } from '../../core/commands/command-types.js';
+import { markCommandReply } from '../../core/report/promotion/command-reply-marker.js';
+import { renderLockReply } from '../../core/report/promotion/render-lock-replies.js';
 import type { CommentCommandRequest } from './command-ports.js';
-import { code, replies } from './command-replies.js';
+import { replies } from './command-replies.js';
 import type { CommandResult } from './command-result.js';
 import { commandTarget } from './command-target.js';
 import type { CommentCommandPorts } from './comment-command-ports.js';
@@ -15,19 +17,35 @@ export async function runUnlockCommand(
 ): Promise<CommandResult> {
   const target = await commandTarget(command, 'unlock', request, context, ports);
   if (!target.ok) return { outcome: 'refused', reply: replies.refused(target.message) };
+  const { environment } = target;
   const released = await ports.locks.release(
-    target.environment,
+    environment,
     command.force ? { force: true } : { owner: request.comment.author },
   );
   if (released.released)
-    return { outcome: 'done', reply: `${replies.marker}\n🔓 ${code(target.environment)} is unlocked.` };
+    return {
+      outcome: 'done',
+      reply: markCommandReply(
+        renderLockReply({
+          outcome: 'unlocked',
+          environment,
+          ...(released.lock ? { lock: released.lock } : {}),
+        }),
+      ),
+    };
   if (released.why === 'not-locked')
     return {
       outcome: 'unchanged',
-      reply: `${replies.marker}\n🔓 ${code(target.environment)} was not locked.`,
+      reply: markCommandReply(renderLockReply({ outcome: 'not-locked', environment })),
     };
   return {
     outcome: 'refused',
-    reply: `${replies.marker}\n👎 ${released.lock ? replies.lockText(target.environment, released.lock) : `${code(target.environment)} is locked by someone else`}; only its owner releases it, or \`/unlock ${target.environment} --force\`.`,
+    reply: markCommandReply(
+      renderLockReply({
+        outcome: 'not-yours',
+        environment,
+        ...(released.lock ? { lock: released.lock } : {}),
+      }),
+    ),
   };
 }

@@ -37,7 +37,11 @@ describe('deliveries', () => {
     await world.settled();
     const reply = world.replies().at(-1)!;
     assert.match(reply, /\/promote VERSION/);
-    assert.match(reply, /`production`.*after `staging`.*protected.*maintain\+/);
+    assert.match(
+      reply,
+      /\| production \(protected\) \| commit to .* \| staging \| .* \| maintain or above \|/,
+    );
+    assert.match(reply, /The rules are in acme\/ops `\.github\/modelship\.yml` \(its default branch\)/);
     assert.deepEqual(reactionsOn(comment.id).sort(), ['modelship[bot]:eyes', 'modelship[bot]:rocket']);
     // Acknowledged before the work: the answer came before the reply was written (the work took
     // longer than the answer). The 100 ms target itself is measured by bench/app.ts.

@@ -59,7 +59,13 @@ test('register → /promote staging → /promote production → /rollback produc
 
   // Staging is the default environment: bob (write) may promote there.
   let step = await command('bob', '/promote v1.0.0');
-  assert.match(step.reply, /Promoted `fraud@v1\.0\.0` → `staging`: `v0\.9\.0` → `v1\.0\.0`/);
+  assert.match(step.reply, /^### 🚀 Promoted fraud `v1\.0\.0` to staging\n\n`v0\.9\.0` → `v1\.0\.0`$/m);
+  assert.match(step.reply, /\| `apps\/fraud\/staging\/values\.yaml:\d+` .* \| `v0\.9\.0` \| `v1\.0\.0` \|/);
+  assert.match(
+    step.reply,
+    /\[ops commit `[0-9a-f]{7}`\]\([^)]+\) in acme\/ops · stage tag `fraud#staging#1`/,
+  );
+  assert.ok(step.reply.startsWith('<!-- modelship:command -->\n'), 'the marker line comes first');
   assert.deepEqual(step.reactions, ['eyes', 'rocket']);
   assert.equal(await opsFile('apps/fraud/staging/values.yaml'), valuesFile('v1.0.0').trimEnd());
   assert.equal(await opsFile('apps/fraud/production/values.yaml'), valuesFile('v0.9.0').trimEnd());
@@ -76,22 +82,36 @@ test('register → /promote staging → /promote production → /rollback produc
   assert.deepEqual(step.reactions, ['-1', 'eyes']);
 
   step = await command('alice', '/promote v1.0.0 to production');
-  assert.match(step.reply, /Promoted `fraud@v1\.0\.0` → `production`/);
+  assert.match(step.reply, /Promoted fraud `v1\.0\.0` to production/);
+  assert.match(
+    step.reply,
+    /· \[production\]\(https:\/\/fraud\.example\.com\) · stage tag `fraud#production#\d+`/,
+  );
   assert.equal(await opsFile('apps/fraud/production/values.yaml'), valuesFile('v1.0.0').trimEnd());
 
   await command('bob', '/promote v1.1.0 to staging');
+  // The plan first: the change and its diff, nothing written.
+  step = await command('alice', '/promote v1.1.0 to production --dry-run');
+  assert.match(step.reply, /^### 🔍 Dry run: promote fraud `v1\.1\.0` to production$/m);
+  assert.match(step.reply, /\n```diff\n[\s\S]*\n-.*v1\.0\.0.*\n\+.*v1\.1\.0[\s\S]*\n```\n/);
+  assert.match(step.reply, /Nothing was written\./);
+  assert.deepEqual(step.reactions, ['eyes', 'rocket']);
   step = await command('alice', '/promote v1.1.0 to production');
   assert.match(step.reply, /`v1\.0\.0` → `v1\.1\.0`/);
 
   // 3 a.m.: back to what ran before, without naming it.
   step = await command('alice', '/rollback production');
-  assert.match(step.reply, /Rolled back `fraud@v1\.0\.0` → `production`: `v1\.1\.0` → `v1\.0\.0`/);
+  assert.match(step.reply, /^### 🚀 Rolled back production to fraud `v1\.0\.0`\n\n`v1\.1\.0` → `v1\.0\.0`$/m);
   assert.equal(await opsFile('apps/fraud/production/values.yaml'), valuesFile('v1.0.0').trimEnd());
   assert.equal(await opsFile('apps/fraud/staging/values.yaml'), valuesFile('v1.1.0').trimEnd());
 
   step = await command('carol', '/status');
-  assert.match(step.reply, /\| `fraud` \| `staging` \| `v1\.1\.0` \| `v1\.1\.0` since/);
-  assert.match(step.reply, /\| `fraud` \| `production` \| `v1\.0\.0` \| `v1\.0\.0` since/);
+  assert.match(step.reply, /^### Status of fraud\n\nFrom acme\/ops at `[0-9a-f]{7}`\.$/m);
+  assert.match(
+    step.reply,
+    /\n\| staging \| `v1\.1\.0` \| \d{4}-\d\d-\d\d \d\d:\d\d UTC \([^)]+\) \| `bob` \| — \|\n/,
+  );
+  assert.match(step.reply, /\n\| production \| `v1\.0\.0` \| [^|]+ UTC \([^)]+\) \| `alice` \| — \|\n/);
   assert.doesNotMatch(step.reply, /half-done/);
 
   // Ops history: one commit per promotion, newest first, each naming what it replaced.

@@ -5,9 +5,12 @@
  */
 
 /**
- * Inline text: one line; HTML neutralised; Markdown's punctuation backslash-escaped; an `@` before a
- * name gets a zero-width space so `@team` or `@someone` in a reason pings nobody (GitHub finds
- * mentions in the rendered text, so neither escaping nor an entity would stop it).
+ * Inline text: one line; HTML neutralised; the punctuation that formats, links or splits a table
+ * cell backslash-escaped, and at the start (where the text may begin a line) whatever would open a
+ * block (a heading, a list, a quote); an `@` before a name gets a zero-width space so `@team` or
+ * `@someone` in a reason pings nobody (GitHub finds mentions in the rendered text, so neither
+ * escaping nor an entity would stop it). Parentheses, dots and dashes in the middle stay as written:
+ * they format nothing there, and a reply reads as the rule worded it.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -15,7 +18,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]{}()#+\-.!|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]#|!~]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2')
     .replace(/@(?=[\p{L}\p{N}_-])/gu, '@\u200b');
 }
 

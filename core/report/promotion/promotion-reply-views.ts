@@ -25,9 +25,13 @@ export interface PromotionDoneView {
   /** The version that ran there before, when known. */
   previous?: string;
   changes: ChangeView[];
-  actor: string;
+  /** Who asked, when known. */
+  actor?: string;
+  /** The ops repository written (`acme/ops`). */
+  opsRepository?: string;
   opsCommit?: { sha: string; url?: string };
-  pullRequest?: { number: number; url?: string };
+  /** `created`: a new pull request (false: an open one was updated). */
+  pullRequest?: { number?: number; url?: string; branch?: string; created?: boolean };
   deployment?: { url?: string; environmentUrl?: string };
   stageTag?: { name: string; url?: string };
 }
@@ -41,8 +45,6 @@ export interface DryRunView {
   changes: ChangeView[];
   /** The unified diff of every changed file. */
   diff: string;
-  /** What would refuse the real command (shown, not enforced, in a dry run). */
-  refusals?: { code: string; message: string }[];
 }
 
 /** A lock as the locks port reports it (its EnvironmentLock passes as is). */
@@ -64,6 +66,19 @@ export interface StatusRow {
   lock?: { state: 'free' } | { state: 'locked'; lock: LockSummary } | { state: 'unreadable'; detail: string };
   /** Targets of the environment that disagree (the engine's report). */
   disagreement?: string;
+  /**
+   * The registry's stage when it does not name the version the ops repository runs (`stage`
+   * undefined: it names none): a promotion left half-done (its commit without its stage tag) or a
+   * hand edit. The reply shows the command that finishes it.
+   */
+  stageMismatch?: { stage?: string };
+}
+
+export interface StatusView {
+  rows: readonly StatusRow[];
+  now: string;
+  /** The ops repository and the commit read. */
+  source?: { repository: string; commit: string; url?: string };
 }
 
 export interface HelpView {

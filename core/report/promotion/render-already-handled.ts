@@ -1,14 +1,27 @@
-import { link } from './markdown-text.js';
+import { codeSpan, link } from './markdown-text.js';
 
-/** The reply to a comment handled before (a redelivery, an edit): it points at the first answer. */
-export function renderAlreadyHandled(view: { replyUrl?: string }): string {
-  return `This command was already handled: see ${link('the reply', view.replyUrl)}. Nothing was done again.`;
+export interface AlreadyHandledView {
+  /** The webhook delivery that brought the comment again. */
+  deliveryId: string;
+  /** Whether the first handling has ended (its 🚀 or 👎 is on the comment). */
+  finished: boolean;
+  /** The first handling's reply, when known. */
+  replyUrl?: string;
 }
 
 /**
- * The hidden first line of the reply to one comment: the app finds its reply by it, so a second
- * delivery of the same comment answers "already handled" instead of acting twice.
+ * The reply to a comment handled before (a redelivery, another replica): nothing is done twice, and
+ * when the first handling has not ended, what to do if its answer never comes.
  */
-export function commandReplyMarker(commentId: number): string {
-  return `<!-- modelship:command:${commentId} -->`;
+export function renderAlreadyHandled(view: AlreadyHandledView): string {
+  const first = view.replyUrl ? ` See ${link('the reply', view.replyUrl)}.` : '';
+  const lines = [
+    `🔁 This command was delivered again (delivery ${codeSpan(view.deliveryId)}) and was already ${view.finished ? 'handled' : 'being handled'}: nothing more was done.${first}`,
+  ];
+  if (!view.finished)
+    lines.push(
+      '',
+      `If no answer follows, its handling was interrupted: ${codeSpan('/status')} shows what was written; comment the command again to finish it.`,
+    );
+  return lines.join('\n');
 }

@@ -5,7 +5,7 @@ import type { DryRunView } from './promotion-reply-views.js';
 /** A diff longer than this is cut: the reply must stay under GitHub's comment limit with the rest. */
 const MAX_DIFF = 40_000;
 
-/** The plan of a `--dry-run`: the changes, the diff, and what would refuse the real command. */
+/** The plan of a `--dry-run`: before → after, the changes and the diff; nothing written. */
 export function renderDryRun(view: DryRunView): string {
   const what =
     view.action === 'rollback'
@@ -24,14 +24,6 @@ export function renderDryRun(view: DryRunView): string {
     lines.push('<details open><summary>Diff</summary>', '', fencedBlock(diff, 'diff'), '', '</details>');
     if (cut) lines.push('', `The diff is cut at ${MAX_DIFF.toLocaleString('en-US')} characters.`);
   }
-  const refusals = view.refusals ?? [];
-  if (refusals.length > 0)
-    lines.push(
-      '',
-      'The command itself would be refused:',
-      '',
-      ...refusals.map((r) => `- ${escapeMarkdown(r.message)}`),
-    );
   lines.push('', 'Nothing was written.');
   return lines.join('\n');
 }

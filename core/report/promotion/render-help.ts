@@ -32,8 +32,8 @@ export function renderHelp(view: HelpView): string {
   if (names.length === 0) lines.push('None is configured yet.');
   else
     lines.push(
-      '| Environment | After | Soak | Gate | Who may promote |',
-      '| --- | --- | --- | --- | --- |',
+      '| Environment | Writes | After | Soak | Gate | Who may promote |',
+      '| --- | --- | --- | --- | --- | --- |',
       ...rows,
     );
   if (view.defaultEnvironment !== undefined)
@@ -65,5 +65,6 @@ function environmentRow(name: string, env: Environment, fallback: string | undef
       : []),
   ].join(', ');
   const marks = [name === fallback ? 'default' : '', env.protected ? 'protected' : ''].filter(Boolean);
-  return `| ${escapeMarkdown(name)}${marks.length ? ` (${marks.join(', ')})` : ''} | ${env.after ? escapeMarkdown(env.after) : '—'} | ${env.soak ? escapeMarkdown(env.soak) : '—'} | ${env['require-gate'] ? 'must pass' : 'not required'} | ${who} |`;
+  const writes = `${env.mode === 'pull-request' ? 'pull request to' : 'commit to'} ${env.branch ? codeSpan(env.branch) : 'the default branch'}`;
+  return `| ${escapeMarkdown(name)}${marks.length ? ` (${marks.join(', ')})` : ''} | ${writes} | ${env.after ? escapeMarkdown(env.after) : '—'} | ${env.soak ? escapeMarkdown(env.soak) : '—'} | ${env['require-gate'] ? 'must pass' : 'not required'} | ${who} |`;
 }

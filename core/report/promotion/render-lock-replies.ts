@@ -34,17 +34,10 @@ export function renderLockReply(reply: LockReply): string {
       return [
         `### 🔒 ${env} is locked by ${formatLogin(reply.lock.owner.login)}`,
         '',
-        `${reply.lock.sticky ? 'Locked' : 'A promotion has held it'} since ${formatTime(reply.lock.createdAt)}${reply.lock.owner.pullRequest !== undefined ? ` in #${reply.lock.owner.pullRequest}` : ''}${reply.lock.link ? ` (${link('comment', reply.lock.link)})` : ''}.`,
-        ...(reply.lock.sticky ? reason(reply.lock) : ['', 'Try again when it is done.']),
-        '',
-        `${formatLogin(reply.lock.owner.login)} can release it with ${unlock}; anyone who may promote here can with ${force}.`,
+        ...heldByOther(reply),
       ].join('\n');
     case 'unreadable':
-      return [
-        `### 🔒 ${env} has a lock that cannot be read`,
-        '',
-        `${escapeMarkdown(reply.detail)}. It blocks every promotion to ${env} until ${force} clears it.`,
-      ].join('\n');
+      return [`### 🔒 ${env} has a lock that cannot be read`, '', ...unreadableLock(reply)].join('\n');
     case 'unlocked':
       return [
         `### 🔓 Unlocked ${env}`,
@@ -64,6 +57,34 @@ export function renderLockReply(reply: LockReply): string {
         `Only its owner releases it with ${unlock}; ${force} releases anyone's.`,
       ].join('\n');
   }
+}
+
+/** Whose lock it is, since when, why, and who can release it: for /lock and for a promotion it stops. */
+export function heldByOther({ environment, lock }: { environment: string; lock: LockSummary }): string[] {
+  return [
+    `${lock.sticky ? 'Locked' : 'A promotion has held it'} since ${formatTime(lock.createdAt)}${lock.owner.pullRequest !== undefined ? ` in #${lock.owner.pullRequest}` : ''}${lock.link ? ` (${link('comment', lock.link)})` : ''}.`,
+    ...(lock.sticky ? reason(lock) : ['', 'Try again when it is done.']),
+    '',
+    `${formatLogin(lock.owner.login)} can release it with ${codeSpan(`/unlock ${environment}`)}; anyone who may promote here can with ${codeSpan(`/unlock ${environment} --force`)}.`,
+  ];
+}
+
+/** An unreadable lock blocks, and says how to clear it. */
+export function unreadableLock({ environment, detail }: { environment: string; detail: string }): string[] {
+  const env = escapeMarkdown(environment);
+  return [
+    `${escapeMarkdown(detail.replace(/\.$/, ''))}. It blocks every promotion to ${env} until ${codeSpan(`/unlock ${environment} --force`)} clears it.`,
+  ];
+}
+
+/** A lock in one line (for a sentence of another reply). */
+export function describeLock(environment: string, lock: LockSummary | { unreadable: string }): string {
+  const env = escapeMarkdown(environment);
+  if ('unreadable' in lock)
+    return `${env} has a lock that cannot be read (${escapeMarkdown(lock.unreadable)}); ${codeSpan(`/unlock ${environment} --force`)} clears it`;
+  const pr = lock.owner.pullRequest !== undefined ? ` in #${lock.owner.pullRequest}` : '';
+  const why = lock.reason && lock.sticky ? `: ${escapeMarkdown(lock.reason)}` : '';
+  return `${env} is locked by ${formatLogin(lock.owner.login)}${pr} since ${formatTime(lock.createdAt)}${why}`;
 }
 
 function reason(lock: LockSummary): string[] {

@@ -1,10 +1,14 @@
 import { formatSoak } from '../../promotion-policy/parse-soak.js';
 import { cellCode } from './changes-table.js';
-import { escapeMarkdown, formatLogin, formatTime } from './markdown-text.js';
-import type { StatusRow } from './promotion-reply-views.js';
+import { codeSpan, escapeMarkdown, formatLogin, formatTime, link } from './markdown-text.js';
+import type { StatusRow, StatusView } from './promotion-reply-views.js';
 
-/** What runs where: environment → version, since when, by whom, and any lock. */
-export function renderStatus(view: { rows: readonly StatusRow[]; now: string }): string {
+/**
+ * What runs where: environment → version (as the ops repository says), since when and by whom (the
+ * registry's stage), any lock; and below, every environment where the two disagree, with the
+ * command that reconciles them.
+ */
+export function renderStatus(view: StatusView): string {
   if (view.rows.length === 0) return '### Status\n\nNo environment is configured.';
   const models = new Set(view.rows.map((r) => r.model).filter(Boolean));
   const withModel = models.size > 1;
@@ -22,11 +26,26 @@ export function renderStatus(view: { rows: readonly StatusRow[]; now: string }):
     ];
     return `| ${cells.join(' | ')} |`;
   });
-  const problems = view.rows
-    .filter((r) => r.disagreement)
-    .map((r) => `- ⚠️ ${escapeMarkdown(r.environment)}: ${escapeMarkdown(r.disagreement!)}`);
+  const problems = view.rows.flatMap((r) => {
+    const env = escapeMarkdown(r.environment);
+    if (r.disagreement) return [`- ⚠️ ${env}: ${escapeMarkdown(r.disagreement)}`];
+    if (!r.stageMismatch || r.version === undefined) return [];
+    const stage = r.stageMismatch.stage !== undefined ? codeSpan(r.stageMismatch.stage) : 'nothing';
+    const finish = codeSpan(`/promote ${r.version}${r.model ? ` ${r.model}` : ''} to ${r.environment}`);
+    return [
+      `- ⚠️ ${env}: the ops repository runs ${codeSpan(r.version)} but the registry's stage says ${stage} — a promotion left half-done (its commit without its stage tag) or a hand edit. ${finish} finishes it (nothing is committed again).`,
+    ];
+  });
   const title = models.size === 1 ? `### Status of ${escapeMarkdown([...models][0]!)}` : '### Status';
-  return [title, '', ...head, ...rows, ...(problems.length > 0 ? ['', ...problems] : [])].join('\n');
+  const source = view.source
+    ? [
+        '',
+        `From ${escapeMarkdown(view.source.repository)} at ${link(codeSpan(view.source.commit.slice(0, 7)), view.source.url)}.`,
+      ]
+    : [];
+  return [title, ...source, '', ...head, ...rows, ...(problems.length > 0 ? ['', ...problems] : [])].join(
+    '\n',
+  );
 }
 
 function lockCell(state: StatusRow['lock'], environment: string, now: string): string {

@@ -11,15 +11,23 @@ import { htmlIn, mentionsIn } from './markdown-safety.js';
 const escapes: [string, string][] = [
   ['incident 42', 'incident 42'],
   ['ping @alice and @acme/sre', 'ping @\u200balice and @\u200bacme/sre'],
-  ['mail a@b.c', 'mail a@\u200bb\\.c'],
-  ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert\\(1\\)&gt;'],
-  ['[click](javascript:alert(1))', '\\[click\\]\\(javascript:alert\\(1\\)\\)'],
+  ['mail a@b.c', 'mail a@\u200bb.c'],
+  ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
+  ['[click](javascript:alert(1))', '\\[click\\](javascript:alert(1))'],
   ['a | b', 'a \\| b'],
   ['**bold** _it_ ~~x~~', '\\*\\*bold\\*\\* \\_it\\_ \\~\\~x\\~\\~'],
-  ['# heading\n- item\r\n1. x', '\\# heading \\- item 1\\. x'],
+  ['# heading\n- item\r\n1. x', '\\# heading - item 1. x'],
+  // What opens a block only where the text may begin a line: its start.
+  ['- item', '\\- item'],
+  ['  + item', '  \\+ item'],
+  ['===', '\\==='],
+  ['12. x', '12\\. x'],
+  ['3) x', '3\\) x'],
+  ['> quote', '&gt; quote'],
+  ['Only maintain may (you have write).', 'Only maintain may (you have write).'],
   ['`code` \\n', '\\`code\\` \\\\n'],
   ['&amp; &#64;alice', '&amp;amp; &amp;\\#64;alice'],
-  ['${{ secrets.X }}', '$\\{\\{ secrets\\.X \\}\\}'],
+  ['${{ secrets.X }}', '${{ secrets.X }}'],
 ];
 for (const [text, expected] of escapes)
   test(`escapeMarkdown(${JSON.stringify(text)})`, () => {

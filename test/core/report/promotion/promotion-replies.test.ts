@@ -2,14 +2,25 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { environmentsSchema } from '../../../../core/config/environments-config-schema.js';
 import {
-  commandReplyMarker,
-  renderAlreadyHandled,
-} from '../../../../core/report/promotion/render-already-handled.js';
+  COMMAND_REPLY_MARKER,
+  markCommandReply,
+} from '../../../../core/report/promotion/command-reply-marker.js';
+import { renderAlreadyHandled } from '../../../../core/report/promotion/render-already-handled.js';
+import { renderCommandFailed } from '../../../../core/report/promotion/render-command-failed.js';
 import { renderDryRun } from '../../../../core/report/promotion/render-dry-run.js';
 import { renderHelp } from '../../../../core/report/promotion/render-help.js';
 import { renderInvalidCommand } from '../../../../core/report/promotion/render-invalid-command.js';
-import { type LockReply, renderLockReply } from '../../../../core/report/promotion/render-lock-replies.js';
+import {
+  describeLock,
+  type LockReply,
+  renderLockReply,
+} from '../../../../core/report/promotion/render-lock-replies.js';
+import { renderNothingToChange } from '../../../../core/report/promotion/render-nothing-to-change.js';
 import { renderPromotionDone } from '../../../../core/report/promotion/render-promotion-done.js';
+import {
+  type PromotionStop,
+  renderPromotionStopped,
+} from '../../../../core/report/promotion/render-promotion-stopped.js';
 import { renderRefusal } from '../../../../core/report/promotion/render-refusal.js';
 import { renderStatus } from '../../../../core/report/promotion/render-status.js';
 import { htmlIn, mentionsIn } from './markdown-safety.js';
@@ -44,6 +55,7 @@ test('promotion done: before → after, the table, the links', () => {
     previous: 'v5.0.2',
     changes: [change],
     actor: 'alice',
+    opsRepository: 'acme/ops',
     opsCommit: { sha: 'abcdef1234567890', url: 'https://github.com/acme/ops/commit/abcdef1234567890' },
     deployment: {
       url: 'https://github.com/acme/models/deployments/production',
@@ -63,9 +75,9 @@ test('promotion done: before → after, the table, the links', () => {
       '',
       '| Target | Before | After |',
       '| --- | --- | --- |',
-      '| `apps/fraud/production/deployment.yaml:23` image \\(predictor\\) | `ghcr.io/acme/fraud-model:v5.0.2` | `ghcr.io/acme/fraud-model:v5.1.0` |',
+      '| `apps/fraud/production/deployment.yaml:23` image (predictor) | `ghcr.io/acme/fraud-model:v5.0.2` | `ghcr.io/acme/fraud-model:v5.1.0` |',
       '',
-      '[ops commit `abcdef1`](https://github.com/acme/ops/commit/abcdef1234567890) · [deployment](https://github.com/acme/models/deployments/production) · [production](https://fraud.acme.dev) · stage tag [`fraud#production#7`](https://github.com/acme/models/releases/tag/fraud%23production%237)',
+      '[ops commit `abcdef1`](https://github.com/acme/ops/commit/abcdef1234567890) in acme/ops · [deployment](https://github.com/acme/models/deployments/production) · [production](https://fraud.acme.dev) · stage tag [`fraud#production#7`](https://github.com/acme/models/releases/tag/fraud%23production%237)',
     ].join('\n'),
   );
   assertSafe(reply);
@@ -82,13 +94,18 @@ test('rollback through an ops pull request says the change waits for the merge',
     actor: '@mallory',
     pullRequest: { number: 12, url: 'https://github.com/acme/ops/pull/12' },
   });
-  assert.ok(reply.startsWith('### 🚀 Rolled back production to fraud `v5.0.2`\n\n`v5.1.0` → `v5.0.2`'));
+  assert.ok(
+    reply.startsWith(
+      '### 🚀 Ops pull request opened to roll back production to fraud `v5.0.2`\n\n`v5.1.0` → `v5.0.2` · requested by `@mallory`',
+    ),
+    reply,
+  );
   assert.match(reply, /\[ops pull request #12\]\(https:\/\/github\.com\/acme\/ops\/pull\/12\)/);
   assert.match(reply, /waits in the ops pull request/);
   assertSafe(reply);
 });
 
-test('dry run: the diff in a fence nothing inside can close, and what would refuse it', () => {
+test('dry run: the diff in a fence nothing inside can close', () => {
   const diff = [
     '--- a/apps/fraud/README.md',
     '+++ b/apps/fraud/README.md',
@@ -108,17 +125,12 @@ test('dry run: the diff in a fence nothing inside can close, and what would refu
     previous: 'v5.0.2',
     changes: [change],
     diff,
-    refusals: [{ code: 'soak-too-short', message: 'fraud v5.1.0 must run in staging for 24h; 14 h to go.' }],
   });
   const lines = reply.split('\n');
   const open = lines.findIndex((l) => l.startsWith('`````diff'));
   assert.ok(open > 0, reply);
   const close = lines.findIndex((l, i) => i > open && /^`{5,}$/.test(l));
   assert.deepEqual(lines.slice(open + 1, close), diff.split('\n'));
-  assert.match(
-    reply,
-    /The command itself would be refused:\n\n- fraud v5\\\.1\\\.0 must run in staging for 24h; 14 h to go\\\./,
-  );
   assert.ok(reply.endsWith('Nothing was written.'));
   assertSafe(reply);
 
@@ -152,10 +164,15 @@ test('refusal: the rule named, politely, with where it lives', () => {
   });
   assert.equal(
     reply,
-    '### 👎 Cannot promote fraud v5 to production\n\nOnly people with maintain or admin may promote to production \\(you have write\\)\\. The rule is in acme/ops [`.github/modelship.yml`](https://github.com/acme/ops/blob/main/.github/modelship.yml).'.replace(
-      '\\. The rule',
-      '\\.\n\nThe rule',
-    ),
+    [
+      '### 👎 Cannot promote fraud v5 to production',
+      '',
+      'Only people with maintain or admin may promote to production (you have write).',
+      '',
+      'The rule is in acme/ops [`.github/modelship.yml`](https://github.com/acme/ops/blob/main/.github/modelship.yml).',
+      '',
+      'Nothing was written.',
+    ].join('\n'),
   );
   const many = renderRefusal({
     request: 'promote fraud v5 to production',
@@ -164,8 +181,12 @@ test('refusal: the rule named, politely, with where it lives', () => {
       { code: 'locked', message: `production is locked by bob: ${hostile}` },
     ],
   });
-  assert.match(many, /\n- fraud v5 did not pass its gate\\\.\n- production is locked by bob: /);
+  assert.match(many, /\n- fraud v5 did not pass its gate\.\n- production is locked by bob: /);
   assertSafe(many);
+  // A refusal before the command is understood (a fork, a config error) has no request to name.
+  const bare = renderRefusal({ refusals: [{ code: 'fork', message: `from a fork ${hostile}` }] });
+  assert.match(bare, /^### 👎 Refused\n\nfrom a fork @\u200beveryone/);
+  assertSafe(bare);
 });
 
 test('an invalid command quotes the comment harmlessly and shows the syntax', () => {
@@ -175,9 +196,13 @@ test('an invalid command quotes the comment harmlessly and shows the syntax', ()
   });
   assert.match(
     reply,
-    /Usage: `\/promote VERSION \[NAME\] \[to ENV\] \[--dry-run\]` · `\/help` lists every command\./,
+    /^### 🤔 \/promote: "@\u200beveryone [^\n]*" is not a version\n\nUsage: `\/promote VERSION \[NAME\] \[to ENV\] \[--dry-run\]` · `\/help` lists every command\.$/,
   );
   assertSafe(reply);
+  assert.equal(
+    renderInvalidCommand({ message: 'This is not a command the app knows.' }),
+    '### 🤔 This is not a command the app knows.\n\n`/help` lists every command.',
+  );
 });
 
 test('status: environment → version, since, by, lock', () => {
@@ -221,7 +246,7 @@ test('status: environment → version, since, by, lock', () => {
   );
   assert.equal(lines[5]!.split(/(?<!\\)\|/).length, 7, 'the reason cannot add columns');
   assert.match(lines[6]!, /^\| qa \| — \| — \| — \| 🔒 unreadable: `\/unlock qa --force` clears it \|$/);
-  assert.match(reply, /⚠️ production: charts\/values\\\.yaml says v5\\\.0\\\.1/);
+  assert.match(reply, /⚠️ production: charts\/values\.yaml says v5\.0\.1/);
   assertSafe(reply);
   assert.match(
     renderStatus({
@@ -235,6 +260,24 @@ test('status: environment → version, since, by, lock', () => {
   );
 });
 
+test('status: the ops repository read, and a half-done promotion with the command that finishes it', () => {
+  const reply = renderStatus({
+    now: '2026-11-29T23:00:00Z',
+    source: { repository: 'acme/ops', commit: 'abcdef1234567890' },
+    rows: [
+      { environment: 'staging', model: 'fraud', version: 'v5.1.0', stageMismatch: { stage: 'v5.0.2' } },
+      { environment: 'production', model: 'fraud', version: 'v5.0.2', stageMismatch: {} },
+    ],
+  });
+  assert.match(reply, /^### Status of fraud\n\nFrom acme\/ops at `abcdef1`\.\n\n\| Environment \|/);
+  assert.match(
+    reply,
+    /- ⚠️ staging: the ops repository runs `v5\.1\.0` but the registry's stage says `v5\.0\.2` — a promotion left half-done[^\n]*`\/promote v5\.1\.0 fraud to staging` finishes it/,
+  );
+  assert.match(reply, /- ⚠️ production: [^\n]* stage says nothing — /);
+  assertSafe(reply);
+});
+
 test('help: the commands and the effective configuration', () => {
   const environments = environmentsSchema.parse({
     staging: {},
@@ -242,6 +285,8 @@ test('help: the commands and the effective configuration', () => {
       after: 'staging',
       soak: '24h',
       protected: true,
+      mode: 'pull-request',
+      branch: 'live',
       policy: { 'min-role': 'maintain', users: ['alice'], teams: ['acme/sre'] },
     },
     sandbox: { 'require-gate': false, policy: { 'min-role': 'admin' } },
@@ -255,9 +300,9 @@ test('help: the commands and the effective configuration', () => {
   for (const expected of [
     '- `/promote VERSION [NAME] [to ENV] [--dry-run]`: change which version',
     '- `/lock ENV --reason "why"`: keep everyone else',
-    '| staging (default) | — | — | must pass | write or above |',
-    '| production (protected) | staging | 24h | must pass | maintain or above, only `alice`, or members of `acme/sre` |',
-    '| sandbox | — | — | not required | admin |',
+    '| staging (default) | commit to the default branch | — | — | must pass | write or above |',
+    '| production (protected) | pull request to `live` | staging | 24h | must pass | maintain or above, only `alice`, or members of `acme/sre` |',
+    '| sandbox | commit to the default branch | — | — | not required | admin |',
     'A command that names no environment means staging.',
     'production must always be named.',
     'Models: `fraud`.',
@@ -297,7 +342,7 @@ const lockReplies: [LockReply, RegExp][] = [
   ],
   [
     { outcome: 'unreadable', environment: 'production', detail: 'lock.json is not JSON' },
-    /lock\\\.json is not JSON\. It blocks every promotion to production until `\/unlock production --force` clears it\./,
+    /lock\.json is not JSON\. It blocks every promotion to production until `\/unlock production --force` clears it\./,
   ],
   [
     { outcome: 'unlocked', environment: 'production', lock },
@@ -316,10 +361,110 @@ for (const [reply, expected] of lockReplies)
     assertSafe(text);
   });
 
-test('already handled points at the first reply', () => {
+test('already handled: said once, naming whether the first handling has ended', () => {
   assert.equal(
-    renderAlreadyHandled({ replyUrl: 'https://github.com/acme/models/pull/7#issuecomment-2' }),
-    'This command was already handled: see [the reply](https://github.com/acme/models/pull/7#issuecomment-2). Nothing was done again.',
+    renderAlreadyHandled({
+      deliveryId: 'd-1',
+      finished: true,
+      replyUrl: 'https://github.com/acme/models/pull/7#issuecomment-2',
+    }),
+    '🔁 This command was delivered again (delivery `d-1`) and was already handled: nothing more was done. See [the reply](https://github.com/acme/models/pull/7#issuecomment-2).',
   );
-  assert.equal(commandReplyMarker(42), '<!-- modelship:command:42 -->');
+  const running = renderAlreadyHandled({ deliveryId: '`x` @everyone', finished: false });
+  assert.match(running, /already being handled: nothing more was done\.\n\nIf no answer follows/);
+  assertSafe(running);
+});
+
+test('every reply starts with the marker line, and fits in a comment', () => {
+  assert.equal(COMMAND_REPLY_MARKER, '<!-- modelship:command -->');
+  assert.equal(markCommandReply('### x'), '<!-- modelship:command -->\n### x');
+  const long = markCommandReply(`### x\n${'| a | b |\n'.repeat(10_000)}`);
+  assert.ok(long.length <= 65_536 - 512, `${long.length}`);
+  assert.match(long, /\| a \| b \|\n\n… \(cut here: the reply was longer than GitHub's comment limit\)$/);
+});
+
+test('nothing to change: already runs, at which ops commit', () => {
+  assert.equal(
+    renderNothingToChange({
+      model: 'fraud',
+      version: 'v5.1.0',
+      environment: 'production',
+      branch: 'main',
+      commit: 'abcdef1234567890',
+    }),
+    "### ✅ production already runs fraud `v5.1.0`\n\nThe ops branch `main` at `abcdef1` has these values and the registry's stage says so: nothing to change.",
+  );
+});
+
+const stops: [PromotionStop, RegExp][] = [
+  [
+    { reason: 'busy', lock: { ...lock, sticky: false } },
+    /^Another promotion \(by `alice`, since 2026-11-29 21:00 UTC\) is still writing to production\. Comment the command again in a moment/m,
+  ],
+  [
+    { reason: 'locked', lock },
+    /^production is locked by `alice`\.\n\nLocked since 2026-11-29 21:00 UTC in #7[\s\S]*> @\u200beveryone[\s\S]*`\/unlock production --force`/m,
+  ],
+  [
+    { reason: 'unreadable-lock', detail: 'lock.json is not JSON' },
+    /cannot be read\.\n\nlock\.json is not JSON\. It blocks every promotion to production until `\/unlock production --force` clears it\./,
+  ],
+  [
+    { reason: 'tag-moved', tag: 'fraud@v5.1.0', was: 'a'.repeat(40), now: 'b'.repeat(40) },
+    /The tag `fraud@v5\.1\.0` pointed at `aaaaaaa` when the command arrived and points at `bbbbbbb` now[\s\S]*`modelship registry doctor`/,
+  ],
+  [
+    { reason: 'branch-moved', detail: `main kept moving (3 attempts) ${hostile}` },
+    /^main kept moving \(3 attempts\) @\u200beveryone .* Comment the command again: it is planned afresh\.$/m,
+  ],
+];
+for (const [stop, expected] of stops)
+  test(`promotion stopped before writing: ${stop.reason}`, () => {
+    const text = renderPromotionStopped({
+      request: 'promote fraud v5.1.0 to production',
+      environment: 'production',
+      stop,
+    });
+    assert.ok(text.startsWith('### 👎 Cannot promote fraud v5.1.0 to production\n\n'), text);
+    assert.match(text, expected);
+    assert.ok(text.endsWith('\n\nNothing was written.'), text);
+    assertSafe(text);
+  });
+
+test('a failure says what was and was not written, and how to finish', () => {
+  const half = renderCommandFailed({
+    request: 'roll back production (fraud) to v5.0.2',
+    message: `stage tag refused: ${hostile}`,
+    written: {
+      opsCommit: { sha: 'abcdef1234567890', url: 'https://github.com/acme/ops/commit/abcdef1234567890' },
+    },
+  });
+  assert.match(
+    half,
+    /^### 💥 Could not roll back production \(fraud\) to v5\.0\.2\n\nstage tag refused: @\u200beveryone/,
+  );
+  assert.match(
+    half,
+    /The \[ops commit `abcdef1`\]\(https:\/\/github\.com\/acme\/ops\/commit\/abcdef1234567890\) was written but the registry's stage tag was not[\s\S]*Comment the command again to finish it/,
+  );
+  assertSafe(half);
+  assert.match(
+    renderCommandFailed({ request: 'promote fraud v5 to staging', message: 'HTTP 502.', written: 'nothing' }),
+    /\n\nHTTP 502\.\n\nNothing was written to the ops repository, and the deployment is marked failed\. Comment the command again to retry\.$/,
+  );
+  assert.match(
+    renderCommandFailed({ message: 'socket hang up', written: 'unknown' }),
+    /^### 💥 The command failed\n\nsocket hang up\.\n\nNothing half-done is left unreported: `\/status` shows/,
+  );
+});
+
+test('a lock in one line, for another reply', () => {
+  assert.equal(
+    describeLock('production', lock),
+    'production is locked by `alice` in #7 since 2026-11-29 21:00 UTC: @\u200beveryone &lt;script&gt;x&lt;/script&gt; \\| \\`rm\\` \\[x\\](javascript:y) \\`\\`\\`',
+  );
+  assert.equal(
+    describeLock('qa', { unreadable: 'not JSON' }),
+    'qa has a lock that cannot be read (not JSON); `/unlock qa --force` clears it',
+  );
 });
