@@ -438,6 +438,26 @@ describe('GraphQL mutations: the REST twin’s state and webhooks', () => {
     assert.equal(await ops.git.refSha('refs/heads/lock/production'), undefined);
     assert.equal(await ops.git.refSha('refs/lock/production'), undefined);
 
+    // updateRef: a fast-forward moves it (push webhook); going back needs force, as in REST.
+    const next = await ops.git.commit((await ops.git.commitInfo(head))!.tree, [head], 'lock taken');
+    const update = `mutation Update($id: ID!, $oid: GitObjectID!, $force: Boolean) {
+      updateRef(input: { refId: $id, oid: $oid, force: $force }) { ref { target { oid } } } }`;
+    const moved = await app.graphql<Answer>(update, { id: rest.node_id, oid: next });
+    assert.deepEqual(moved.updateRef.ref, { target: { oid: next } });
+    assert.equal(
+      (await app.rest.git.getRef({ owner: 'acme', repo: 'ops', ref: 'heads/lock/staging' })).data.object.sha,
+      next,
+    );
+    const [pushed] = await delivered('push', (p) => p.ref === 'refs/heads/lock/staging' && p.after === next);
+    assert.equal((pushed?.payload as Answer).before, head);
+    const back = await raw(appToken, update, { id: rest.node_id, oid: head });
+    assert.deepEqual(
+      [back.body.errors![0].type, back.body.errors![0].message],
+      ['UNPROCESSABLE', 'Update is not a fast forward'],
+    );
+    await app.graphql<Answer>(update, { id: rest.node_id, oid: head, force: true });
+    assert.equal(await ops.git.refSha('refs/heads/lock/staging'), head);
+
     // deleteRef by REST's node_id.
     const del = `mutation Delete($id: ID!) { deleteRef(input: { refId: $id, clientMutationId: "d" }) { clientMutationId } }`;
     assert.deepEqual(await app.graphql<Answer>(del, { id: rest.node_id }), {
@@ -494,7 +514,10 @@ describe('GraphQL mutations: the REST twin’s state and webhooks', () => {
     });
     assert.deepEqual(none.data, []);
 
-    const answer = await app.graphql<Answer>(mutation, { id: deployment.node_id, headers: FLASH });
+    const answer = await app.graphql<Answer>(mutation, {
+      id: deployment.node_id,
+      mediaType: { previews: ['flash'] }, // Octokit's way to ask for a preview
+    });
     const listed = (
       await app.rest.repos.listDeploymentStatuses({
         owner: 'acme',
@@ -520,6 +543,46 @@ describe('GraphQL mutations: the REST twin’s state and webhooks', () => {
     const [hook] = await delivered('deployment_status', (p) => p.deployment_status.id === status.id);
     assert.equal((hook?.payload as Answer).deployment_status.state, 'success');
     assert.equal((hook?.payload as Answer).sender.login, 'modelship[bot]');
+
+    // createDeployment (the same preview) is REST's create-deployment: REST reads it, `deployment` webhook.
+    const ref = (await app.rest.git.getRef({ owner: 'acme', repo: 'ops', ref: 'heads/main' })).data;
+    const repo = (await app.rest.repos.get({ owner: 'acme', repo: 'ops' })).data;
+    const deploy = `mutation Deploy($repo: ID!, $ref: ID!) {
+      createDeployment(input: { repositoryId: $repo, refId: $ref, environment: "production",
+        requiredContexts: [], payload: "{\\"model\\":\\"fraud@v2\\"}" }) {
+        autoMerged deployment { id databaseId environment commitOid payload state }
+      } }`;
+    const refusedDeploy = await raw(appToken, deploy, { repo: repo.node_id, ref: ref.node_id });
+    assert.equal(
+      refusedDeploy.body.errors![0].message,
+      "Field 'createDeployment' doesn't exist on type 'Mutation'",
+    );
+    const deployed = (
+      await app.graphql<Answer>(deploy, { repo: repo.node_id, ref: ref.node_id, headers: FLASH })
+    ).createDeployment;
+    const viaRest = (
+      await app.rest.repos.getDeployment({
+        owner: 'acme',
+        repo: 'ops',
+        deployment_id: deployed.deployment.databaseId,
+      })
+    ).data;
+    assert.deepEqual(deployed, {
+      autoMerged: false,
+      deployment: {
+        id: viaRest.node_id,
+        databaseId: viaRest.id,
+        environment: 'production',
+        commitOid: ref.object.sha,
+        payload: '{"model":"fraud@v2"}',
+        state: 'PENDING',
+      },
+    });
+    assert.deepEqual(
+      [viaRest.ref, viaRest.sha, viaRest.payload],
+      ['main', ref.object.sha, { model: 'fraud@v2' }],
+    );
+    assert.equal((await delivered('deployment', (p) => p.deployment.id === viaRest.id)).length, 1);
 
     // DeploymentStatus.environment is in the preview too.
     const field = await raw(

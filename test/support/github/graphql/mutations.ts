@@ -142,6 +142,27 @@ export function mutations(ctx: GraphqlContext) {
       return { __typename: 'DeleteRefPayload', clientMutationId: input.clientMutationId ?? null };
     },
 
+    updateRef: async ({
+      input,
+    }: Input<{ refId: string; oid: string; force?: boolean | null }>): Promise<Node> => {
+      const found = await locateAs(ctx, input.refId, ['Ref']);
+      ctx.mayDo(found.repo, 'git/update-ref', 'UpdateRef');
+      const result = await runRestOperation(
+        ctx,
+        found.repo,
+        'git/update-ref',
+        gitHandlers['git/update-ref']!,
+        { ref: found.qualified.slice('refs/'.length) },
+        { sha: input.oid, force: input.force ?? false },
+      );
+      const type = (result.body as { object: { type: string } }).object.type;
+      return {
+        __typename: 'UpdateRefPayload',
+        clientMutationId: input.clientMutationId ?? null,
+        ref: refNode(ctx, found.repo, found.qualified, input.oid, undefined, type),
+      };
+    },
+
     createDeployment: async ({
       input,
     }: Input<{
