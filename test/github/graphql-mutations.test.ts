@@ -654,6 +654,31 @@ describe('GraphQL mutations: order, partial failure, permissions', () => {
     );
   });
 
+  test('ten clients racing to createRef one name: exactly one wins, the rest get "already exists"', async () => {
+    const repo = (await app.rest.repos.get({ owner: 'acme', repo: 'ops' })).data;
+    const head = (await ops.git.refSha('refs/heads/main'))!;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        raw(
+          appToken,
+          `mutation($repo: ID!, $oid: GitObjectID!) {
+            createRef(input: { repositoryId: $repo, name: "refs/heads/lock/race", oid: $oid }) { ref { name } } }`,
+          { repo: repo.node_id, oid: head },
+        ),
+      ),
+    );
+    const won = answers.filter((a) => a.body.data?.createRef);
+    const lost = answers.filter((a) => a.body.errors);
+    assert.equal(won.length, 1);
+    assert.equal(lost.length, 9);
+    for (const a of lost)
+      assert.equal(
+        a.body.errors![0].message,
+        'A ref named "refs/heads/lock/race" already exists in the repository.',
+      );
+    assert.equal((await delivered('create', (p) => p.ref === 'lock/race')).length, 1, 'one create webhook');
+  });
+
   test('permissions as REST’s: contents:write for refs, issues for comments and reactions, deployments for statuses; a person needs push', async () => {
     const repo = (await owner.rest.repos.get({ owner: 'acme', repo: 'models' })).data;
     const head = (await models.git.refSha('refs/heads/main'))!;
