@@ -458,6 +458,24 @@ describe('GraphQL mutations: the REST twin’s state and webhooks', () => {
     await app.graphql<Answer>(update, { id: rest.node_id, oid: head, force: true });
     assert.equal(await ops.git.refSha('refs/heads/lock/staging'), head);
 
+    // An annotated tag object is not a commit: GitHub's createRef is for commits (REST makes tag refs).
+    const tagObject = (
+      await app.rest.git.createTag({
+        owner: 'acme',
+        repo: 'ops',
+        tag: 'v1',
+        message: 'v1',
+        object: head,
+        type: 'commit',
+      })
+    ).data.sha;
+    const onTag = await raw(appToken, create, { repo: repo.node_id, name: 'refs/tags/v1', oid: tagObject });
+    assert.deepEqual(
+      [onTag.body.errors![0].type, onTag.body.errors![0].message],
+      ['UNPROCESSABLE', `The oid ${tagObject} does not point to a commit.`],
+    );
+    assert.equal(await ops.git.refSha('refs/tags/v1'), undefined);
+
     // deleteRef by REST's node_id.
     const del = `mutation Delete($id: ID!) { deleteRef(input: { refId: $id, clientMutationId: "d" }) { clientMutationId } }`;
     assert.deepEqual(await app.graphql<Answer>(del, { id: rest.node_id }), {
