@@ -497,6 +497,32 @@ describe('GraphQL mutations: the REST twin’s state and webhooks', () => {
     );
   });
 
+  test('createCommitOnBranch takes REST’s ref node_id as its branch id; an id in a hidden repository is NOT_FOUND', async () => {
+    const ref = (await app.rest.git.getRef({ owner: 'acme', repo: 'ops', ref: 'heads/main' })).data;
+    const mutation = `mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }`;
+    const made = await app.graphql<Answer>(mutation, {
+      input: {
+        branch: { id: ref.node_id },
+        message: { headline: 'By ref id' },
+        fileChanges: { additions: [{ path: 'by-id.txt', contents: Buffer.from('id\n').toString('base64') }] },
+        expectedHeadOid: ref.object.sha,
+      },
+    });
+    assert.equal(await ops.git.refSha('refs/heads/main'), made.createCommitOnBranch.commit.oid);
+    // The owner reads the private repository's ref; the app, not installed there, cannot use its id.
+    const hiddenId = (await owner.rest.git.getRef({ owner: 'acme', repo: 'secret', ref: 'heads/main' })).data
+      .node_id;
+    const hidden = await raw(appToken, mutation, {
+      input: { branch: { id: hiddenId }, message: { headline: 'no' }, expectedHeadOid: ref.object.sha },
+    });
+    assert.deepEqual(hidden.body.data, { createCommitOnBranch: null });
+    assert.equal(hidden.body.errors![0].type, 'NOT_FOUND');
+    assert.equal(
+      hidden.body.errors![0].message,
+      `Could not resolve to a node with the global id of '${hiddenId}'`,
+    );
+  });
+
   test('createDeploymentStatus needs the flash preview; with it, the status REST lists and its webhook', async () => {
     const deployment = (
       await app.rest.repos.createDeployment({
