@@ -115,9 +115,19 @@ describe('GraphQL reads: pull requests, several repositories, node ids', () => {
 
     // Merged through REST: MERGED and merged in GraphQL.
     await owner.rest.pulls.merge({ owner: 'acme', repo: 'models', pull_number: number });
-    const merged = await app.graphql<Answer>(pullQuery, { owner: 'acme', name: 'models', number });
-    assert.equal(merged.repository.pullRequest.state, 'MERGED');
-    assert.equal(merged.repository.pullRequest.merged, true);
+    const merge = await owner.rest.pulls.get({ owner: 'acme', repo: 'models', pull_number: number });
+    const merged = await app.graphql<Answer>(
+      `query($number: Int!) { repository(owner: "acme", name: "models") {
+        pullRequest(number: $number) { state merged closed mergeCommit { oid } } } }`,
+      { number },
+    );
+    assert.deepEqual(merged.repository.pullRequest, {
+      state: 'MERGED',
+      merged: true,
+      closed: true,
+      mergeCommit: { oid: merge.data.merge_commit_sha },
+    });
+    assert.equal(await models.git.refSha('refs/heads/main'), merge.data.merge_commit_sha);
   });
 
   test('a missing number is NOT_FOUND on that field only; an installation without pull_requests is FORBIDDEN', async () => {
