@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import picomatch from 'picomatch';
 import { UserError } from '../../core/errors.js';
 import type {
   CommitRequest,
@@ -96,6 +95,8 @@ export function localOpsRepository(
         files ??= git(['ls-tree', '-r', '-z', '--name-only', commit]).then((out) =>
           out.split('\0').filter(Boolean),
         );
+        // Loaded here: only scanned targets list files, and most promotions name theirs.
+        const { default: picomatch } = await import('picomatch');
         const matches = picomatch([...globs], { dot: true });
         return (await files).filter((f) => matches(f)).sort();
       },
