@@ -143,7 +143,10 @@ export function catFileSession(
       { cwd: where.cwd, stdio: ['pipe', 'pipe', 'pipe'] },
     );
     stderr = '';
-    started.stdout.on('data', onData);
+    // A process given up on (timed out, failed) may still flush output: only the current one's counts.
+    started.stdout.on('data', (chunk: Buffer) => {
+      if (child === started) onData(chunk);
+    });
     started.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     started.once('error', (error) => {
       if (child === started) fail(error);

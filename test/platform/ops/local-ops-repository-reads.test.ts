@@ -169,3 +169,16 @@ test('a commit keeps executable and nested files executable, and uses the identi
     assert.equal(ops.git(['for-each-ref', 'refs/modelship/']), '', 'no scratch ref left');
   }
 });
+
+test(`outside a repository: the session fails its reads, the repository says so in one UserError`, async () => {
+  const plain = mkdtempSync(join(tmpdir(), 'modelship-plain-'));
+  dirs.push(plain);
+  const session = catFileSession({ cwd: plain });
+  await assert.rejects(session.read(['HEAD', 'HEAD:a.yaml']), /not a git repository/);
+  session.close();
+  await assert.rejects(localOpsRepository(plain, { writes: true }).snapshot(), (e) => {
+    assert.ok(isUserError(e));
+    assert.match(e.message, /is not a git repository/);
+    return true;
+  });
+});
