@@ -1,14 +1,6 @@
-import { readCliContext } from '../platform/context/cli-context.js';
-import { commands } from './commands.js';
-import { runCli } from './run-cli.js';
-import pkg from '../package.json' with { type: 'json' };
+import { enableCompileCache } from './compile-cache.js';
 
-process.exitCode = await runCli(
-  {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    context: readCliContext(),
-  },
-  commands,
-  pkg.version,
-);
+// The CLI's entry: the compile cache is on before the rest of the CLI loads (a static import would
+// compile it first), so that code is what the cache serves.
+enableCompileCache();
+await import('./main.js');

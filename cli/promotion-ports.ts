@@ -13,23 +13,25 @@ const OWNER_REPO = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/;
  * through the API (a directory that exists wins; `./owner/repo` forces a path) — and the model
  * repository's registry: the current directory's tags, or with --repo its tags through the API. One
  * Octokit serves both when both are on GitHub. The GitHub client loads only when GitHub is used: a
- * local promotion does not pay for Octokit's start-up.
+ * local promotion does not pay for Octokit's start-up. `writes`: the command will write (a local
+ * clone then reads what a commit needs while the plan is made).
  */
 export async function promotionPorts(
   io: CliIO,
-  options: { opsRepo?: string; repo?: string },
+  options: { opsRepo?: string; repo?: string; writes?: boolean },
 ): Promise<PromotePorts> {
   const { context } = io;
   const where = options.opsRepo ?? '.';
+  const local = () => localOpsRepository(resolve(context.cwd, where), { writes: options.writes === true });
   const remoteOps = OWNER_REPO.test(where) && !existsSync(resolve(context.cwd, where));
   if (!remoteOps && options.repo === undefined)
     return {
-      ops: localOpsRepository(resolve(context.cwd, where)),
+      ops: local(),
       registry: gitRegistryTags({ cwd: context.cwd }),
     };
   const { registrySource } = await import('./commands/registry/registry-source.js');
   const registry = await registrySource(io, options.repo !== undefined ? { repo: options.repo } : {});
-  if (!remoteOps) return { ops: localOpsRepository(resolve(context.cwd, where)), registry: registry.tags };
+  if (!remoteOps) return { ops: local(), registry: registry.tags };
   const { token } = context.github;
   if (!token)
     throw new UserError(

@@ -1,6 +1,6 @@
 import { formatUserError, isUserError, UserError } from '../core/errors.js';
-import { startReaderThreads, type ReaderThreads } from '../platform/data/reader-threads.js';
-import type { Preread } from '../platform/data/dataset-worker-protocol.js';
+import type { ReaderThreads } from '../platform/data/reader-threads.js';
+import type { Place, Preread } from '../platform/data/dataset-worker-protocol.js';
 import { EXIT, type CliIO, type Command } from './cli-io.js';
 
 export interface CommandEntry {
@@ -37,8 +37,12 @@ export async function runCli(io: CliIO, commands: Record<string, CommandEntry>, 
         `unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}`,
       );
     const { cwd, workspace, storage } = io.context;
+    const place = { cwd, workspace, storage };
     const warmUp = !rest.includes('--help') && entry.readers ? entry.readers(rest) : { spares: 0 };
-    readers = startReaderThreads({ cwd, workspace, storage }, warmUp);
+    readers =
+      warmUp.spares > 0
+        ? (await import('../platform/data/reader-threads.js')).startReaderThreads(place, warmUp)
+        : readersOnDemand(place);
     return await (
       await entry.load()
     )(rest, io, readers);
@@ -54,6 +58,24 @@ export async function runCli(io: CliIO, commands: Record<string, CommandEntry>, 
   } finally {
     await readers?.close();
   }
+}
+
+/**
+ * Reader threads for a command that did not ask for any up front (promote, status, gate without
+ * data…): the data layer loads only if the command opens a dataset, so those commands do not
+ * compile it at start-up.
+ */
+function readersOnDemand(place: Place): ReaderThreads {
+  let threads: Promise<ReaderThreads> | undefined;
+  const started = () =>
+    (threads ??= import('../platform/data/reader-threads.js').then((m) => m.startReaderThreads(place)));
+  return {
+    open: async (location, options) => (await started()).open(location, options),
+    sample: async (location, options) => (await started()).sample(location, options),
+    close: async () => {
+      if (threads) await (await threads).close();
+    },
+  };
 }
 
 function usage(commands: Record<string, CommandEntry>): string {

@@ -74,6 +74,7 @@ export const promote: Command = async (args, io) => {
   const ports = await promotionPorts(io, {
     ...(options['ops-repo'] ? { opsRepo: options['ops-repo'] } : {}),
     ...(options.repo ? { repo: options.repo } : {}),
+    writes: !options['dry-run'],
   });
   if (options['dry-run']) {
     const plan = await planPromotion(settings, ports);

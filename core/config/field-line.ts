@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 /**
  * The line of a setting named by its path as errors show it (`drift.columns.temp.test`,
@@ -7,8 +7,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'y
  * The line of the deepest part that exists, or undefined when not even the first does.
  */
 export function fieldLine(text: string, field: string): number | undefined {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
+  const { doc, lines } = parsed(text);
   let node = doc.contents as Node | null;
   let rest = field;
   let offset: number | undefined;
@@ -34,4 +33,19 @@ export function fieldLine(text: string, field: string): number | undefined {
     } else break;
   }
   return offset === undefined ? undefined : lines.linePos(offset).line;
+}
+
+/**
+ * The last text parsed, kept: a promotion plan asks for the lines of every target of one config (to
+ * point its errors at them), and parsing the whole config again for each cost a local promotion as
+ * much as parsing all its manifests. Only read here, never changed: a kept document is as good as new.
+ */
+let last: { text: string; doc: Document; lines: LineCounter } | undefined;
+
+function parsed(text: string): { doc: Document; lines: LineCounter } {
+  if (last?.text !== text) {
+    const lines = new LineCounter();
+    last = { text, doc: parseDocument(text, { lineCounter: lines }), lines };
+  }
+  return last;
 }

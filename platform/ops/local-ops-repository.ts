@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import picomatch from 'picomatch';
 import { UserError } from '../../core/errors.js';
 import type {
   CommitRequest,
@@ -12,7 +11,7 @@ import type {
   PullRequestRequest,
 } from '../../jobs/promote/promote-ports.js';
 import { GitFailure, notARepository, runGit, type GitLocation } from '../registry/run-git.js';
-import { catFileBatch } from './git-cat-file-batch.js';
+import { catFileSession, readCommitFiles, treeModes, type GitObject } from './git-cat-file-batch.js';
 
 /**
  * The ops repository as a local clone or checkout (bare or not), read and written with git's
@@ -26,9 +25,11 @@ import { catFileBatch } from './git-cat-file-batch.js';
  * file the promotion changes has uncommitted edits there, the promotion is refused instead: writing
  * under them would leave the user's edit and ours interleaved, and their next commit would undo ours.
  */
-export function localOpsRepository(path: string): OpsRepository & { readonly dir: string } {
+export function localOpsRepository(
+  path: string,
+  options: { writes?: boolean } = {},
+): OpsRepository & { readonly dir: string } {
   const where: GitLocation = { cwd: resolve(path) };
-  let defaultBranch: Promise<string> | undefined;
   const git = async (args: string[], options: { input?: string; env?: Record<string, string> } = {}) => {
     try {
       return await runGit(where, args, options);
@@ -36,18 +37,38 @@ export function localOpsRepository(path: string): OpsRepository & { readonly dir
       throw (error instanceof GitFailure && notARepository(where, error)) || error;
     }
   };
-
-  const headOf = async (branch: string) => {
+  // Heads, the config, the manifests and the trees above them all come through one process.
+  const session = catFileSession(where);
+  const objects = async (specs: readonly string[]) => {
     try {
-      return (await git(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`])).trim();
+      return await session.read(specs);
     } catch (error) {
-      if (error instanceof GitFailure && error.code === 1) return undefined;
-      throw error;
+      throw (error instanceof GitFailure && notARepository(where, error)) || error;
     }
   };
 
+  // Facts every command needs (the default branch) and, when the command writes, what its commit
+  // needs besides the plan (the checkouts of the branch, git's identity) are read at once: those git
+  // processes then run while the model's registry is read and the plan is made, not one after
+  // another after it. A prefetched answer serves the next write only; a failure surfaces when used.
+  const early = <T>(read: () => Promise<T>) => {
+    const promise = read();
+    promise.catch(() => undefined);
+    return promise;
+  };
+  const defaultBranch = early(() => readDefaultBranch(git));
+  let prefetched = options.writes
+    ? { checkouts: early(() => checkoutsOf(git)), identities: early(() => identities(git, where.cwd)) }
+    : undefined;
+  const writeFacts = () => {
+    const facts = prefetched ?? { checkouts: checkoutsOf(git), identities: identities(git, where.cwd) };
+    prefetched = undefined;
+    return facts;
+  };
+
+  const headOf = async (branch: string) => (await objects([`refs/heads/${branch}^{commit}`]))[0]?.oid;
+
   const snapshot = async (branch?: string): Promise<OpsSnapshot> => {
-    defaultBranch ??= readDefaultBranch(git);
     const base = await defaultBranch;
     const name = branch ?? base;
     const commit = await headOf(name);
@@ -57,7 +78,13 @@ export function localOpsRepository(path: string): OpsRepository & { readonly dir
         `branch "${name}" does not exist in the ops repository ${where.cwd}${branch === undefined ? ' (its default branch)' : ''}`,
       );
     let files: Promise<string[]> | undefined;
-    const readFiles = (paths: readonly string[]) => catFileBatch(where, commit, paths);
+    const readFiles = async (paths: readonly string[]) => {
+      try {
+        return await readCommitFiles(session, commit, paths);
+      } catch (error) {
+        throw (error instanceof GitFailure && notARepository(where, error)) || error;
+      }
+    };
     return {
       branch: name,
       defaultBranch: base,
@@ -68,6 +95,8 @@ export function localOpsRepository(path: string): OpsRepository & { readonly dir
         files ??= git(['ls-tree', '-r', '-z', '--name-only', commit]).then((out) =>
           out.split('\0').filter(Boolean),
         );
+        // Loaded here: only scanned targets list files, and most promotions name theirs.
+        const { default: picomatch } = await import('picomatch');
         const matches = picomatch([...globs], { dot: true });
         return (await files).filter((f) => matches(f)).sort();
       },
@@ -76,16 +105,23 @@ export function localOpsRepository(path: string): OpsRepository & { readonly dir
 
   /**
    * A commit of `changes` on top of `parent`, written by ONE `git fast-import` (blobs, trees and the
-   * commit in one process) under a temporary ref of its own; the branch is not touched here.
+   * commit in one process) under a temporary ref of its own; the branch is not touched here. The
+   * objects stay in the pack fast-import writes (`fastimport.unpackLimit=0`): unpacking a handful of
+   * objects into loose files costs another process (`unpack-objects`) and buys nothing.
    */
-  const buildCommit = async (parent: string, changes: FileChange[], message: string) => {
+  const buildCommit = async (
+    parent: string,
+    changes: FileChange[],
+    message: string,
+    identity: Promise<{ author: string; committer: string }>,
+  ) => {
     const [modes, { author, committer }] = await Promise.all([
       fileModes(
-        git,
+        objects,
         parent,
         changes.map((c) => c.path),
       ),
-      identities(git, where.cwd),
+      identity,
     ]);
     const scratch = `refs/modelship/tmp/${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const data = (text: string) => `data ${Buffer.byteLength(text, 'utf8')}\n${text}\n`;
@@ -97,7 +133,9 @@ export function localOpsRepository(path: string): OpsRepository & { readonly dir
       '\nget-mark :1\ndone\n',
     ].join('');
     const commit = (
-      await git(['fast-import', '--quiet', '--done', '--cat-blob-fd=1'], { input: stream })
+      await git(['-c', 'fastimport.unpackLimit=0', 'fast-import', '--quiet', '--done', '--cat-blob-fd=1'], {
+        input: stream,
+      })
     ).trim();
     return { commit, scratch };
   };
@@ -121,23 +159,28 @@ export function localOpsRepository(path: string): OpsRepository & { readonly dir
   };
 
   const commit = async (request: CommitRequest): Promise<CommitResult | Stale | Refused> => {
-    // The checkouts' state is checked while the commit is built: both only read.
+    // The checkouts' state is checked while the commit is built: both only read, so neither waits.
     const paths = request.changes.map((c) => c.path);
-    const [checkouts, built] = await Promise.all([
-      checkoutsOf(git, request.branch),
-      buildCommit(request.expectedHead, request.changes, request.message),
+    const facts = writeFacts();
+    const [dirtyCheck, building] = await Promise.allSettled([
+      facts.checkouts.then((checkouts) => dirtyCheckouts(checkouts, request.branch, paths)),
+      buildCommit(request.expectedHead, request.changes, request.message, facts.identities),
     ]);
-    for (const checkout of checkouts) {
-      const dirty = await dirtyPaths(checkout, paths);
-      if (dirty.length > 0) {
-        await git(['update-ref', '-d', built.scratch]);
-        // A branch another writer moved shows its files as changed until that writer's checkout
-        // catches up: that is a lost race, not the user's edits.
-        if ((await headOf(request.branch)) !== request.expectedHead) return { stale: true };
-        return {
-          refused: `${dirty.join(', ')} ${dirty.length === 1 ? 'has' : 'have'} uncommitted changes in ${checkout}, which has branch ${request.branch} checked out: commit or discard them, or promote in a clean clone`,
-        };
-      }
+    if (building.status === 'rejected') throw building.reason;
+    const built = building.value;
+    if (dirtyCheck.status === 'rejected') {
+      await git(['update-ref', '-d', built.scratch]).catch(() => undefined);
+      throw dirtyCheck.reason;
+    }
+    const { checkouts, dirty } = dirtyCheck.value;
+    if (dirty) {
+      await git(['update-ref', '-d', built.scratch]);
+      // A branch another writer moved shows its files as changed until that writer's checkout
+      // catches up: that is a lost race, not the user's edits.
+      if ((await headOf(request.branch)) !== request.expectedHead) return { stale: true };
+      return {
+        refused: `${dirty.paths.join(', ')} ${dirty.paths.length === 1 ? 'has' : 'have'} uncommitted changes in ${dirty.checkout}, which has branch ${request.branch} checked out: commit or discard them, or promote in a clean clone`,
+      };
     }
     if (!(await swap(request.branch, built.commit, request.expectedHead, built.scratch)))
       return { stale: true };
@@ -164,7 +207,7 @@ export function localOpsRepository(path: string): OpsRepository & { readonly dir
     async openOrUpdatePullRequest(request: PullRequestRequest) {
       const [current, built] = await Promise.all([
         headOf(request.branch),
-        buildCommit(request.baseCommit, request.changes, request.message),
+        buildCommit(request.baseCommit, request.changes, request.message, writeFacts().identities),
       ]);
       if (current !== undefined) {
         // Already exactly this change on top of this base (a re-run): leave the branch as it is.
@@ -186,27 +229,42 @@ export function localOpsRepository(path: string): OpsRepository & { readonly dir
 
 /**
  * The default branch of a clone is the remote's (`origin/HEAD`) when that branch exists here too;
- * otherwise what HEAD names (a bare repository's HEAD is its default branch).
+ * otherwise what HEAD names (a bare repository's HEAD is its default branch). One `for-each-ref`
+ * tells all three (ref names have no spaces); only a HEAD on no branch there is (an unborn branch,
+ * or detached) asks `symbolic-ref` which.
  */
 async function readDefaultBranch(git: (args: string[]) => Promise<string>): Promise<string> {
-  const symbolic = async (ref: string) => {
-    try {
-      return (await git(['symbolic-ref', '--quiet', ref])).trim();
-    } catch (error) {
-      if (error instanceof GitFailure && error.code === 1) return undefined;
-      throw error;
-    }
-  };
-  const [remote, head] = await Promise.all([symbolic('refs/remotes/origin/HEAD'), symbolic('HEAD')]);
-  if (remote) {
-    const name = remote.replace(/^refs\/remotes\/origin\//, '');
-    try {
-      await git(['rev-parse', '--verify', '--quiet', `refs/heads/${name}`]);
-      return name;
-    } catch {
-      // The remote's default branch was never checked out here; fall back to HEAD.
+  const refs = await git([
+    'for-each-ref',
+    '--format=%(HEAD) %(refname) %(symref)',
+    'refs/heads/',
+    'refs/remotes/origin/HEAD',
+  ]);
+  const branches = new Set<string>();
+  let remote: string | undefined;
+  let head: string | undefined;
+  for (const line of refs.split('\n')) {
+    // `* NAME TARGET` for HEAD's branch, `  NAME TARGET` otherwise.
+    const current = line.slice(0, 1);
+    const [name, target] = line.slice(2).split(' ');
+    if (name === 'refs/remotes/origin/HEAD') remote = target || undefined;
+    else if (name?.startsWith('refs/heads/')) {
+      branches.add(name.slice('refs/heads/'.length));
+      if (current === '*') head = name;
     }
   }
+  if (remote) {
+    const name = remote.replace(/^refs\/remotes\/origin\//, '');
+    // Unless the remote's default branch was never checked out here: then HEAD tells.
+    if (branches.has(name)) return name;
+  }
+  head ??= await git(['symbolic-ref', '--quiet', 'HEAD']).then(
+    (out) => out.trim(),
+    (error: unknown) => {
+      if (error instanceof GitFailure && error.code === 1) return undefined;
+      throw error;
+    },
+  );
   if (head?.startsWith('refs/heads/')) return head.slice('refs/heads/'.length);
   throw new UserError(
     'input',
@@ -246,31 +304,61 @@ function quotePath(path: string): string {
   return `"${path.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
-/** Modes of existing files (an executable manifest stays executable). */
-async function fileModes(git: (args: string[]) => Promise<string>, commit: string, paths: string[]) {
-  const out = await git(['ls-tree', '-z', commit, '--', ...paths]);
+/**
+ * Modes of existing files (an executable manifest stays executable), from the trees holding them:
+ * one request to the cat-file session instead of an `ls-tree` process.
+ */
+async function fileModes(
+  objects: (specs: readonly string[]) => Promise<(GitObject | undefined)[]>,
+  commit: string,
+  paths: string[],
+) {
+  const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+  const folders = [...new Set(paths.map(folderOf))];
+  const trees = await objects(folders.map((f) => (f === '' ? `${commit}^{tree}` : `${commit}:${f}`)));
   const modes = new Map<string, string>();
-  for (const entry of out.split('\0').filter(Boolean)) {
-    const tab = entry.indexOf('\t');
-    modes.set(entry.slice(tab + 1), entry.slice(0, entry.indexOf(' ')));
-  }
+  folders.forEach((folder, i) => {
+    const tree = trees[i];
+    if (tree?.type !== 'tree') return;
+    const entries = treeModes(tree);
+    for (const path of paths) {
+      if (folderOf(path) !== folder) continue;
+      const mode = entries.get(path.slice(path.lastIndexOf('/') + 1));
+      if (mode !== undefined) modes.set(path, mode);
+    }
+  });
   return modes;
 }
 
-/** Worktrees (the main one and linked ones) that have the branch checked out. */
-async function checkoutsOf(git: (args: string[]) => Promise<string>, branch: string): Promise<string[]> {
+/** Worktrees (the main one and linked ones), each with the branch it has checked out. */
+async function checkoutsOf(
+  git: (args: string[]) => Promise<string>,
+): Promise<{ path: string; branch: string | undefined }[]> {
   const out = await git(['worktree', 'list', '--porcelain', '-z']);
-  const paths: string[] = [];
-  let worktree: string | undefined;
-  let bare = false;
+  const worktrees: { path: string; branch: string | undefined; bare: boolean }[] = [];
   for (const field of out.split('\0')) {
-    if (field.startsWith('worktree ')) {
-      worktree = field.slice('worktree '.length);
-      bare = false;
-    } else if (field === 'bare') bare = true;
-    else if (field === `branch refs/heads/${branch}` && worktree && !bare) paths.push(worktree);
+    if (field.startsWith('worktree '))
+      worktrees.push({ path: field.slice('worktree '.length), branch: undefined, bare: false });
+    else if (field === 'bare' && worktrees.length > 0) worktrees.at(-1)!.bare = true;
+    else if (field.startsWith('branch refs/heads/') && worktrees.length > 0)
+      worktrees.at(-1)!.branch = field.slice('branch refs/heads/'.length);
   }
-  return paths;
+  return worktrees.filter((w) => !w.bare).map(({ path, branch }) => ({ path, branch }));
+}
+
+/**
+ * The checkouts that have the branch checked out, and the first of them with uncommitted changes to
+ * the given paths (their `git status` runs side by side).
+ */
+async function dirtyCheckouts(
+  worktrees: { path: string; branch: string | undefined }[],
+  branch: string,
+  paths: string[],
+): Promise<{ checkouts: string[]; dirty: { checkout: string; paths: string[] } | undefined }> {
+  const checkouts = worktrees.filter((w) => w.branch === branch).map((w) => w.path);
+  const dirty = await Promise.all(checkouts.map((checkout) => dirtyPaths(checkout, paths)));
+  const at = dirty.findIndex((d) => d.length > 0);
+  return { checkouts, dirty: at < 0 ? undefined : { checkout: checkouts[at]!, paths: dirty[at]! } };
 }
 
 /** The given paths that differ from HEAD in the index or the worktree of a checkout. */
