@@ -1,7 +1,9 @@
-import type { ParsedComment } from '../../core/commands/command-types.js';
+import type { Command, ParsedComment } from '../../core/commands/command-types.js';
 import type { UserError } from '../../core/errors.js';
 import { formatLocation } from '../../core/errors.js';
 import { COMMAND_REPLY_MARKER, markCommandReply } from '../../core/report/promotion/command-reply-marker.js';
+import { describeRequest } from '../../core/report/promotion/describe-request.js';
+import type { RuleSource } from '../../core/report/promotion/promotion-reply-views.js';
 import { renderAlreadyHandled } from '../../core/report/promotion/render-already-handled.js';
 import { renderCommandFailed } from '../../core/report/promotion/render-command-failed.js';
 import { renderInvalidCommand } from '../../core/report/promotion/render-invalid-command.js';
@@ -40,9 +42,22 @@ export const replies = {
     ),
   duplicate: (request: CommentCommandRequest, finished: boolean) =>
     markCommandReply(renderAlreadyHandled({ deliveryId: request.deliveryId, finished })),
-  /** A rule said no: each reason as the policy worded it (naming its rule). */
-  refused: (...reasons: string[]) =>
-    markCommandReply(renderRefusal({ refusals: reasons.map((message) => ({ code: 'refused', message })) })),
+  /**
+   * A command refused by the ops repository's rules or the registry's state: titled with what was
+   * asked (`Cannot promote fraud v5 to production`) and naming the file the rules live in.
+   */
+  refusedCommand: (
+    request: { command: Command; model?: string; environment?: string },
+    reasons: readonly string[],
+    ruleSource?: RuleSource,
+  ) =>
+    markCommandReply(
+      renderRefusal({
+        request: describeRequest(request.command, request),
+        refusals: reasons.map((message) => ({ code: 'refused', message })),
+        ...(ruleSource ? { ruleSource } : {}),
+      }),
+    ),
   locked: (environment: string, lock: EnvironmentLock | { unreadable: string }) =>
     markCommandReply(
       'unreadable' in lock
@@ -62,3 +77,16 @@ export const replies = {
   failure: (error: unknown) =>
     markCommandReply(renderCommandFailed({ message: messageOf(error), written: 'unknown' })),
 };
+
+/**
+ * Where the environment rules live (the ops repository's config on its default branch), for a
+ * refusal that a rule — policy, gate, order or soak — made; the registry's state is not a rule there.
+ */
+export function ruleSourceFor(
+  context: { ops: { name: string; config: { file: string } } },
+  codes: readonly string[] = ['policy'],
+): RuleSource | undefined {
+  if (!codes.some((code) => /^(policy|environment|gate-|order-|soak-)/.test(code))) return undefined;
+  const path = context.ops.config.file.slice(context.ops.config.file.indexOf(':') + 1);
+  return { repository: context.ops.name, path };
+}

@@ -3,7 +3,7 @@ import { lockClaimId } from '../../core/locks/lock-claim-id.js';
 import { markCommandReply } from '../../core/report/promotion/command-reply-marker.js';
 import { renderLockReply } from '../../core/report/promotion/render-lock-replies.js';
 import type { CommentCommandRequest } from './command-ports.js';
-import { replies } from './command-replies.js';
+import { replies, ruleSourceFor } from './command-replies.js';
 import type { CommandResult } from './command-result.js';
 import { commandTarget } from './command-target.js';
 import type { CommentCommandPorts } from './comment-command-ports.js';
@@ -17,7 +17,11 @@ export async function runLockCommand(
   ports: CommentCommandPorts,
 ): Promise<CommandResult> {
   const target = await commandTarget(command, 'lock', request, context, ports);
-  if (!target.ok) return { outcome: 'refused', reply: replies.refused(target.message) };
+  if (!target.ok)
+    return {
+      outcome: 'refused',
+      reply: replies.refusedCommand({ command }, [target.message], ruleSourceFor(context)),
+    };
   const { environment } = target;
   const result = await ports.locks.claim({
     environment,

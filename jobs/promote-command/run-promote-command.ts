@@ -4,7 +4,7 @@ import { resolveVersion } from '../../core/registry/resolve-version.js';
 import { carryOutPromotion } from './carry-out-promotion.js';
 import { checkVersionArtifacts } from './check-version-artifacts.js';
 import type { CommentCommandRequest } from './command-ports.js';
-import { replies } from './command-replies.js';
+import { replies, ruleSourceFor } from './command-replies.js';
 import type { CommandResult } from './command-result.js';
 import { commandTarget } from './command-target.js';
 import type { CommandSettings, CommentCommandPorts } from './comment-command-ports.js';
@@ -24,7 +24,11 @@ export async function runPromoteCommand(
   ports: CommentCommandPorts,
 ): Promise<CommandResult> {
   const target = await commandTarget(command, 'promote', request, context, ports);
-  if (!target.ok) return { outcome: 'refused', reply: replies.refused(target.message) };
+  if (!target.ok)
+    return {
+      outcome: 'refused',
+      reply: replies.refusedCommand({ command }, [target.message], ruleSourceFor(context)),
+    };
   const version = resolveVersion(context.registry, target.model, command.version);
   const failures = [
     ...checkPreconditions({
@@ -38,7 +42,17 @@ export async function runPromoteCommand(
     ...(await checkVersionArtifacts(version, ports.releases)),
   ];
   if (failures.length > 0)
-    return { outcome: 'refused', reply: replies.refused(...failures.map((f) => f.message)) };
+    return {
+      outcome: 'refused',
+      reply: replies.refusedCommand(
+        { command, ...target },
+        failures.map((f) => f.message),
+        ruleSourceFor(
+          context,
+          failures.map((f) => f.code),
+        ),
+      ),
+    };
   return carryOutPromotion(
     { kind: 'promote', ...target, version, dryRun: command.dryRun },
     request,

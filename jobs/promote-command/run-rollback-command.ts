@@ -5,7 +5,7 @@ import { resolveVersion } from '../../core/registry/resolve-version.js';
 import { carryOutPromotion } from './carry-out-promotion.js';
 import { checkVersionArtifacts } from './check-version-artifacts.js';
 import type { CommentCommandRequest } from './command-ports.js';
-import { replies } from './command-replies.js';
+import { replies, ruleSourceFor } from './command-replies.js';
 import type { CommandResult } from './command-result.js';
 import { commandTarget } from './command-target.js';
 import type { CommandSettings, CommentCommandPorts } from './comment-command-ports.js';
@@ -25,7 +25,11 @@ export async function runRollbackCommand(
   ports: CommentCommandPorts,
 ): Promise<CommandResult> {
   const target = await commandTarget(command, 'rollback', request, context, ports);
-  if (!target.ok) return { outcome: 'refused', reply: replies.refused(target.message) };
+  if (!target.ok)
+    return {
+      outcome: 'refused',
+      reply: replies.refusedCommand({ command }, [target.message], ruleSourceFor(context)),
+    };
   const now = ports.clock.now().toISOString();
   const history = context.registry.models.get(target.model)?.events ?? [];
   const explicit = command.version
@@ -36,7 +40,8 @@ export async function runRollbackCommand(
     ...(explicit ? { explicit: explicit.version } : {}),
     now,
   });
-  if (!goal.ok) return { outcome: 'refused', reply: replies.refused(goal.message) };
+  if (!goal.ok)
+    return { outcome: 'refused', reply: replies.refusedCommand({ command, ...target }, [goal.message]) };
   const version = explicit ?? resolveVersion(context.registry, target.model, goal.version);
   const failures = [
     ...checkPreconditions({
@@ -50,7 +55,17 @@ export async function runRollbackCommand(
     ...(await checkVersionArtifacts(version, ports.releases)),
   ];
   if (failures.length > 0)
-    return { outcome: 'refused', reply: replies.refused(...failures.map((f) => f.message)) };
+    return {
+      outcome: 'refused',
+      reply: replies.refusedCommand(
+        { command, ...target },
+        failures.map((f) => f.message),
+        ruleSourceFor(
+          context,
+          failures.map((f) => f.code),
+        ),
+      ),
+    };
   return carryOutPromotion(
     {
       kind: 'rollback',

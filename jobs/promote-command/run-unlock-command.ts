@@ -2,7 +2,7 @@ import type { Command } from '../../core/commands/command-types.js';
 import { markCommandReply } from '../../core/report/promotion/command-reply-marker.js';
 import { renderLockReply } from '../../core/report/promotion/render-lock-replies.js';
 import type { CommentCommandRequest } from './command-ports.js';
-import { replies } from './command-replies.js';
+import { replies, ruleSourceFor } from './command-replies.js';
 import type { CommandResult } from './command-result.js';
 import { commandTarget } from './command-target.js';
 import type { CommentCommandPorts } from './comment-command-ports.js';
@@ -16,7 +16,11 @@ export async function runUnlockCommand(
   ports: CommentCommandPorts,
 ): Promise<CommandResult> {
   const target = await commandTarget(command, 'unlock', request, context, ports);
-  if (!target.ok) return { outcome: 'refused', reply: replies.refused(target.message) };
+  if (!target.ok)
+    return {
+      outcome: 'refused',
+      reply: replies.refusedCommand({ command }, [target.message], ruleSourceFor(context)),
+    };
   const { environment } = target;
   const released = await ports.locks.release(
     environment,

@@ -5,7 +5,7 @@ import { UserError } from '../../../core/errors.js';
 import type { EnvironmentPlan, EnvironmentResult } from '../../../core/promotion/promotion-outcome.js';
 import type { PromotionInput } from '../../../jobs/promote-command/carry-out-promotion.js';
 import type { CommentCommandRequest } from '../../../jobs/promote-command/command-ports.js';
-import { replies } from '../../../jobs/promote-command/command-replies.js';
+import { replies, ruleSourceFor } from '../../../jobs/promote-command/command-replies.js';
 import { promotionReplies } from '../../../jobs/promote-command/promotion-replies.js';
 import { htmlIn, mentionsIn } from '../../core/report/promotion/markdown-safety.js';
 
@@ -118,7 +118,28 @@ const all: [string, string][] = [
   ['notACommand', replies.notACommand()],
   ['invalid', replies.invalid({ kind: 'invalid', message: hostile, usage: '/status [ENV]' })],
   ['duplicate', replies.duplicate(request, false)],
-  ['refused', replies.refused(hostile, 'Only people with maintain or admin may promote (you have write).')],
+  [
+    'refused',
+    replies.refusedCommand(
+      {
+        command: { kind: 'promote', version: 'v5', dryRun: false },
+        model: 'fraud',
+        environment: 'production',
+      },
+      [hostile, 'Only people with maintain or admin may promote (you have write).'],
+      ruleSourceFor({ ops: { name: 'acme/ops', config: { file: 'acme/ops:.github/modelship.yml' } } }),
+    ),
+  ],
+  [
+    'refused (state)',
+    replies.refusedCommand(
+      { command: { kind: 'rollback', dryRun: false }, model: 'fraud', environment: 'production' },
+      ['fraud v4 is deregistered.'],
+      ruleSourceFor({ ops: { name: 'acme/ops', config: { file: 'acme/ops:.github/modelship.yml' } } }, [
+        'version-deregistered',
+      ]),
+    ),
+  ],
   ['locked', replies.locked('production', lock)],
   ['locked (unreadable)', replies.locked('production', { unreadable: hostile })],
   [
@@ -174,9 +195,15 @@ test('what each promotion reply says: before → after, links, the rule, what ne
     /ops commit `ddddddd` was written but the registry's stage tag was not/,
   );
   assert.match(text.get('failed (before)')!, /Nothing was written to the ops repository/);
+  assert.match(text.get('refused')!, /^### 👎 Cannot promote fraud v5 to production$/m);
   assert.match(
     text.get('refused')!,
     /\n- Only people with maintain or admin may promote \(you have write\)\.\n/,
+  );
+  assert.match(text.get('refused')!, /\n\nThe rule is in acme\/ops `\.github\/modelship\.yml`\.\n/);
+  assert.match(
+    text.get('refused (state)')!,
+    /^### 👎 Cannot roll back production \(fraud\)\n\nfraud v4 is deregistered\.\n\nNothing was written\.$/m,
   );
   assert.match(text.get('userError')!, /acme\/ops:\.github\/modelship\.yml:3\)\n- x\n/);
   assert.match(text.get('fork')!, /not taken from pull requests opened from forks/);
