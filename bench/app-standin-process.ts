@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createGitHubClient } from '../platform/github/client.js';
 import { formatVersionTagMessage } from '../core/registry/version-tag-message.js';
+import { gitProcesses } from '../test/support/github/git-processes.js';
 import { startGitHubStandIn } from '../test/support/github/server.js';
 
 export const MODELS = 'acme/models';
@@ -29,6 +30,9 @@ export interface SlimCall {
   content?: string;
   body?: string;
 }
+
+/** git processes started so far: operation → git subcommand → count. */
+export type GitProcessCounts = Record<string, Record<string, number>>;
 
 /** CPU seconds of this process and of its finished children (git), from /proc (Linux). */
 function cpuSeconds(): { self: number; children: number } {
@@ -148,13 +152,22 @@ if (process.send) {
               list.map((r) => r.content).find((x) => x === 'rocket' || x === '-1') ?? null,
             ]),
           ),
+          // What would fail a test's gh.close(): a stand-in bug shows here, not as a mystery.
+          problems: [...gh.responseProblems, ...gh.requestProblems, ...gh.webhookProblems],
+          redeliveries: gh.deliveries.filter((d) => d.redelivery).length,
+          failedDeliveries: gh.deliveries.filter((d) => d.status !== 'OK').length,
           replies: [...models.comments.values()]
             .filter((c) => (c.user as { login: string }).login === 'modelship[bot]')
             .map((c) => String(c.body)),
         };
       }
       case 'cpu':
-        return cpuSeconds();
+        return {
+          ...cpuSeconds(),
+          git: Object.fromEntries(
+            [...gitProcesses.counts].map(([operation, counts]) => [operation, Object.fromEntries(counts)]),
+          ),
+        };
       case 'close':
         await gh.close();
         setImmediate(() => process.exit(0));
