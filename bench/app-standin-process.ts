@@ -34,12 +34,31 @@ export interface SlimCall {
 /** git processes started so far: operation → git subcommand → count. */
 export type GitProcessCounts = Record<string, Record<string, number>>;
 
-/** CPU seconds of this process and of its finished children (git), from /proc (Linux). */
+/** CPU seconds of a process and of its finished children, from /proc (Linux). */
+function processCpu(pid: number | 'self'): { self: number; children: number } {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // After "pid (comm) ": state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based).
+    const tick = (n: number) => Number(fields[n - 3]) / 100;
+    return { self: tick(14) + tick(15), children: tick(16) + tick(17) };
+  } catch {
+    return { self: 0, children: 0 }; // exited meanwhile: its time is in this process's children's
+  }
+}
+
+/**
+ * CPU seconds of this process, and of git: its finished children, plus its long-lived helpers
+ * (each repository's cat-file process, the spawner that starts every other git process) and what
+ * they started.
+ */
 function cpuSeconds(): { self: number; children: number } {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  // After "pid (comm) ": state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based).
-  const tick = (n: number) => Number(fields[n - 3]) / 100;
-  return { self: tick(14) + tick(15), children: tick(16) + tick(17) };
+  const own = processCpu('self');
+  let git = own.children;
+  for (const pid of gitProcesses.helpers) {
+    const helper = processCpu(pid);
+    git += helper.self + helper.children;
+  }
+  return { self: own.self, children: git };
 }
 
 if (process.send) {

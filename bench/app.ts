@@ -110,7 +110,16 @@ app.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
 const [owner, repo] = MODELS.split('/') as [string, string];
-const alice = createGitHubClient({ token: setup.aliceToken, baseUrl: setup.url, pacing: false });
+// A comment is not idempotent: a client that times out (30 s by default) and retries a POST the
+// stand-in already applied makes a second command, with its deliveries, calls and replies. The
+// bench's commenter waits instead and never retries; a failure stops the bench.
+const alice = createGitHubClient({
+  token: setup.aliceToken,
+  baseUrl: setup.url,
+  pacing: false,
+  retries: 0,
+  timeoutMs: 600_000,
+});
 const comment = async (body: string) =>
   (await alice.rest.issues.createComment({ owner, repo, issue_number: setup.pullRequest, body })).data;
 const settled = async () => {

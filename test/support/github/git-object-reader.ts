@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Socket } from 'node:net';
-import { countGitProcess } from './git-processes.js';
+import { countGitProcess, gitProcesses } from './git-processes.js';
 
 /** An object's header as `cat-file` gives it. */
 export interface ObjectInfo {
@@ -77,11 +77,13 @@ export class GitObjectReader {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.child = child;
+    if (child.pid) gitProcesses.helpers.add(child.pid);
     this.buffered = Buffer.alloc(0);
     child.stdout.on('data', (chunk: Buffer) => this.read(chunk));
     child.stderr.resume();
     child.stdin.on('error', () => {}); // the exit below reports it
     const ended = (why: string) => {
+      if (child.pid) gitProcesses.helpers.delete(child.pid);
       if (this.child !== child) return;
       this.child = undefined;
       this.fail(new Error(`git cat-file --batch-command in ${this.dir} ${why}`));

@@ -8,6 +8,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export const gitProcesses = {
   scope: new AsyncLocalStorage<{ operation?: string }>(),
   counts: new Map<string, Map<string, number>>(),
+  /**
+   * Long-lived helper processes alive now (object readers, the spawner): their CPU, and that of the
+   * git processes the spawner started, is not in this process's children's time until they exit.
+   */
+  helpers: new Set<number>(),
 };
 
 export function countGitProcess(subcommand: string): void {

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile as readFileCallback } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isValidRefName } from './git-ref-name.js';
 
@@ -10,7 +11,7 @@ import { isValidRefName } from './git-ref-name.js';
  * `packed-refs` is read last, so a ref that `pack-refs` moves from its loose file into it while we
  * read is still found (git writes `packed-refs` before it deletes the loose file).
  */
-export async function readRefs(gitDir: string): Promise<Map<string, string>> {
+export async function readRefs(gitDir: string): Promise<{ refs: Map<string, string>; loose: number }> {
   const loose = new Map<string, string>();
   const symbolic: [string, string][] = [];
   const walk = async (relative: string): Promise<void> => {
@@ -20,7 +21,7 @@ export async function readRefs(gitDir: string): Promise<Map<string, string>> {
         const name = `${relative}/${entry.name}`;
         if (entry.isDirectory()) return walk(name);
         if (!entry.isFile() || !isValidRefName(name)) return; // `*.lock` files of a write in progress
-        const text = await readFile(join(gitDir, name), 'utf8').catch(() => undefined);
+        const text = await readFile(join(gitDir, name)).catch(() => undefined);
         const value = text?.trim();
         if (!value) return;
         if (value.startsWith('ref: ')) symbolic.push([name, value.slice(5)]);
@@ -29,7 +30,7 @@ export async function readRefs(gitDir: string): Promise<Map<string, string>> {
     );
   };
   await walk('refs');
-  const packed = await readFile(join(gitDir, 'packed-refs'), 'utf8').catch(() => '');
+  const packed = await readFile(join(gitDir, 'packed-refs')).catch(() => '');
   const refs = new Map<string, string>();
   for (const line of packed.split('\n')) {
     const match = /^([0-9a-f]{40}) (refs\/.+)$/.exec(line);
@@ -40,8 +41,17 @@ export async function readRefs(gitDir: string): Promise<Map<string, string>> {
     const sha = refs.get(target);
     if (sha) refs.set(name, sha);
   }
-  return new Map([...refs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return {
+    refs: new Map([...refs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    loose: loose.size + symbolic.length,
+  };
 }
+
+/** fs.readFile with a callback: about half the work of the FileHandle-based promise version. */
+const readFile = (path: string) =>
+  new Promise<string>((resolve, reject) =>
+    readFileCallback(path, 'utf8', (error, text) => (error ? reject(error) : resolve(text))),
+  );
 
 /**
  * Whether `ref` is listed by `for-each-ref <pattern>` for a literal pattern: the pattern matches

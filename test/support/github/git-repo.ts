@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { GitObjectReader, type ObjectInfo } from './git-object-reader.js';
 import { countGitProcess } from './git-processes.js';
+import { spawnGit } from './git-spawner.js';
 import { isValidRefName } from './git-ref-name.js';
 import { matchesRefPattern, readRefs } from './git-refs.js';
 import { treeObject, writeLooseObject } from './loose-objects.js';
@@ -35,35 +35,24 @@ export class GitCommandError extends Error {
   }
 }
 
-/** Runs git without blocking the event loop: twenty clients at once must not queue behind one git call. */
-function runGit(cwd: string, args: string[], input?: string | Buffer, env: Record<string, string> = {}) {
+/**
+ * Runs git without blocking the event loop: twenty clients at once must not queue behind one git
+ * call, nor behind the start of one (the spawner process starts it).
+ */
+async function runGit(
+  cwd: string,
+  args: string[],
+  input?: string | Buffer,
+  env: Record<string, string> = {},
+) {
   countGitProcess(args[0] ?? '');
-  return new Promise<Buffer>((resolve, reject) => {
-    const child = spawn('git', args, {
-      cwd,
-      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.once('error', reject);
-    child.once('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else
-        reject(
-          new GitCommandError(
-            args,
-            code,
-            Buffer.concat(err).toString('utf8'),
-            Buffer.concat(out).toString('utf8'),
-          ),
-        );
-    });
-    child.stdin.on('error', () => {}); // git may exit before reading all input; its exit code tells.
-    child.stdin.end(input);
+  const { code, stdout, stderr } = await spawnGit(cwd, args, input, {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    ...env,
   });
+  if (code === 0) return stdout;
+  throw new GitCommandError(args, code, stderr.toString('utf8'), stdout.toString('utf8'));
 }
 
 /**
@@ -367,8 +356,8 @@ export class GitRepo {
   }
 
   /** Every ref under `refs/` and the object id it holds, read from the files without a git process. */
-  refShas(): Promise<Map<string, string>> {
-    return readRefs(this.dir);
+  async refShas(): Promise<Map<string, string>> {
+    return (await readRefs(this.dir)).refs;
   }
 
   /** The object the peeled `ref` names (`rev-parse --verify <ref>^{}`). */
