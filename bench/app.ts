@@ -12,6 +12,7 @@
 // are serialised by its lock by design; test/app/promotion-concurrency.test.ts covers that).
 import { fork } from 'node:child_process';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -36,6 +37,8 @@ const { values } = parseArgs({
   },
 });
 const profileDir = values['cpu-prof'];
+// Other work on the machine shares its cores: the numbers below only mean something next to it.
+const loadAtStart = loadavg()[0]!.toFixed(1);
 const count = Number(values.commands);
 const latencyMs = Number(values.latency);
 // Two lanes more than commands: one to warm up, one to count the calls of a lone promotion.
@@ -220,7 +223,7 @@ console.log(
 );
 console.log(`  ${window.length} API calls in ${ms(wall)}`);
 console.log(
-  `  CPU: app process ${ms(appSeconds * 1000)} (${ms((appSeconds * 1000) / window.length)} a call); stand-in process ${ms(standInSelf * 1000)} + its git processes ${ms(standInGit * 1000)} (${ms(((standInSelf + standInGit) * 1000) / window.length)} a call) — on ${(await import('node:os')).availableParallelism()} cores`,
+  `  CPU: app process ${ms(appSeconds * 1000)} (${ms((appSeconds * 1000) / window.length)} a call); stand-in process ${ms(standInSelf * 1000)} + git ${ms(standInGit * 1000)} (its git processes, cat-file readers and spawner): ${ms(((standInSelf + standInGit) * 1000) / window.length)} a call — on ${availableParallelism()} cores, load average ${loadAtStart} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
 );
 // git processes per call of each operation in the concurrent window (the stand-in's process starts).
 const callsOf = new Map<string, number>();

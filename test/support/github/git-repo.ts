@@ -63,6 +63,7 @@ async function runGit(
 const IMMUTABLE = /^[0-9a-f]{40}(?:[\^~:].*)?$/s;
 /** Objects remembered per repository (ids and their bytes); beyond this the memory starts over. */
 const REMEMBERED = 50_000;
+const BIG = 1 << 20;
 
 /**
  * A bare git repository driven through git's plumbing commands: what the stand-in stores. Reads
@@ -100,7 +101,10 @@ export class GitRepo {
       found = load();
       cache.set(key, found);
       found.then(
-        (value) => value === undefined && cache.delete(key),
+        // Big objects (a large file committed) are read again rather than held for the stand-in's life.
+        (value) =>
+          (value === undefined || ((value as { content?: Buffer }).content?.length ?? 0) > BIG) &&
+          cache.delete(key),
         () => cache.delete(key),
       );
     }
