@@ -1,8 +1,10 @@
 import { mkdir } from 'node:fs/promises';
+import { GitCommandError } from './git-command-error.js';
 import { GitObjectReader, type ObjectInfo } from './git-object-reader.js';
 import { countGitProcess } from './git-processes.js';
 import { spawnGit } from './git-spawner.js';
 import { isValidRefName } from './git-ref-name.js';
+import { GitRefUpdater } from './git-ref-updater.js';
 import { matchesRefPattern, readRefs } from './git-refs.js';
 import { treeObject, writeLooseObject } from './loose-objects.js';
 
@@ -22,18 +24,9 @@ export interface RawObject {
   content: Buffer;
 }
 
-const IDENTITY = { name: 'GitHub', email: 'noreply@github.com' };
+export { GitCommandError };
 
-export class GitCommandError extends Error {
-  constructor(
-    readonly args: string[],
-    readonly code: number | null,
-    readonly stderr: string,
-    readonly stdout = '',
-  ) {
-    super(`git ${args.join(' ')} exited with ${code}: ${stderr.trim()}`);
-  }
-}
+const IDENTITY = { name: 'GitHub', email: 'noreply@github.com' };
 
 /**
  * Runs git without blocking the event loop: twenty clients at once must not queue behind one git
@@ -64,6 +57,7 @@ const IMMUTABLE = /^[0-9a-f]{40}(?:[\^~:].*)?$/s;
 /** Objects remembered per repository (ids and their bytes); beyond this the memory starts over. */
 const REMEMBERED = 50_000;
 const BIG = 1 << 20;
+const ZERO = '0'.repeat(40);
 
 /**
  * A bare git repository driven through git's plumbing commands: what the stand-in stores. Reads
@@ -72,6 +66,7 @@ const BIG = 1 << 20;
  */
 export class GitRepo {
   private reader: GitObjectReader | undefined;
+  private updater: GitRefUpdater | undefined;
   private readonly objects = new Map<string, Promise<RawObject | undefined>>();
   private readonly infos = new Map<string, Promise<ObjectInfo | undefined>>();
   private readonly derived = new Map<string, Promise<unknown>>();
@@ -82,6 +77,8 @@ export class GitRepo {
   close(): void {
     this.reader?.close();
     this.reader = undefined;
+    this.updater?.close();
+    this.updater = undefined;
   }
 
   private read(): GitObjectReader {
@@ -393,11 +390,24 @@ export class GitRepo {
 
   /** Moves a ref; `expected` makes it a compare-and-swap ('' = must not exist). */
   async updateRef(ref: string, sha: string, expected?: string): Promise<void> {
-    await this.git(['update-ref', ref, sha, ...(expected !== undefined ? [expected] : [])]);
+    const args = ['update-ref', ref, sha, ...(expected !== undefined ? [expected] : [])];
+    const old = expected === '' ? ZERO : (expected ?? '');
+    await this.transaction(args, [`update ${ref}`, sha, old]);
   }
 
-  async deleteRef(ref: string): Promise<void> {
-    await this.git(['update-ref', '-d', ref]);
+  /** Deletes a ref; `expected` makes it a compare-and-swap. */
+  async deleteRef(ref: string, expected?: string): Promise<void> {
+    const args = ['update-ref', '-d', ref, ...(expected !== undefined ? [expected] : [])];
+    await this.transaction(args, [`delete ${ref}`, expected ?? '']);
+  }
+
+  /** One ref transaction through the repository's `update-ref --stdin` (a one-shot process for odd input). */
+  private async transaction(args: string[], command: string[]): Promise<void> {
+    if (command.some((field) => /[\0\n]/.test(field))) {
+      await this.git(args);
+      return;
+    }
+    await (this.updater ??= new GitRefUpdater(this.dir)).run(args, command);
   }
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
