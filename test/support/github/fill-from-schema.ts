@@ -24,11 +24,20 @@ interface UrlContext {
 
 /** Whether GitHub has an operation on exactly this path (the router lets a parameter span segments). */
 function isRoute(path: string): boolean {
-  const segments = path.split('/').length;
-  return METHODS.some(
-    (method) => githubOpenApi().match(method, path)?.operation.path.split('/').length === segments,
-  );
+  let known = routes.get(path);
+  if (known === undefined) {
+    const segments = path.split('/').length;
+    known = METHODS.some(
+      (method) => githubOpenApi().match(method, path)?.operation.path.split('/').length === segments,
+    );
+    if (routes.size >= 10_000) routes.clear();
+    routes.set(path, known);
+  }
+  return known;
 }
+
+/** Paths already looked up: a response's URLs repeat (each item of a list has the same kinds). */
+const routes = new Map<string, boolean>();
 
 const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
 

@@ -1,5 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { GitCommandError } from './git-command-error.js';
+import { GitObjectReader, type ObjectInfo } from './git-object-reader.js';
+import { countGitProcess } from './git-processes.js';
+import { spawnGit } from './git-spawner.js';
+import { isValidRefName } from './git-ref-name.js';
+import { GitRefUpdater } from './git-ref-updater.js';
+import { matchesRefPattern, readRefs } from './git-refs.js';
 import { treeObject, writeLooseObject } from './loose-objects.js';
 
 export interface TreeEntry {
@@ -18,52 +24,128 @@ export interface RawObject {
   content: Buffer;
 }
 
+export { GitCommandError };
+
 const IDENTITY = { name: 'GitHub', email: 'noreply@github.com' };
 
-export class GitCommandError extends Error {
-  constructor(
-    readonly args: string[],
-    readonly code: number | null,
-    readonly stderr: string,
-    readonly stdout = '',
-  ) {
-    super(`git ${args.join(' ')} exited with ${code}: ${stderr.trim()}`);
-  }
-}
-
-/** Runs git without blocking the event loop: twenty clients at once must not queue behind one git call. */
-function runGit(cwd: string, args: string[], input?: string | Buffer, env: Record<string, string> = {}) {
-  return new Promise<Buffer>((resolve, reject) => {
-    const child = spawn('git', args, {
-      cwd,
-      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.once('error', reject);
-    child.once('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else
-        reject(
-          new GitCommandError(
-            args,
-            code,
-            Buffer.concat(err).toString('utf8'),
-            Buffer.concat(out).toString('utf8'),
-          ),
-        );
-    });
-    child.stdin.on('error', () => {}); // git may exit before reading all input; its exit code tells.
-    child.stdin.end(input);
+/**
+ * Runs git without blocking the event loop: twenty clients at once must not queue behind one git
+ * call, nor behind the start of one (the spawner process starts it).
+ */
+async function runGit(
+  cwd: string,
+  args: string[],
+  input?: string | Buffer,
+  env: Record<string, string> = {},
+) {
+  countGitProcess(args[0] ?? '');
+  const { code, stdout, stderr } = await spawnGit(cwd, args, input, {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    ...env,
   });
+  if (code === 0) return stdout;
+  throw new GitCommandError(args, code, stderr.toString('utf8'), stdout.toString('utf8'));
 }
 
-/** A bare git repository driven through git's plumbing commands: what the stand-in stores. */
+/**
+ * A name that always means the same object: an object id, or an expression rooted at one
+ * (`<sha>^{tree}`, `<sha>:path`, `<sha>~2`). git objects never change, so what such a name
+ * resolves to is remembered; a ref name is read again every time.
+ */
+const IMMUTABLE = /^[0-9a-f]{40}(?:[\^~:].*)?$/s;
+/** Objects remembered per repository (ids and their bytes); beyond this the memory starts over. */
+const REMEMBERED = 50_000;
+const BIG = 1 << 20;
+const ZERO = '0'.repeat(40);
+
+/**
+ * A bare git repository driven through git's plumbing commands: what the stand-in stores. Reads
+ * go through one long-lived `cat-file --batch-command` and remember immutable objects by id; refs
+ * are read from the repository's files; writes (objects, refs, merges) run git as before.
+ */
 export class GitRepo {
+  private reader: GitObjectReader | undefined;
+  private updater: GitRefUpdater | undefined;
+  private readonly objects = new Map<string, Promise<RawObject | undefined>>();
+  private readonly infos = new Map<string, Promise<ObjectInfo | undefined>>();
+  private readonly derived = new Map<string, Promise<unknown>>();
+
   constructor(readonly dir: string) {}
+
+  /** Stops the object reader (the repository's files may be removed afterwards). */
+  close(): void {
+    this.reader?.close();
+    this.reader = undefined;
+    this.updater?.close();
+    this.updater = undefined;
+  }
+
+  private read(): GitObjectReader {
+    return (this.reader ??= new GitObjectReader(this.dir));
+  }
+
+  /** Remembers what an immutable name gives, once found (a missing object may be written later). */
+  private remember<T>(
+    cache: Map<string, Promise<T | undefined>>,
+    key: string,
+    load: () => Promise<T | undefined>,
+  ) {
+    if (!IMMUTABLE.test(key)) return load();
+    let found = cache.get(key);
+    if (!found) {
+      if (cache.size >= REMEMBERED) cache.clear();
+      found = load();
+      cache.set(key, found);
+      found.then(
+        // Big objects (a large file committed) are read again rather than held for the stand-in's life.
+        (value) =>
+          (value === undefined || ((value as { content?: Buffer }).content?.length ?? 0) > BIG) &&
+          cache.delete(key),
+        () => cache.delete(key),
+      );
+    }
+    return found;
+  }
+
+  /** An object by id or revision expression, with its bytes; undefined when it does not exist. */
+  object(spec: string): Promise<RawObject | undefined> {
+    return this.remember(this.objects, spec, async () => {
+      const found = await this.read().contents(spec);
+      return found && { ...found.info, content: found.content };
+    });
+  }
+
+  /** An object's id, type and size, without its bytes. */
+  info(spec: string): Promise<ObjectInfo | undefined> {
+    const known = this.objects.get(spec);
+    if (known) return known.then((o) => o && { oid: o.oid, type: o.type, size: o.size });
+    return this.remember(this.infos, spec, () => this.read().info(spec));
+  }
+
+  /** A result computed from immutable objects only (a merge of two commits), remembered by `key`. */
+  private once<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let found = this.derived.get(key) as Promise<T> | undefined;
+    if (!found) {
+      if (this.derived.size >= REMEMBERED) this.derived.clear();
+      found = compute();
+      this.derived.set(key, found);
+      found.catch(() => this.derived.delete(key));
+    }
+    return found;
+  }
+
+  /**
+   * The object `spec` names, peeled to `type` as `git cat-file <type> <spec>` does: a tag to what it
+   * tags, a commit to its tree.
+   */
+  private async objectOf(spec: string, type: 'blob' | 'tree' | 'commit' | 'tag') {
+    const object = await this.object(spec);
+    if (!object || object.type === type) return object;
+    if (type === 'tag' || !(object.type === 'tag' || (object.type === 'commit' && type === 'tree')))
+      return undefined;
+    return this.object(`${object.oid}^{${type}}`);
+  }
 
   static async init(dir: string, defaultBranch: string): Promise<GitRepo> {
     await mkdir(dir, { recursive: true });
@@ -88,61 +170,48 @@ export class GitRepo {
   }
 
   async readBlob(sha: string): Promise<Buffer | undefined> {
-    try {
-      return await runGit(this.dir, ['cat-file', 'blob', sha]);
-    } catch {
-      return undefined;
-    }
+    return (await this.objectOf(sha, 'blob'))?.content;
   }
 
   /**
    * Many objects in one `git cat-file --batch` process, each named by an object id or any revision
-   * expression (`main:deploy/values.yaml`); undefined for what does not exist. One process for a
-   * page of a hundred refs, not a hundred.
+   * expression (`main:deploy/values.yaml`); undefined for what does not exist. All through the
+   * repository's one `cat-file` process.
    */
   async readObjects(specs: string[]): Promise<(RawObject | undefined)[]> {
-    if (specs.length === 0) return [];
-    const out = await runGit(this.dir, ['cat-file', '--batch'], specs.map((s) => `${s}\n`).join(''));
-    const objects: (RawObject | undefined)[] = [];
-    let at = 0;
-    for (let i = 0; i < specs.length; i++) {
-      const end = out.indexOf(0x0a, at);
-      const header = out.subarray(at, end).toString('utf8');
-      at = end + 1;
-      const match = /^([0-9a-f]{40}) (\w+) (\d+)$/.exec(header);
-      if (!match) {
-        objects.push(undefined); // "<spec> missing" or "<spec> ambiguous"
-        continue;
-      }
-      const size = Number(match[3]);
-      objects.push({ oid: match[1]!, type: match[2]!, size, content: out.subarray(at, at + size) });
-      at += size + 1;
-    }
-    return objects;
+    return Promise.all(specs.map((spec) => this.object(spec)));
   }
 
-  typeOf(sha: string): Promise<string | undefined> {
-    return this.tryGit(['cat-file', '-t', sha]);
+  async typeOf(sha: string): Promise<string | undefined> {
+    return (await this.info(sha))?.type;
   }
 
-  /** Entries of a tree; `recursive` lists every blob below it (as GitHub's `recursive=1`). */
+  /**
+   * Entries of a tree (or of a commit's or tag's tree) as `ls-tree -l` lists them; `recursive` lists
+   * every entry below it, each tree before its contents (GitHub's `recursive=1`, `ls-tree -r -t`).
+   */
   async tree(sha: string, recursive = false): Promise<TreeEntry[] | undefined> {
-    // -z: paths exactly as stored (git quotes unusual ones, e.g. non-ASCII, in its line format).
-    const out = await this.tryGit(['ls-tree', '-z', '-l', ...(recursive ? ['-r', '-t'] : []), sha]);
-    if (out === undefined) return undefined;
-    return out
-      .split('\0')
-      .filter(Boolean)
-      .map((line) => {
-        const [meta, path] = line.split('\t') as [string, string];
-        const [mode, type, objectSha, size] = meta.split(/\s+/) as [
-          string,
-          TreeEntry['type'],
-          string,
-          string,
-        ];
-        return { path, mode, type, sha: objectSha, ...(size !== '-' ? { size: Number(size) } : {}) };
-      });
+    const root = await this.objectOf(sha, 'tree');
+    if (!root) return undefined;
+    // Every level's sizes and subtrees are asked for at once (one pipe, many requests in flight),
+    // then listed in the trees' own order.
+    const list = async (tree: Buffer, prefix: string): Promise<TreeEntry[]> => {
+      const level = await Promise.all(
+        parseTree(tree).map(async (e) => {
+          const path = `${prefix}${e.name}`;
+          const entry: TreeEntry = { path, mode: e.mode, type: e.type, sha: e.sha };
+          if (e.type === 'blob') {
+            const size = (await this.info(e.sha))?.size;
+            return [size === undefined ? entry : { ...entry, size }];
+          }
+          if (e.type !== 'tree' || !recursive) return [entry];
+          const subtree = await this.object(e.sha);
+          return [entry, ...(subtree ? await list(subtree.content, `${path}/`) : [])];
+        }),
+      );
+      return level.flat();
+    };
+    return list(root.content, '');
   }
 
   /** A tree from entries (full paths allowed: intermediate trees are built), on top of `base`. */
@@ -206,7 +275,7 @@ export class GitRepo {
   }
 
   async commitInfo(sha: string) {
-    const raw = await this.tryGit(['cat-file', 'commit', sha]);
+    const raw = (await this.objectOf(sha, 'commit'))?.content.toString('utf8').trimEnd();
     if (raw === undefined) return undefined;
     const [head, ...body] = raw.split('\n\n');
     const lines = head!.split('\n');
@@ -246,7 +315,7 @@ export class GitRepo {
   }
 
   async tagInfo(sha: string) {
-    const raw = await this.tryGit(['cat-file', 'tag', sha]);
+    const raw = (await this.objectOf(sha, 'tag'))?.content.toString('utf8').trimEnd();
     if (raw === undefined) return undefined;
     const [head, ...body] = raw.split('\n\n');
     const get = (name: string) =>
@@ -268,23 +337,40 @@ export class GitRepo {
     };
   }
 
+  /** Refs under `prefix` (a `for-each-ref` pattern), sorted by name, with the type of what each names. */
   async refs(prefix = 'refs/'): Promise<{ ref: string; sha: string; type: string }[]> {
-    const out = await this.git(['for-each-ref', '--format=%(refname) %(objectname) %(objecttype)', prefix]);
-    return out
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const [ref, sha, type] = line.split(' ') as [string, string, string];
-        return { ref, sha, type };
-      });
+    if (/[*?[\\]/.test(prefix)) {
+      // A glob pattern: git's own matching.
+      const out = await this.git(['for-each-ref', '--format=%(refname) %(objectname) %(objecttype)', prefix]);
+      return out
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [ref, sha, type] = line.split(' ') as [string, string, string];
+          return { ref, sha, type };
+        });
+    }
+    const listed = [...(await this.refShas())].filter(([ref]) => matchesRefPattern(ref, prefix));
+    const types = await Promise.all(listed.map(([, sha]) => this.info(sha)));
+    // for-each-ref leaves out a ref whose object is missing (a broken ref).
+    return listed.flatMap(([ref, sha], i) => (types[i] ? [{ ref, sha, type: types[i].type }] : []));
   }
 
-  resolveRef(ref: string): Promise<string | undefined> {
-    return this.tryGit(['rev-parse', '--verify', '--quiet', `${ref}^{}`]);
+  /** Every ref under `refs/` and the object id it holds, read from the files without a git process. */
+  async refShas(): Promise<Map<string, string>> {
+    return (await readRefs(this.dir)).refs;
   }
 
-  refSha(ref: string): Promise<string | undefined> {
-    return this.tryGit(['rev-parse', '--verify', '--quiet', ref]);
+  /** The object the peeled `ref` names (`rev-parse --verify <ref>^{}`). */
+  async resolveRef(ref: string): Promise<string | undefined> {
+    return (await this.info(`${ref}^{}`))?.oid;
+  }
+
+  /** The object id `ref` holds, unpeeled (`rev-parse --verify <ref>`). */
+  async refSha(ref: string): Promise<string | undefined> {
+    // git takes a full object id as itself, whether or not the object exists.
+    if (/^[0-9a-f]{40}$/.test(ref)) return ref;
+    return (await this.info(ref))?.oid;
   }
 
   private lastPack = 0;
@@ -304,14 +390,33 @@ export class GitRepo {
 
   /** Moves a ref; `expected` makes it a compare-and-swap ('' = must not exist). */
   async updateRef(ref: string, sha: string, expected?: string): Promise<void> {
-    await this.git(['update-ref', ref, sha, ...(expected !== undefined ? [expected] : [])]);
+    const args = ['update-ref', ref, sha, ...(expected !== undefined ? [expected] : [])];
+    const old = expected === '' ? ZERO : (expected ?? '');
+    await this.transaction(args, [`update ${ref}`, sha, old]);
   }
 
-  async deleteRef(ref: string): Promise<void> {
-    await this.git(['update-ref', '-d', ref]);
+  /** Deletes a ref; `expected` makes it a compare-and-swap. */
+  async deleteRef(ref: string, expected?: string): Promise<void> {
+    const args = ['update-ref', '-d', ref, ...(expected !== undefined ? [expected] : [])];
+    await this.transaction(args, [`delete ${ref}`, expected ?? '']);
+  }
+
+  /** One ref transaction through the repository's `update-ref --stdin` (a one-shot process for odd input). */
+  private async transaction(args: string[], command: string[]): Promise<void> {
+    if (command.some((field) => /[\0\n]/.test(field))) {
+      await this.git(args);
+      return;
+    }
+    await (this.updater ??= new GitRefUpdater(this.dir)).run(args, command);
   }
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    if (IMMUTABLE.test(ancestor) && IMMUTABLE.test(descendant))
+      return this.once(`ancestor ${ancestor} ${descendant}`, () => this.isAncestorNow(ancestor, descendant));
+    return this.isAncestorNow(ancestor, descendant);
+  }
+
+  private async isAncestorNow(ancestor: string, descendant: string): Promise<boolean> {
     try {
       await this.git(['merge-base', '--is-ancestor', ancestor, descendant]);
       return true;
@@ -325,6 +430,12 @@ export class GitRepo {
    * (`merge-tree --write-tree`, git ≥ 2.38): the merged tree, or the paths that conflict.
    */
   async mergeTree(ours: string, theirs: string): Promise<{ tree: string; conflicts: string[] }> {
+    if (IMMUTABLE.test(ours) && IMMUTABLE.test(theirs))
+      return this.once(`merge ${ours} ${theirs}`, () => this.mergeTreeNow(ours, theirs));
+    return this.mergeTreeNow(ours, theirs);
+  }
+
+  private async mergeTreeNow(ours: string, theirs: string): Promise<{ tree: string; conflicts: string[] }> {
     try {
       const out = await this.git([
         'merge-tree',
@@ -365,12 +476,24 @@ export class GitRepo {
 
   /** Commits reachable from `head` but not from `base`, oldest first (what a pull request adds). */
   async commitsBetween(base: string, head: string): Promise<string[]> {
+    if (IMMUTABLE.test(base) && IMMUTABLE.test(head))
+      return this.once(`between ${base} ${head}`, () => this.commitsBetweenNow(base, head));
+    return this.commitsBetweenNow(base, head);
+  }
+
+  private async commitsBetweenNow(base: string, head: string): Promise<string[]> {
     const out = await this.git(['rev-list', '--reverse', '--topo-order', head, `^${base}`]);
     return out.split('\n').filter(Boolean);
   }
 
   /** Files changed from `base` to `head`: status letter and path, as `git diff --name-status`. */
-  async changedFiles(base: string, head: string) {
+  changedFiles(base: string, head: string) {
+    if (IMMUTABLE.test(base) && IMMUTABLE.test(head))
+      return this.once(`changed ${base} ${head}`, () => this.changedFilesNow(base, head));
+    return this.changedFilesNow(base, head);
+  }
+
+  private async changedFilesNow(base: string, head: string) {
     const [names, stats] = await Promise.all([
       this.git(['diff', '--name-status', '--no-renames', base, head]),
       this.git(['diff', '--numstat', '--no-renames', base, head]),
@@ -393,13 +516,45 @@ export class GitRepo {
       });
   }
 
-  /** Whether `name` is a valid full ref name (`refs/heads/x`), by git's own rules. */
-  async isValidRefName(name: string): Promise<boolean> {
-    try {
-      await this.git(['check-ref-format', name]);
-      return true;
-    } catch {
-      return false;
-    }
+  /**
+   * Paths a commit changed against its first parent (all of them for a root commit), as
+   * `diff-tree -r --name-status` gives them: status letter and path. A commit's diff never changes.
+   */
+  commitChanges(sha: string): Promise<{ status: string; path: string }[]> {
+    const compute = async () => {
+      const info = await this.commitInfo(sha);
+      const range = info?.parents.length ? [info.parents[0]!, sha] : ['--root', sha];
+      const out = await this.git(['diff-tree', '-r', '--no-commit-id', '--name-status', ...range]);
+      return out
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [status, path] = line.split('\t') as [string, string];
+          return { status, path };
+        });
+    };
+    return /^[0-9a-f]{40}$/.test(sha) ? this.once(`changes ${sha}`, compute) : compute();
   }
+
+  /** Whether `name` is a valid full ref name (`refs/heads/x`), by git's own rules. */
+  isValidRefName(name: string): Promise<boolean> {
+    return Promise.resolve(isValidRefName(name));
+  }
+}
+
+/** A tree object's entries in stored order: `mode name\0<20-byte id>`, modes as ls-tree prints them. */
+function parseTree(tree: Buffer): { mode: string; type: TreeEntry['type']; name: string; sha: string }[] {
+  const entries: { mode: string; type: TreeEntry['type']; name: string; sha: string }[] = [];
+  let at = 0;
+  while (at < tree.length) {
+    const space = tree.indexOf(0x20, at);
+    const nul = tree.indexOf(0, space);
+    const mode = tree.subarray(at, space).toString('latin1').padStart(6, '0');
+    const name = tree.subarray(space + 1, nul).toString('utf8');
+    const sha = tree.subarray(nul + 1, nul + 21).toString('hex');
+    at = nul + 21;
+    const type = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+    entries.push({ mode, type, name, sha });
+  }
+  return entries;
 }

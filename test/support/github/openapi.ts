@@ -102,20 +102,35 @@ export function githubOpenApi(): OpenApiDocument {
   const byId = new Map(operations.map((o) => [o.operationId, o]));
   // A greedy last parameter should go to the most specific template: the longest first.
   const greedyOrder = [...operations].sort((a, b) => b.path.length - a.path.length);
+  // Candidates by method and number of path segments (a strict parameter is one segment, so only
+  // templates with as many segments can match), in the order above: a lookup tries a few dozen
+  // patterns, not all 1,200.
+  const segmentsOf = (path: string) => path.split('/').length;
+  const strict = new Map<string, Operation[]>();
+  const greedyByMethod = new Map<string, Operation[]>();
+  for (const operation of operations) {
+    const key = `${operation.method} ${segmentsOf(operation.path)}`;
+    strict.set(key, [...(strict.get(key) ?? []), operation]);
+  }
+  for (const operation of greedyOrder)
+    greedyByMethod.set(operation.method, [...(greedyByMethod.get(operation.method) ?? []), operation]);
+  const params = (operation: Operation, m: RegExpExecArray) => {
+    const found: Record<string, string> = {};
+    operation.params.forEach((name, i) => (found[name] = decodeURIComponent(m[i + 1]!)));
+    return { operation, params: found };
+  };
   cached = {
     doc,
     operations,
     byId,
     match(method, path) {
-      for (const greedy of [false, true]) {
-        for (const operation of greedy ? greedyOrder : operations) {
-          if (operation.method !== method) continue;
-          const m = (greedy ? operation.greedyPattern : operation.pattern).exec(path);
-          if (!m) continue;
-          const params: Record<string, string> = {};
-          operation.params.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
-          return { operation, params };
-        }
+      for (const operation of strict.get(`${method} ${segmentsOf(path)}`) ?? []) {
+        const m = operation.pattern.exec(path);
+        if (m) return params(operation, m);
+      }
+      for (const operation of greedyByMethod.get(method) ?? []) {
+        const m = operation.greedyPattern.exec(path);
+        if (m) return params(operation, m);
       }
       return undefined;
     },

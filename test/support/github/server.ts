@@ -29,6 +29,7 @@ import { verifyAppJwt } from './jwt.js';
 import { githubOpenApi } from './openapi.js';
 import { SchemaValidator } from './schema-validator.js';
 import { CallLog, type RecordedCall } from './call-log.js';
+import { gitProcesses } from './git-processes.js';
 import { RateLimits } from './rate-limits.js';
 import { seedPullRequest, seedRepo } from './seed.js';
 import { GitHubState, type Permission, type Repo } from './state.js';
@@ -223,6 +224,8 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       at: Date.now(),
     };
     calls.record(call);
+    const scope = gitProcesses.scope.getStore();
+    if (scope) scope.operation = operation?.operationId ?? `${method} ${url.pathname}`;
     let rateHeaders: Record<string, string> = {};
 
     const send = (status: number, body: unknown, headers: Record<string, string> = {}, raw?: Buffer) => {
@@ -348,6 +351,8 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       graphql,
     };
     calls.record(call);
+    const scope = gitProcesses.scope.getStore();
+    if (scope) scope.operation = 'graphql';
     let headers: Record<string, string> = {};
     const send = (status: number, body: unknown, extra: Record<string, string> = {}) => {
       call.status = status;
@@ -466,8 +471,12 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     });
   // Idle keep-alive connections stay open a minute, as behind GitHub's load balancers: a client
   // reusing a connection the server is just closing sees ECONNRESET, which a busy test must not.
-  const apiServer = createServer((req, res) => void handle(req, res, 'api'));
-  const uploadServer = createServer((req, res) => void handle(req, res, 'uploads'));
+  const apiServer = createServer(
+    (req, res) => void gitProcesses.scope.run({}, () => handle(req, res, 'api')),
+  );
+  const uploadServer = createServer(
+    (req, res) => void gitProcesses.scope.run({}, () => handle(req, res, 'uploads')),
+  );
   const downloadServer = createServer((req, res) => void assetHosts.serveDownload(req, res));
   const webServer = createServer((req, res) => assetHosts.serveWeb(req, res));
   const servers = [apiServer, uploadServer, downloadServer, webServer];
@@ -556,6 +565,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
       await webhooks.settled();
       await Promise.all(servers.map((s) => new Promise<void>((ok) => s.close(() => ok()))));
       for (const server of servers) server.closeAllConnections();
+      for (const repo of state.repos.values()) repo.git.close();
       rmSync(root, { recursive: true, force: true });
       const problems = [
         ...responseProblems.map((p) => `response: ${p}`),

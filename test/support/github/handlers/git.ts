@@ -125,7 +125,7 @@ export const gitHandlers: Record<string, Handler> = {
       status: 204,
       commit: async () => {
         try {
-          await ctx.repo().git.git(['update-ref', '-d', ref, current]);
+          await ctx.repo().git.deleteRef(ref, current);
         } catch (error) {
           if (error instanceof GitCommandError) throw unprocessable('Reference cannot be updated');
           throw error;

@@ -273,13 +273,9 @@ export async function repoEvents(
 /** A commit as push payloads list it, with the files it added, removed and modified. */
 async function commitJson(repo: Repo, sha: string) {
   const info = (await repo.git.commitInfo(sha))!;
-  const range = info.parents.length > 0 ? [info.parents[0]!, sha] : ['--root', sha];
-  const changes = await repo.git.git(['diff-tree', '-r', '--no-commit-id', '--name-status', ...range]);
   const files = { added: [] as string[], removed: [] as string[], modified: [] as string[] };
-  for (const line of changes.split('\n').filter(Boolean)) {
-    const [status, path] = line.split('\t') as [string, string];
+  for (const { status, path } of await repo.git.commitChanges(sha))
     (status === 'A' ? files.added : status === 'D' ? files.removed : files.modified).push(path);
-  }
   return {
     id: sha,
     tree_id: info.tree,

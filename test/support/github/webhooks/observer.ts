@@ -53,8 +53,17 @@ export async function observe(
       const [before, after] = await oneAtATime(repo, async () => {
         const earlier = await snapshot(repo);
         await original();
-        return [earlier, await snapshot(repo)] as const;
+        // The change is made: failing to look at it afterwards must not become a 500 that the
+        // client retries (a second 👀, a second comment); the webhooks are lost and reported.
+        const later = await snapshot(repo).catch((error: unknown) => {
+          deliveries.problems.push(
+            `${ctx.operation.operationId}: reading the repository after its change failed: ${String(error)}`,
+          );
+          return undefined;
+        });
+        return [earlier, later] as const;
       });
+      if (!after) return;
       const emitted = (async () => {
         await new Promise((ok) => setImmediate(ok)); // after the response is sent
         const events = await repoEvents(repo, before, after, sender, ctx.baseUrl);

@@ -44,6 +44,5 @@ export function memorySnapshot(repo: Repo): Omit<RepoSnapshot, 'refs'> {
 
 export async function snapshot(repo: Repo): Promise<RepoSnapshot> {
   const memory = memorySnapshot(repo);
-  const refs = new Map((await repo.git.refs()).map((r) => [r.ref, r.sha]));
-  return { ...memory, refs };
+  return { ...memory, refs: await repo.git.refShas() };
 }
