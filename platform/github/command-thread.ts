@@ -1,6 +1,6 @@
 import type { Claim, CommandThread } from '../../jobs/promote-command/command-ports.js';
 import type { GitHubClient } from './client.js';
-import { createOnce } from './create-once.js';
+import { createOnce, mayHaveHappened } from './create-once.js';
 import type { MutationBatch, MutationResult } from './mutation-batch.js';
 
 /**
@@ -53,14 +53,30 @@ export function commandThread(
       },
       () => findReply(body, since),
     );
+  // GitHub's 201 means "this reaction is new": the claim is ours. A 200 means it was already there —
+  // someone else's claim, unless an earlier attempt of ours may have made it (its answer lost: a
+  // reset, a timeout, a 5xx). So this client retries by itself, and a 200 after such an attempt
+  // counts as ours; otherwise a lost answer would leave the command claimed and never run. (The
+  // rare other reading — a redelivery's handler claiming in that very window — runs the command
+  // twice on the same claim id, which the writes' idempotence absorbs.)
   const react = async (content: Reaction): Promise<Claim> => {
-    const { status } = await octokit.rest.reactions.createForIssueComment({
-      owner,
-      repo,
-      comment_id: commentId,
-      content,
-    });
-    return status === 201 ? 'claimed' : 'taken';
+    let answerLost = false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { status } = await octokit.rest.reactions.createForIssueComment({
+          owner,
+          repo,
+          comment_id: commentId,
+          content,
+          request: { retries: 0 },
+        });
+        return status === 201 || answerLost ? 'claimed' : 'taken';
+      } catch (error) {
+        if (attempt >= 4 || !mayHaveHappened(error)) throw error;
+        answerLost = true;
+        await new Promise((ok) => setTimeout(ok, 100 * 2 ** attempt));
+      }
+    }
   };
   return {
     claim: () => react('eyes'),

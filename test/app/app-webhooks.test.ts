@@ -79,7 +79,9 @@ describe('deliveries', () => {
     assert.equal(
       await post(real.body, {
         ...headers,
-        'x-hub-signature-256': real.requestHeaders['x-hub-signature-256']!.replace(/.$/, '0'),
+        'x-hub-signature-256': real.requestHeaders['x-hub-signature-256']!.replace(/.$/, (last) =>
+          last === '0' ? '1' : '0',
+        ),
       }),
       400,
     );

@@ -8,7 +8,12 @@ export type Fault =
    * The stand-in's own guarantee, tested: the handler runs, its response is made to break GitHub's
    * schema, and the change it would have made must not happen (500, recorded in responseProblems).
    */
-  | { kind: 'break-response'; times?: number; operationId?: string };
+  | { kind: 'break-response'; times?: number; operationId?: string }
+  /**
+   * What a client cannot tell from a reset: the handler runs and its change is kept, then the
+   * connection drops before the answer (GitHub did it; the client must find out, not redo it blindly).
+   */
+  | { kind: 'lose-response'; times?: number; operationId?: string };
 
 /** What a random fault may be: a status (`status-502`, `status-500`, …), a secondary rate limit, a reset. */
 export type RandomFaultKind = `status-${number}` | 'secondary-rate-limit' | 'reset';

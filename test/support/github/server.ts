@@ -299,7 +299,18 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         },
       };
       const result = await observe(ctx, webhooks, () => handler(ctx));
-      await respond(operation.operationId, result, url, send, fault?.kind === 'break-response');
+      // 'lose-response': the change is made, then the connection drops before the answer.
+      const loseAnswer = () => {
+        call.status = -1;
+        req.socket.destroy();
+      };
+      await respond(
+        operation.operationId,
+        result,
+        url,
+        fault?.kind === 'lose-response' ? loseAnswer : send,
+        fault?.kind === 'break-response',
+      );
     } catch (error) {
       if (error instanceof HttpError) send(error.status, error.body(), error.headers);
       else {
