@@ -16,7 +16,8 @@ export function parseCommentUrl(url: string): CommentLocation | undefined {
     /^https?:\/\/[^/]+\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)\/(?:pull|issues)\/(\d+)#issuecomment-(\d+)$/.exec(
       url,
     );
-  if (!match) return undefined;
+  // `.` and `..` are no repository names (GitHub refuses them); in a path they would climb.
+  if (!match || match[2] === '.' || match[2] === '..') return undefined;
   return {
     owner: match[1]!,
     repo: match[2]!,

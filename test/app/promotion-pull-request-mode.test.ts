@@ -143,3 +143,41 @@ test('a promotion pull request closed without merging: the deployment fails sayi
   await world.settled();
   assert.equal(productionDeployments().at(-1)!.statuses.length, 3);
 });
+
+test('a pull request that carried two versions before it merged: the last one runs, the one it replaced is inactive', async () => {
+  const v120 = await world.registerVersion('v1.2.0');
+  assert.match(await command('bob', '/promote v1.2.0'), /Promoted `fraud@v1\.2\.0` → `staging`/);
+  assert.match(
+    await command('alice', '/promote v1.1.0 to production'),
+    /opened .* changes when it is merged/,
+  );
+  assert.match(
+    await command('alice', '/promote v1.2.0 to production'),
+    /updated .* changes when it is merged/,
+  );
+  const pull = openOpsPullRequest()!;
+  await world.person('olivia').rest.pulls.merge({
+    owner: opsOwner,
+    repo: opsName,
+    pull_number: pull.number,
+    merge_method: 'squash',
+  });
+  await world.settled();
+  const [replaced, merged] = productionDeployments().slice(-2);
+  assert.equal(merged!.version, 'v1.2.0');
+  assert.deepEqual(
+    merged!.statuses.map((s) => s.state),
+    ['in_progress', 'queued', 'success'],
+  );
+  assert.equal(replaced!.version, 'v1.1.0');
+  assert.deepEqual(
+    replaced!.statuses.map((s) => s.state),
+    ['in_progress', 'queued', 'inactive'],
+  );
+  assert.equal(
+    replaced!.statuses.at(-1)!.description,
+    `Replaced by v1.2.0 before acme/ops#${pull.number} merged`,
+  );
+  assert.equal((await stageTags()).at(-1), `fraud#production#5 ${v120}`);
+  assert.match(world.replies().at(-1)!, /`fraud@v1\.2\.0` runs in `production` \(was `v1\.0\.0`\)/);
+});
