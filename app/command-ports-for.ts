@@ -6,6 +6,7 @@ import { commandFacts } from '../platform/github/command-facts.js';
 import { commandThread } from '../platform/github/command-thread.js';
 import { githubEnvironmentLocks } from '../platform/github/environment-locks.js';
 import { githubDeployments } from '../platform/github/github-deployments.js';
+import { githubReleaseAssets } from '../platform/github/github-release-assets.js';
 import { githubTeamMemberships } from '../platform/github/github-team-memberships.js';
 import { githubOpsRepository } from '../platform/ops/github-ops-repository.js';
 import { githubRegistryTags } from '../platform/registry/github-registry-tags.js';
@@ -37,6 +38,7 @@ export function commandPorts(
     facts: commandFacts(octokit, repository),
     deployments: githubDeployments(octokit, repository),
     registry: githubRegistryTags(octokit, fullName),
+    releases: githubReleaseAssets(octokit, repository),
     stageTags: githubRegistryTagWriter(octokit, repository),
     ops: githubOpsRepository(octokit, repositoryOf(options.opsRepository)),
     locks: githubEnvironmentLocks(octokit, { ...repository, now: () => options.clock.now() }),

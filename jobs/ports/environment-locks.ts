@@ -80,7 +80,15 @@ export type ReleaseResult =
 
 export interface EnvironmentLocks {
   claim(claim: LockClaim): Promise<ClaimResult>;
-  release(environment: string, selector: ReleaseSelector): Promise<ReleaseResult>;
+  /**
+   * `withNextWrite`: the release may travel with the command's next write (still ahead of it) rather
+   * than be a call of its own — never later than the command's last write, the reply.
+   */
+  release(
+    environment: string,
+    selector: ReleaseSelector,
+    options?: { withNextWrite?: boolean },
+  ): Promise<ReleaseResult>;
   read(environment: string): Promise<LockState>;
   /** Every environment's lock (for /status and for releasing a closed pull request's locks). */
   list(): Promise<LockState[]>;

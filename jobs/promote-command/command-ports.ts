@@ -53,6 +53,15 @@ export interface CommandFacts {
   pullRequest(number: number): Promise<{ fromFork: boolean; open: boolean }>;
 }
 
+/** A version's release, where the registry keeps artifacts stored as release assets. */
+export interface ReleaseAssets {
+  /**
+   * The assets of the release of `tag` with the digest the host computed for each (`sha256:<hex>`;
+   * null when it has none); undefined when the tag has no (published) release.
+   */
+  assetsOf(tag: string): Promise<{ name: string; size: number; digest?: string | null }[] | undefined>;
+}
+
 /** What the deployment records, for an auditor reading it later. */
 export interface DeploymentPayload {
   model: string;

@@ -2,7 +2,7 @@ import type { OpsRepository } from '../promote/promote-ports.js';
 import type { RegistryTagReader, RegistryTagWriter } from '../ports/registry-tags.js';
 import type { EnvironmentLocks } from '../ports/environment-locks.js';
 import type { TeamMemberships } from '../ports/team-memberships.js';
-import type { Clock, CommandFacts, CommandThread, Deployments } from './command-ports.js';
+import type { Clock, CommandFacts, CommandThread, Deployments, ReleaseAssets } from './command-ports.js';
 
 /** Everything a comment command reaches outside itself. */
 export interface CommentCommandPorts {
@@ -11,6 +11,8 @@ export interface CommentCommandPorts {
   deployments: Deployments;
   /** The model repository's registry tags. */
   registry: RegistryTagReader;
+  /** The versions' releases: the artifact-digest precondition reads their assets' digests. */
+  releases: ReleaseAssets;
   /** Writes stage tags (`name#ENV#N`) in the model repository. */
   stageTags: RegistryTagWriter;
   /** The ops repository the environments' manifests live in. */

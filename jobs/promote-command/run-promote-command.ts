@@ -2,6 +2,7 @@ import type { Command } from '../../core/commands/command-types.js';
 import { checkPreconditions } from '../../core/promotion-policy/check-preconditions.js';
 import { resolveVersion } from '../../core/registry/resolve-version.js';
 import { carryOutPromotion } from './carry-out-promotion.js';
+import { checkVersionArtifacts } from './check-version-artifacts.js';
 import type { CommentCommandRequest } from './command-ports.js';
 import { replies } from './command-replies.js';
 import type { CommandResult } from './command-result.js';
@@ -25,14 +26,17 @@ export async function runPromoteCommand(
   const target = await commandTarget(command, 'promote', request, context, ports);
   if (!target.ok) return { outcome: 'refused', reply: replies.refused(target.message) };
   const version = resolveVersion(context.registry, target.model, command.version);
-  const failures = checkPreconditions({
-    version,
-    environment: { name: target.environment, settings: target.settings },
-    history: context.registry.models.get(target.model)?.events ?? [],
-    now: ports.clock.now().toISOString(),
-    requester: request.comment.author,
-    isRollback: false,
-  });
+  const failures = [
+    ...checkPreconditions({
+      version,
+      environment: { name: target.environment, settings: target.settings },
+      history: context.registry.models.get(target.model)?.events ?? [],
+      now: ports.clock.now().toISOString(),
+      requester: request.comment.author,
+      isRollback: false,
+    }),
+    ...(await checkVersionArtifacts(version, ports.releases)),
+  ];
   if (failures.length > 0)
     return { outcome: 'refused', reply: replies.refused(...failures.map((f) => f.message)) };
   return carryOutPromotion(

@@ -3,6 +3,7 @@ import { checkPreconditions } from '../../core/promotion-policy/check-preconditi
 import { resolveRollbackTarget } from '../../core/promotion-policy/resolve-rollback-target.js';
 import { resolveVersion } from '../../core/registry/resolve-version.js';
 import { carryOutPromotion } from './carry-out-promotion.js';
+import { checkVersionArtifacts } from './check-version-artifacts.js';
 import type { CommentCommandRequest } from './command-ports.js';
 import { replies } from './command-replies.js';
 import type { CommandResult } from './command-result.js';
@@ -37,14 +38,17 @@ export async function runRollbackCommand(
   });
   if (!goal.ok) return { outcome: 'refused', reply: replies.refused(goal.message) };
   const version = explicit ?? resolveVersion(context.registry, target.model, goal.version);
-  const failures = checkPreconditions({
-    version,
-    environment: { name: target.environment, settings: target.settings },
-    history,
-    now,
-    requester: request.comment.author,
-    isRollback: true,
-  });
+  const failures = [
+    ...checkPreconditions({
+      version,
+      environment: { name: target.environment, settings: target.settings },
+      history,
+      now,
+      requester: request.comment.author,
+      isRollback: true,
+    }),
+    ...(await checkVersionArtifacts(version, ports.releases)),
+  ];
   if (failures.length > 0)
     return { outcome: 'refused', reply: replies.refused(...failures.map((f) => f.message)) };
   return carryOutPromotion(

@@ -1,5 +1,10 @@
 import { UserError } from '../../core/errors.js';
-import { type LockFile, formatLockFile, readLockFile } from '../../core/locks/lock-file.js';
+import {
+  EMPTY_TREE,
+  formatLockCommitMessage,
+  readLockCommitMessage,
+} from '../../core/locks/lock-commit-message.js';
+import { type LockFile, readLockFile } from '../../core/locks/lock-file.js';
 import type {
   ClaimResult,
   EnvironmentLock,
@@ -10,6 +15,7 @@ import type {
   ReleaseSelector,
 } from '../../jobs/ports/environment-locks.js';
 import type { GitHubClient } from './client.js';
+import type { MutationBatch } from './mutation-batch.js';
 
 export interface GitHubEnvironmentLocksOptions {
   owner: string;
@@ -30,8 +36,14 @@ export interface GitHubEnvironmentLocksOptions {
   /** Author and committer of the lock commits (fixed: part of what makes a claim's sha). */
   identity?: { name: string; email: string };
   now?: () => Date;
+  /**
+   * The command's mutation batch: a release `withNextWrite` travels as a `deleteRef` in the
+   * command's next GraphQL mutation request instead of a call of its own.
+   */
+  mutations?: MutationBatch;
 }
 
+/** Where locks of the first format kept their JSON; still read, so their refs are not "unreadable". */
 const LOCK_FILE = 'lock.json';
 /** Claims re-read and retry at most this often when the lock changes under them. */
 const ATTEMPTS = 3;
@@ -39,16 +51,19 @@ const ATTEMPTS = 3;
 const RELEASE_MARGIN_MS = 60_000;
 
 /**
- * Environment locks as git refs in the model repository, each pointing at a commit whose tree holds
- * only `lock.json`. Creating the ref is the atomic claim: GitHub creates a ref only if it does not
- * exist, so of any number of replicas claiming at once exactly one succeeds. The commit is built
- * from the claim alone (fixed author, committer, date and message, no parent), so a retried claim
- * makes the same sha and recognises the ref as its own.
+ * Environment locks as git refs in the model repository, each pointing at a parentless commit on
+ * git's empty tree whose message holds the lock's JSON (core/locks/lock-commit-message.ts). Creating
+ * the ref is the atomic claim: GitHub creates a ref only if it does not exist, so of any number of
+ * replicas claiming at once exactly one succeeds. The commit is built from the claim alone (fixed
+ * author, committer, date and message, no parent), so a retried claim makes the same sha and
+ * recognises the ref as its own. Locks of the first format (a tree holding `lock.json`) are still
+ * read, so a ref written by an older replica keeps blocking as the lock it is.
  *
- * API calls: a claim 3 (create-tree with the file inline, create-commit, create-ref), 2 more when
- * the ref exists (get-ref, get-content), 2 more to take over an expired write lock; a read 2;
- * a release of the write lock the caller just claimed 1 (delete-ref), of another lock it holds 2
- * (get-ref, delete-ref), 3 when the lock must be read.
+ * API calls: a claim 2 (create-commit on the empty tree, create-ref), 2 more when the ref exists
+ * (get-ref, get-commit), 2 more to take over an expired write lock; a read 2 (a lock of the first
+ * format 3); a release of the write lock the caller just claimed 1 (delete-ref, or none of its own
+ * when it travels with the command's next mutation request), of another lock it holds 2 (get-ref,
+ * delete-ref), 3 when the lock must be read.
  */
 export function githubEnvironmentLocks(
   octokit: GitHubClient,
@@ -60,6 +75,8 @@ export function githubEnvironmentLocks(
   const identity = options.identity ?? { name: 'Modelship', email: 'modelship@users.noreply.github.com' };
   const now = options.now ?? (() => new Date());
   const where = `${owner}/${repo}`;
+  /** The node ids of the refs this client created (GraphQL's deleteRef names a ref by it). */
+  const refIds = new Map<string, { sha: string; id: string }>();
 
   const refOf = (environment: string) => `${prefix}${checkEnvironment(environment)}`;
   /** The ref as the REST paths want it: without `refs/`. */
@@ -78,7 +95,26 @@ export function githubEnvironmentLocks(
   /** The lock a commit holds; a ref whose target is not a lock commit is "unreadable". */
   async function readAt(environment: string, sha: string): Promise<LockState> {
     const unreadable = (detail: string): LockState => ({ state: 'unreadable', environment, sha, detail });
-    let content: string;
+    let message: string;
+    try {
+      ({
+        data: { message },
+      } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha }));
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 404 || status === 422)
+        return unreadable(`the lock's ref points at no commit (${sha.slice(0, 7)})`);
+      throw asLockError(error, where, 'read');
+    }
+    const parsed = readLockCommitMessage(message) ?? (await readLockFileAt(sha));
+    if (!parsed.ok) return unreadable(parsed.detail);
+    if (parsed.lock.environment !== environment)
+      return unreadable(`the lock is for environment "${parsed.lock.environment}"`);
+    return { state: 'locked', lock: toLock(parsed.lock, sha) };
+  }
+
+  /** A lock of the first format: `lock.json` in the commit's tree. */
+  async function readLockFileAt(sha: string): Promise<ReturnType<typeof readLockFile>> {
     try {
       const { data } = await octokit.rest.repos.getContent({ owner, repo, path: LOCK_FILE, ref: sha });
       if (
@@ -87,19 +123,14 @@ export function githubEnvironmentLocks(
         !('content' in data) ||
         typeof data.content !== 'string'
       )
-        return unreadable(`${LOCK_FILE} is not a file`);
-      content = Buffer.from(data.content, 'base64').toString('utf8');
+        return { ok: false, detail: `${LOCK_FILE} is not a file` };
+      return readLockFile(Buffer.from(data.content, 'base64').toString('utf8'));
     } catch (error) {
       const status = statusOf(error);
       if (status === 404 || status === 422)
-        return unreadable(`the lock's commit ${sha.slice(0, 7)} has no ${LOCK_FILE}`);
+        return { ok: false, detail: `the lock's commit ${sha.slice(0, 7)} holds no lock` };
       throw asLockError(error, where, 'read');
     }
-    const parsed = readLockFile(content);
-    if (!parsed.ok) return unreadable(parsed.detail);
-    if (parsed.lock.environment !== environment)
-      return unreadable(`${LOCK_FILE} is for environment "${parsed.lock.environment}"`);
-    return { state: 'locked', lock: toLock(parsed.lock, sha) };
   }
 
   async function read(environment: string): Promise<LockState> {
@@ -107,26 +138,30 @@ export function githubEnvironmentLocks(
     return sha === undefined ? { state: 'free', environment } : readAt(environment, sha);
   }
 
-  async function createCommit(file: LockFile, message: string, parents: string[]): Promise<string> {
+  async function createCommit(file: LockFile, ref: string, parents: string[]): Promise<string> {
     const person = { ...identity, date: file.created_at };
-    try {
-      const { data: tree } = await octokit.rest.git.createTree({
+    // Author and committer both given: left out, GitHub fills in the time of the request (and may
+    // sign the commit), and a retried claim would make a different commit.
+    const commit = (tree: string) =>
+      octokit.rest.git.createCommit({
         owner,
         repo,
-        tree: [{ path: LOCK_FILE, mode: '100644', type: 'blob', content: formatLockFile(file) }],
-      });
-      // Author and committer both given: left out, GitHub fills in the time of the request (and may
-      // sign the commit), and a retried claim would make a different commit.
-      const { data: commit } = await octokit.rest.git.createCommit({
-        owner,
-        repo,
-        message,
-        tree: tree.sha,
+        message: formatLockCommitMessage(file, ref),
+        tree,
         parents,
         author: person,
         committer: person,
       });
-      return commit.sha;
+    try {
+      return (await commit(EMPTY_TREE)).data.sha;
+    } catch (error) {
+      // A host that does not take git's empty tree as always there: make it (once), then commit.
+      if (statusOf(error) !== 422 || !/tree/i.test((error as Error).message ?? ''))
+        throw asLockError(error, where, 'write');
+    }
+    try {
+      const { data: tree } = await octokit.rest.git.createTree({ owner, repo, tree: [] });
+      return (await commit(tree.sha)).data.sha;
     } catch (error) {
       throw asLockError(error, where, 'write');
     }
@@ -136,11 +171,11 @@ export function githubEnvironmentLocks(
     const { environment } = request;
     const ref = refOf(environment);
     const file = lockFileOf(request, ttl);
-    const message = commitMessage(request, ref);
-    const sha = await createCommit(file, message, []);
+    const sha = await createCommit(file, ref, []);
     for (let attempt = 1; ; attempt++) {
       try {
-        await octokit.rest.git.createRef({ owner, repo, ref, sha });
+        const { data } = await octokit.rest.git.createRef({ owner, repo, ref, sha });
+        refIds.set(environment, { sha, id: data.node_id });
         return { status: 'claimed', lock: toLock(file, sha) };
       } catch (error) {
         // 422 "Reference already exists" (the name itself was checked before): someone holds it,
@@ -165,15 +200,16 @@ export function githubEnvironmentLocks(
       // An expired write lock: replace it by a commit that has it as parent, moved in as a
       // fast-forward — GitHub refuses a non-fast-forward update, so if another claim took the lock
       // over first, this one fails and reads again instead of overwriting it.
-      const takeover = await createCommit(file, message, [current]);
+      const takeover = await createCommit(file, ref, [current]);
       try {
-        await octokit.rest.git.updateRef({
+        const { data } = await octokit.rest.git.updateRef({
           owner,
           repo,
           ref: shortRef(environment),
           sha: takeover,
           force: false,
         });
+        refIds.set(environment, { sha: takeover, id: data.node_id });
         return { status: 'claimed', lock: toLock(file, takeover) };
       } catch (error) {
         if (statusOf(error) !== 422) throw asLockError(error, where, 'write');
@@ -182,7 +218,11 @@ export function githubEnvironmentLocks(
     }
   }
 
-  async function release(environment: string, selector: ReleaseSelector): Promise<ReleaseResult> {
+  async function release(
+    environment: string,
+    selector: ReleaseSelector,
+    how: { withNextWrite?: boolean } = {},
+  ): Promise<ReleaseResult> {
     // A write lock claimed in this run and still well inside its TTL cannot have changed hands (only
     // an expired write lock is taken over), so the get-ref that guards other releases is skipped.
     // The margin covers clock skew between replicas. (`/unlock ENV --force` followed by another
@@ -190,7 +230,20 @@ export function githubEnvironmentLocks(
     // below leaves open, as GitHub's delete-ref takes no expected sha.)
     if ('claimed' in selector) {
       const expires = selector.claimed.expiresAt ? Date.parse(selector.claimed.expiresAt) : Number.NaN;
-      if (expires - RELEASE_MARGIN_MS > now().getTime()) return deleteLock(environment);
+      if (expires - RELEASE_MARGIN_MS > now().getTime()) {
+        const ref = refIds.get(environment);
+        if (!how.withNextWrite || !options.mutations || ref?.sha !== selector.claimed.sha)
+          return deleteLock(environment);
+        // GraphQL's deleteRef in the command's next mutation request; by REST if that fails.
+        options.mutations.defer({
+          field: 'deleteRef(input: $input) { clientMutationId }',
+          inputType: 'DeleteRefInput!',
+          input: { refId: ref.id },
+          idempotent: true,
+          fallback: () => deleteLock(environment),
+        });
+        return { released: true };
+      }
       return release(environment, { lock: selector.claimed });
     }
     const sha = await getRef(environment);
@@ -269,11 +322,6 @@ function lockFileOf(claim: LockClaim, ttl: number): LockFile {
       : new Date(Date.parse(createdAt) + ttl).toISOString().replace('.000Z', 'Z'),
     link: claim.link ?? null,
   };
-}
-
-function commitMessage(claim: LockClaim, ref: string): string {
-  const what = claim.sticky ? `Lock ${claim.environment}` : `Lock ${claim.environment} while promoting`;
-  return `${what}\n\nRelease it with /unlock ${claim.environment} --force, or delete ${ref}.\n`;
 }
 
 function toLock(file: LockFile, sha: string): EnvironmentLock {

@@ -46,15 +46,23 @@ async function callsOf<T>(work: () => Promise<T>): Promise<{ result: T; calls: s
   return { result, calls: gh.calls.slice(start).map((c) => `${c.operationId} ${c.status}`) };
 }
 
-test('a claim is one tree, one commit and the ref: a parentless commit holding lock.json', async () => {
+test('a claim is one commit and the ref: a parentless commit on the empty tree, the lock in its message', async () => {
   const { result, calls } = await callsOf(() => locks().claim(claim('staging', 'alice')));
   assert.equal(result.status, 'claimed');
-  assert.deepEqual(calls, ['git/create-tree 201', 'git/create-commit 201', 'git/create-ref 201']);
+  assert.deepEqual(calls, ['git/create-commit 201', 'git/create-ref 201']);
   if (result.status !== 'claimed') return;
   assert.equal(await git('rev-parse', 'refs/modelship/locks/staging'), result.lock.sha);
   assert.equal(await git('rev-list', '--count', result.lock.sha), '1');
-  assert.equal(await git('ls-tree', '--name-only', result.lock.sha), 'lock.json');
-  const file = JSON.parse(await git('show', `${result.lock.sha}:lock.json`));
+  assert.equal(
+    await git('rev-parse', `${result.lock.sha}^{tree}`),
+    '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+  );
+  const message = await git('log', '-1', '--format=%B', result.lock.sha);
+  assert.match(
+    message,
+    /^Lock staging while promoting\n\nRelease it with \/unlock staging --force, or delete refs\/modelship\/locks\/staging\.\n\n\{\n/,
+  );
+  const file = JSON.parse(message.slice(message.indexOf('{')));
   assert.deepEqual(file, {
     schema: 'modelship/lock@1',
     environment: 'staging',
@@ -77,7 +85,7 @@ test('a claim is one tree, one commit and the ref: a parentless commit holding l
     'refs/heads/main',
   );
   const state = await callsOf(() => locks().read('staging'));
-  assert.deepEqual(state.calls, ['git/get-ref 200', 'repos/get-content 200']);
+  assert.deepEqual(state.calls, ['git/get-ref 200', 'git/get-commit 200']);
   assert.deepEqual(state.result, { state: 'locked', lock: result.lock });
   await locks().release('staging', { lock: result.lock });
 });
@@ -87,12 +95,7 @@ test('the same claim again makes the same commit and finds the lock its own', as
   const { result: again, calls } = await callsOf(() => locks().claim(claim('qa', 'alice')));
   assert.equal(first.status, 'claimed');
   assert.equal(again.status, 'held-by-us');
-  assert.deepEqual(calls, [
-    'git/create-tree 201',
-    'git/create-commit 201',
-    'git/create-ref 422',
-    'git/get-ref 200',
-  ]);
+  assert.deepEqual(calls, ['git/create-commit 201', 'git/create-ref 422', 'git/get-ref 200']);
   if (first.status !== 'claimed' || again.status !== 'held-by-us') return;
   assert.equal(again.sameClaim, true);
   assert.equal(again.lock.sha, first.lock.sha);
@@ -187,13 +190,26 @@ test('a ref without a readable lock blocks every claim until forced away', async
   assert.equal(result.status, 'unreadable');
   if (result.status === 'unreadable') {
     assert.equal(result.sha, head);
-    assert.match(result.detail, /has no lock\.json/);
+    assert.match(result.detail, /holds no lock/);
   }
   assert.equal((await locks().read('broken')).state, 'unreadable');
   assert.deepEqual((await locks().release('broken', { owner: 'alice' })).released, false);
   assert.deepEqual(await locks().release('broken', { force: true }), { released: true });
 
-  // Not JSON, and JSON that is not a lock.
+  // A lock commit whose message's JSON is not a lock.
+  const { data: bad } = await octokit.rest.git.createCommit({
+    ...repo,
+    message: 'Lock broken\n\n{\n  "schema": "modelship/lock@1"\n}\n',
+    tree: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+    parents: [],
+  });
+  await octokit.rest.git.createRef({ ...repo, ref: 'refs/modelship/locks/broken', sha: bad.sha });
+  const badState = await locks().read('broken');
+  assert.equal(badState.state, 'unreadable');
+  if (badState.state === 'unreadable') assert.match(badState.detail, /the lock commit: environment/);
+  await locks().release('broken', { force: true });
+
+  // Locks of the first format (lock.json in the commit's tree): not JSON, and JSON that is not a lock.
   for (const [content, detail] of [
     ['{', /not JSON/],
     ['{"schema":"modelship/lock@1"}', /lock\.json: environment/],
@@ -214,6 +230,40 @@ test('a ref without a readable lock blocks every claim until forced away', async
     if (state.status === 'unreadable') assert.match(state.detail, detail);
     await locks().release('broken', { force: true });
   }
+});
+
+test('a lock of the first format (lock.json in its tree) is still read as the lock it is', async () => {
+  const lock = {
+    schema: 'modelship/lock@1',
+    environment: 'legacy',
+    owner: 'bob',
+    pull_request: 3,
+    reason: 'incident 7',
+    sticky: true,
+    claim_id: 'old-1',
+    created_at: '2026-11-29T22:00:00Z',
+    expires_at: null,
+    link: null,
+  };
+  const { data: tree } = await octokit.rest.git.createTree({
+    ...repo,
+    tree: [{ path: 'lock.json', mode: '100644', type: 'blob', content: JSON.stringify(lock, null, 2) }],
+  });
+  const { data: commit } = await octokit.rest.git.createCommit({
+    ...repo,
+    message:
+      'Lock legacy\n\nRelease it with /unlock legacy --force, or delete refs/modelship/locks/legacy.\n',
+    tree: tree.sha,
+    parents: [],
+  });
+  await octokit.rest.git.createRef({ ...repo, ref: 'refs/modelship/locks/legacy', sha: commit.sha });
+  const { result, calls } = await callsOf(() => locks().read('legacy'));
+  assert.deepEqual(calls, ['git/get-ref 200', 'git/get-commit 200', 'repos/get-content 200']);
+  assert.equal(result.state, 'locked');
+  if (result.state === 'locked')
+    assert.deepEqual([result.lock.owner.login, result.lock.sticky], ['bob', true]);
+  assert.equal((await locks().claim(claim('legacy', 'alice'))).status, 'held-by-other');
+  await locks().release('legacy', { force: true });
 });
 
 test('an expired write lock is taken over by a fast-forward; of two takeovers one wins', async () => {
@@ -301,7 +351,6 @@ test('an installation without contents: write reads locks but is told which perm
 });
 
 test('transient failures on every step of a claim and a release end in one lock, then none', async () => {
-  gh.faults.add({ kind: 'status', status: 502, operationId: 'git/create-tree' });
   gh.faults.add({ kind: 'reset', operationId: 'git/create-commit' });
   gh.faults.add({ kind: 'secondary-rate-limit', retryAfter: 0, operationId: 'git/create-ref' });
   gh.faults.add({ kind: 'status', status: 503, operationId: 'git/delete-ref' });

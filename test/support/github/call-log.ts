@@ -16,6 +16,8 @@ export interface RecordedCall {
     operationName: string | undefined;
     operation: 'query' | 'mutation' | 'subscription' | undefined;
     rootField: string | undefined;
+    /** Every root field in document order (`['addReaction', 'addComment']`), aliases resolved to names. */
+    fields?: string[];
   };
 }
 

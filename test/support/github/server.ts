@@ -382,6 +382,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         baseUrl,
         () => rateLimits.current(credential),
         webhooks,
+        String(req.headers.accept ?? ''),
       );
       send(200, await runGraphql(context, body, graphql, responseProblems));
     } catch (error) {

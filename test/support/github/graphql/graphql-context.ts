@@ -32,7 +32,31 @@ export class GraphqlContext {
     readonly baseUrl: string,
     readonly rateLimit: () => RateWindow,
     readonly webhooks: WebhookDeliveries,
+    /** The request's `Accept` header: schema previews (`application/vnd.github.flash-preview+json`). */
+    readonly accept: string = '',
   ) {}
+
+  /** A REST operation, for the authorization rules and handlers GraphQL shares with it. */
+  operation(operationId: string): Operation {
+    const found = this.operations.get(operationId);
+    if (!found) throw new Error(`no REST operation ${operationId}`);
+    return found;
+  }
+
+  /**
+   * Whether the caller may do what REST's `operationId` does on `repo` (a repository it can see):
+   * an installation without the permission gets FORBIDDEN "Resource not accessible by integration",
+   * a person without the role FORBIDDEN naming the mutation, as GitHub words them.
+   */
+  mayDo(repo: Repo, operationId: string, mutation?: string): void {
+    this.check(
+      repo,
+      operationId,
+      this.token.permissions || !mutation
+        ? 'Resource not accessible by integration'
+        : `${this.token.actor.login} does not have the correct permissions to execute \`${mutation}\``,
+    );
+  }
 
   objects(repo: Repo): ObjectLoader {
     let loader = this.loaders.get(repo.id);

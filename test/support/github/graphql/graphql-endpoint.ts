@@ -4,14 +4,20 @@ import {
   GraphQLError,
   Kind,
   parse,
+  specifiedRules,
   validate,
   type DocumentNode,
+  type FragmentDefinitionNode,
+  type SelectionNode,
   type GraphQLFieldResolver,
   type OperationDefinitionNode,
 } from 'graphql';
 import { createCommitOnBranch, type CreateCommitOnBranchInput } from './create-commit-on-branch.js';
 import { GraphqlProblem, type GraphqlContext } from './graphql-context.js';
 import { repositoryNode, type Node } from './graphql-nodes.js';
+import { mutations } from './mutations.js';
+import { nodeById } from './node-lookup.js';
+import { enabledPreviews, previewRule } from './schema-previews.js';
 import { githubGraphqlSchema } from './github-graphql-schema.js';
 
 /** What the call log keeps about a GraphQL call, for tests to count and filter. */
@@ -20,6 +26,11 @@ export interface GraphqlCallInfo {
   operation: 'query' | 'mutation' | 'subscription' | undefined;
   /** The first field of the operation (`repository`, `createCommitOnBranch`, …). */
   rootField: string | undefined;
+  /**
+   * Every root field, in document order (field names, not aliases): `['addReaction', 'addComment']`
+   * for a request of two mutations, `['repository', 'repository']` for two aliased repositories.
+   */
+  fields?: string[];
 }
 
 /** Errors in GitHub's shape: `type` beside `message` for its own errors, graphql-ruby's wording for validation. */
@@ -61,6 +72,19 @@ function githubValidationError(error: GraphQLError): GithubGraphqlError {
   return { locations, message: error.message };
 }
 
+/** The root fields of an operation, in document order, through fragments. */
+function rootFields(document: DocumentNode, selections: readonly SelectionNode[]): string[] {
+  return selections.flatMap((s) => {
+    if (s.kind === Kind.FIELD) return [s.name.value];
+    if (s.kind === Kind.INLINE_FRAGMENT) return rootFields(document, s.selectionSet.selections);
+    const fragment = document.definitions.find(
+      (d): d is FragmentDefinitionNode =>
+        d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === s.name.value,
+    );
+    return fragment ? rootFields(document, fragment.selectionSet.selections) : [];
+  });
+}
+
 function operationOf(document: DocumentNode, name: string | undefined): OperationDefinitionNode | undefined {
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
@@ -98,8 +122,12 @@ function rootValue(ctx: GraphqlContext) {
         nodeCount: 0,
       };
     },
+    node: ({ id }: { id: string }) => nodeById(ctx, id),
+    // `nodes(ids:)`: an id that does not resolve is a null in the list and an error naming its index.
+    nodes: ({ ids }: { ids: string[] }) => ids.map((id) => nodeById(ctx, id)),
     createCommitOnBranch: ({ input }: { input: CreateCommitOnBranchInput }) =>
       createCommitOnBranch(ctx, input),
+    ...mutations(ctx),
   };
 }
 
@@ -127,14 +155,15 @@ export async function runGraphql(
     throw error;
   }
   const operation = operationOf(document, operationName);
-  const first = operation?.selectionSet.selections.find((s) => s.kind === Kind.FIELD);
+  const fields = operation ? rootFields(document, operation.selectionSet.selections) : [];
   Object.assign(info, {
     operationName: operationName ?? operation?.name?.value,
     operation: operation?.operation,
-    rootField: first?.kind === Kind.FIELD ? first.name.value : undefined,
+    rootField: fields[0],
+    fields,
   });
   const { schema } = githubGraphqlSchema();
-  const invalid = validate(schema, document);
+  const invalid = validate(schema, document, [...specifiedRules, previewRule(enabledPreviews(ctx.accept))]);
   if (invalid.length > 0) return { errors: invalid.map(githubValidationError) };
   const variables = request.variables ?? undefined;
   if (variables !== undefined && variables !== null && typeof variables !== 'object')

@@ -1,6 +1,8 @@
 import type { RawObject } from '../git-repo.js';
 import type { Repo } from '../state.js';
+import { issueOrPullNode, pullRequestNode } from './content-nodes.js';
 import { GraphqlProblem, type GraphqlContext } from './graphql-context.js';
+import { refId, repositoryId } from './node-ids.js';
 import { parseCommit, parseTag, parseTree } from './object-loader.js';
 
 /**
@@ -26,7 +28,7 @@ export function repositoryNode(ctx: GraphqlContext, repo: Repo): Node {
   };
   return {
     __typename: 'Repository',
-    id: nodeId('R', repo.id),
+    id: repositoryId(repo),
     databaseId: repo.id,
     name: repo.name,
     nameWithOwner: repo.fullName,
@@ -59,6 +61,27 @@ export function repositoryNode(ctx: GraphqlContext, repo: Repo): Node {
       objects();
       return refConnection(ctx, repo, args);
     },
+    // Pull requests need what REST's `pulls/get` needs (`pull_requests: read` from an installation).
+    pullRequest: ({ number }: { number: number }) => {
+      ctx.mayDo(repo, 'pulls/get');
+      const pull = repo.pulls.get(number);
+      if (!pull)
+        throw new GraphqlProblem(
+          'NOT_FOUND',
+          `Could not resolve to a PullRequest with the number of ${number}.`,
+        );
+      return pullRequestNode(ctx, repo, pull);
+    },
+    issueOrPullRequest: ({ number }: { number: number }) => {
+      ctx.mayDo(repo, repo.pulls.has(number) ? 'pulls/get' : 'issues/get');
+      const found = issueOrPullNode(ctx, repo, number);
+      if (!found)
+        throw new GraphqlProblem(
+          'NOT_FOUND',
+          `Could not resolve to an issue or pull request with the number of ${number}.`,
+        );
+      return found;
+    },
     object: async ({ expression, oid }: { expression?: string; oid?: string }) => {
       const loader = objects();
       const spec = oid ?? expression;
@@ -85,7 +108,7 @@ export function refNode(
   const cut = prefix ?? /^refs\/[^/]+\//.exec(qualified)?.[0] ?? '';
   return {
     __typename: 'Ref',
-    id: nodeId('REF', repo.id, qualified),
+    id: refId(repo, qualified),
     name: qualified.slice(cut.length),
     prefix: cut,
     repository: () => repositoryNode(ctx, repo),

@@ -1,10 +1,11 @@
 import type { Handler, HandlerContext } from '../context.js';
 import { GitCommandError } from '../git-repo.js';
+import { refId } from '../graphql/node-ids.js';
 import { HttpError, notFound, unprocessable } from '../http-error.js';
 
 const refJson = (ctx: HandlerContext, ref: string, sha: string, type: string) => ({
   ref,
-  node_id: `REF_${sha.slice(0, 8)}`,
+  node_id: refId(ctx.repo(), ref),
   url: `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git/${ref.split('/').map(encodeURIComponent).join('/')}`,
   object: { sha, type, url: `${ctx.baseUrl}/repos/${ctx.repo().fullName}/git/${type}s/${sha}` },
 });

@@ -1,4 +1,5 @@
 import type { Handler, HandlerContext } from '../context.js';
+import { refId } from '../graphql/node-ids.js';
 import { HttpError, unprocessable } from '../http-error.js';
 import { now, repoJson, userJson } from '../representations.js';
 import type { CommitStatus, Repo } from '../state.js';
@@ -133,7 +134,7 @@ export const statusHandlers: Record<string, Handler> = {
         const path = encodeURIComponent(name);
         return {
           name,
-          node_id: `REF_${Buffer.from(ref).toString('base64url')}`,
+          node_id: refId(repo, ref),
           commit: { sha: commit, url: `${ctx.baseUrl}/repos/${repo.fullName}/commits/${commit}` },
           zipball_url: `${ctx.baseUrl}/repos/${repo.fullName}/zipball/refs/tags/${path}`,
           tarball_url: `${ctx.baseUrl}/repos/${repo.fullName}/tarball/refs/tags/${path}`,
