@@ -6,6 +6,7 @@ export interface IssueCommentPayload {
   issue: { number: number; pull_request?: unknown };
   comment: {
     id: number;
+    node_id?: string;
     body: string | null;
     html_url: string;
     created_at: string;
@@ -46,6 +47,7 @@ export function commentCommandOf(
     pullRequest: payload.issue.number,
     comment: {
       id: payload.comment.id,
+      ...(payload.comment.node_id ? { nodeId: payload.comment.node_id } : {}),
       url: payload.comment.html_url,
       body,
       author: payload.comment.user!.login,

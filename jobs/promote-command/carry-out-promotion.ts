@@ -33,8 +33,10 @@ export interface PromotionInput {
  * environment's short write lock → a GitHub Deployment of the version's tag (its `sha` re-checks
  * that the tag still points at the commit resolved on arrival) → status in_progress → the ops
  * commit (a compare-and-swap on the planned head; a moved branch is re-read and re-planned) → the
- * stage tag → status success → lock released. A failure after the deployment exists marks it
- * failure; an ops commit therefore always has a deployment, and a stage tag always its commit.
+ * stage tag → status success → lock released (→ the reply). A failure after the deployment exists
+ * marks it failure; an ops commit therefore always has a deployment, and a stage tag always its
+ * commit. The statuses and the release travel with the next write (in_progress with the commit,
+ * the last status and the release with the reply): the same order, fewer calls.
  */
 export async function carryOutPromotion(
   input: PromotionInput,
@@ -97,12 +99,15 @@ async function deployAndWrite(
     production: input.settings.protected,
   });
   let opsCommit: string | undefined;
+  // The statuses travel with the command's next write (the ops commit, or the reply at the end):
+  // still in this order, without a call of their own.
+  const next = { withNextWrite: true };
   const fail = async (description: string) =>
-    ports.deployments.setStatus(deployment.id, {
-      state: 'failure',
-      description,
-      logUrl: request.comment.url,
-    });
+    ports.deployments.setStatus(
+      deployment.id,
+      { state: 'failure', description, logUrl: request.comment.url },
+      next,
+    );
   try {
     if (deployment.sha !== version.commit) {
       await fail(`${version.tag} moved since the command arrived`);
@@ -112,11 +117,11 @@ async function deployAndWrite(
         deployment: { id: deployment.id, state: 'failure' },
       };
     }
-    await ports.deployments.setStatus(deployment.id, {
-      state: 'in_progress',
-      description: `Writing ${context.ops.name}`,
-      logUrl: request.comment.url,
-    });
+    await ports.deployments.setStatus(
+      deployment.id,
+      { state: 'in_progress', description: `Writing ${context.ops.name}`, logUrl: request.comment.url },
+      next,
+    );
     const outcome = await applyPromotion(promoteSettings, reads);
     const result = outcome.environments[0]!;
     if (result.status === 'committed') opsCommit = result.commit;
@@ -129,11 +134,15 @@ async function deployAndWrite(
       };
     }
     if (result.status === 'pull-request') {
-      await ports.deployments.setStatus(deployment.id, {
-        state: 'queued',
-        description: `Waiting for ${result.pullRequest.url ?? result.pullRequest.branch} to merge`,
-        ...(result.pullRequest.url ? { logUrl: result.pullRequest.url } : {}),
-      });
+      await ports.deployments.setStatus(
+        deployment.id,
+        {
+          state: 'queued',
+          description: `Waiting for ${result.pullRequest.url ?? result.pullRequest.branch} to merge`,
+          ...(result.pullRequest.url ? { logUrl: result.pullRequest.url } : {}),
+        },
+        next,
+      );
       return {
         outcome: 'done',
         reply: promotionReplies.pullRequest(input, result.plan, result.pullRequest),
@@ -148,12 +157,16 @@ async function deployAndWrite(
       committed: result.status === 'committed',
       ...(withdraw ? { withdraw } : {}),
     });
-    await ports.deployments.setStatus(deployment.id, {
-      state: 'success',
-      description: `${input.model} ${version.version} runs in ${input.environment}`,
-      ...(input.settings.url ? { environmentUrl: input.settings.url } : {}),
-      logUrl: request.comment.url,
-    });
+    await ports.deployments.setStatus(
+      deployment.id,
+      {
+        state: 'success',
+        description: `${input.model} ${version.version} runs in ${input.environment}`,
+        ...(input.settings.url ? { environmentUrl: input.settings.url } : {}),
+        logUrl: request.comment.url,
+      },
+      next,
+    );
     return {
       outcome: 'done',
       reply: promotionReplies.applied(input, result, stageTag, context.ops.name),

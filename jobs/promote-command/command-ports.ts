@@ -1,3 +1,5 @@
+import type { RegistryTag } from '../../core/registry/registry-types.js';
+import type { OpsSnapshot } from '../promote/promote-ports.js';
 import type { Clock } from '../ports/clock.js';
 import type { ClosedPromotionPullRequest } from './merged-promotion-ports.js';
 
@@ -11,6 +13,8 @@ export interface CommentCommandRequest {
   pullRequest: number;
   comment: {
     id: number;
+    /** The host's global id of the comment (GitHub's `node_id`), when the event carried one. */
+    nodeId?: string;
     /** The comment's page, linked from the deployment's payload and the reply. */
     url: string;
     /** The comment as written (the command is its first line). */
@@ -41,6 +45,14 @@ export interface CommandThread {
   react(content: 'rocket' | '-1'): Promise<void>;
   /** A new comment on the pull request. */
   reply(body: string): Promise<{ url: string }>;
+  /**
+   * The end of a handled command: the reply, then 🚀 or 👎 — after whatever writes were left to
+   * travel with the command's next write (its deployment's last status, its lock's release), in
+   * that order. A host may send all of it at once (GitHub: one GraphQL request); anything that
+   * fails there is done again on its own, so nothing is lost. The reaction is given even when the
+   * reply cannot be posted.
+   */
+  finish(end: { reply: string; reaction: 'rocket' | '-1' }): Promise<{ url?: string }>;
   /** Whether the app already ended its handling of the comment (its 🚀 or 👎 is there). */
   finished(): Promise<boolean>;
 }
@@ -51,6 +63,19 @@ export interface CommandFacts {
   roleOf(login: string): Promise<{ role: string; permission: string }>;
   /** Whether the pull request's head lives in another repository (a fork), and whether it is open. */
   pullRequest(number: number): Promise<{ fromFork: boolean; open: boolean }>;
+}
+
+/**
+ * What every command reads when it arrives, all at once: the pull request's origin, the model
+ * repository's registry tags and the ops repository's default branch with `opsFiles` (the config).
+ * A host may answer it in one request (GitHub: one GraphQL query naming both repositories).
+ */
+export interface ArrivalReads {
+  read(request: { pullRequest: number; opsFiles: readonly string[] }): Promise<{
+    pullRequest: { fromFork: boolean; open: boolean };
+    tags: RegistryTag[];
+    ops: OpsSnapshot;
+  }>;
 }
 
 /** A version's release, where the registry keeps artifacts stored as release assets. */
@@ -88,9 +113,14 @@ export interface Deployments {
     description: string;
     production: boolean;
   }): Promise<{ id: number; sha: string; url: string }>;
+  /**
+   * `withNextWrite`: the status may travel with the command's next write, still ahead of it (GitHub:
+   * in the same GraphQL request), instead of being a call of its own; never later than the reply.
+   */
   setStatus(
     id: number,
     status: { state: DeploymentState; description: string; environmentUrl?: string; logUrl?: string },
+    options?: { withNextWrite?: boolean },
   ): Promise<void>;
 }
 

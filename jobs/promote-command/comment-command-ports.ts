@@ -2,11 +2,20 @@ import type { OpsRepository } from '../promote/promote-ports.js';
 import type { RegistryTagReader, RegistryTagWriter } from '../ports/registry-tags.js';
 import type { EnvironmentLocks } from '../ports/environment-locks.js';
 import type { TeamMemberships } from '../ports/team-memberships.js';
-import type { Clock, CommandFacts, CommandThread, Deployments, ReleaseAssets } from './command-ports.js';
+import type {
+  ArrivalReads,
+  Clock,
+  CommandFacts,
+  CommandThread,
+  Deployments,
+  ReleaseAssets,
+} from './command-ports.js';
 
 /** Everything a comment command reaches outside itself. */
 export interface CommentCommandPorts {
   thread: CommandThread;
+  /** The reads of every command's arrival (pull request, registry tags, ops config) in one go. */
+  arrival: ArrivalReads;
   facts: CommandFacts;
   deployments: Deployments;
   /** The model repository's registry tags. */

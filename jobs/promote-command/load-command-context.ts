@@ -3,7 +3,7 @@ import { parseYamlWithSchema } from '../../core/config/parse-yaml.js';
 import type { OpsConfig } from '../../core/promotion/parse-ops-config.js';
 import { buildRegistryState } from '../../core/registry/build-registry-state.js';
 import type { RegistryState, RegistryTag } from '../../core/registry/registry-types.js';
-import type { OpsSnapshot } from '../promote/promote-ports.js';
+import type { OpsRepository, OpsSnapshot } from '../promote/promote-ports.js';
 import { readOpsConfig } from '../promote/read-ops-config.js';
 import type { CommentCommandPorts } from './comment-command-ports.js';
 
@@ -12,20 +12,30 @@ export interface CommandContext {
   ops: { config: OpsConfig; snapshot: OpsSnapshot; defaultEnvironment?: string; name: string };
   registry: RegistryState;
   tags: RegistryTag[];
+  /** The command's pull request as the API says: from a fork or not, open or not. */
+  pullRequest: { fromFork: boolean; open: boolean };
 }
 
 /**
  * The ops config from the ops repository's default branch (never the pull request's, so a change
- * cannot widen its own rules) and the model repository's registry tags, read side by side.
+ * cannot widen its own rules), the model repository's registry tags and the pull request's origin,
+ * read together (on GitHub: one query).
  */
 export async function loadCommandContext(
   configPath: string,
-  ports: CommentCommandPorts,
+  pullRequest: number,
+  ports: Pick<CommentCommandPorts, 'arrival' | 'ops'>,
 ): Promise<CommandContext> {
-  const [tags, { config, snapshot }] = await Promise.all([
-    ports.registry.listTags(),
-    readOpsConfig(ports.ops, configPath),
-  ]);
+  const arrived = await ports.arrival.read({ pullRequest, opsFiles: [configPath] });
+  const { tags } = arrived;
+  // The snapshot read on arrival, given back to the config reader instead of read again.
+  const onArrival: OpsRepository = {
+    name: ports.ops.name,
+    snapshot: async () => arrived.ops,
+    commit: (request) => ports.ops.commit(request),
+    openOrUpdatePullRequest: (request) => ports.ops.openOrUpdatePullRequest(request),
+  };
+  const { config, snapshot } = await readOpsConfig(onArrival, configPath);
   const { 'default-environment': defaultEnvironment } = parseYamlWithSchema(
     config.text,
     config.file,
@@ -35,5 +45,6 @@ export async function loadCommandContext(
     ops: { config, snapshot, name: ports.ops.name, ...(defaultEnvironment ? { defaultEnvironment } : {}) },
     registry: buildRegistryState(tags),
     tags,
+    pullRequest: arrived.pullRequest,
   };
 }

@@ -48,12 +48,9 @@ async function handleClaimed(
   settings: CommandSettings,
   ports: CommentCommandPorts,
 ): Promise<CommandResult> {
-  // Independent reads side by side: the pull request's origin and the context every command needs.
-  const [pullRequest, context] = await Promise.all([
-    ports.facts.pullRequest(request.pullRequest),
-    loadCommandContext(settings.configPath, ports),
-  ]);
-  if (pullRequest.fromFork) return refused(replies.fork());
+  // Everything read on arrival at once: the pull request's origin, the ops config and the registry.
+  const context = await loadCommandContext(settings.configPath, request.pullRequest, ports);
+  if (context.pullRequest.fromFork) return refused(replies.fork());
   const parsed = parseCommand(request.comment.body, {
     knownEnvironments: Object.keys(context.ops.config.environments),
     knownModels: [...context.registry.models.keys()],
@@ -107,14 +104,13 @@ function failed(error: unknown): CommandResult {
   return { outcome: 'failed', reply: replies.failure(error) };
 }
 
-/** The reply and the final reaction; if the reply itself cannot be posted, the reaction still says 👎. */
+/**
+ * The reply and the final reaction, after the writes still waiting to travel with the command's next
+ * write (the deployment's last status, the lock's release); the reaction is given even when the
+ * reply cannot be posted.
+ */
 async function finish(result: CommandResult, ports: CommentCommandPorts): Promise<{ replyUrl?: string }> {
   const good = result.outcome === 'done' || result.outcome === 'unchanged' || result.outcome === 'dry-run';
-  let replyUrl: string | undefined;
-  try {
-    replyUrl = (await ports.thread.reply(result.reply)).url;
-  } finally {
-    await ports.thread.react(good ? 'rocket' : '-1');
-  }
-  return replyUrl ? { replyUrl } : {};
+  const { url } = await ports.thread.finish({ reply: result.reply, reaction: good ? 'rocket' : '-1' });
+  return url ? { replyUrl: url } : {};
 }

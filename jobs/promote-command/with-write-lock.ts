@@ -53,7 +53,9 @@ export async function withWriteLock<T>(
   } finally {
     // A release that fails does not turn a done promotion into a failed one: a write lock left
     // behind expires (the locks' TTL), and what was written stays written. `claimed`: the lock was
-    // taken (or found ours) in this run, so it is deleted without reading it again.
-    if (held) await ports.locks.release(environment, { claimed: held }).catch(() => {});
+    // taken (or found ours) in this run, so it is deleted without reading it again — with the
+    // command's next write (the reply), which always follows.
+    if (held)
+      await ports.locks.release(environment, { claimed: held }, { withNextWrite: true }).catch(() => {});
   }
 }

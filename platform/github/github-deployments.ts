@@ -1,6 +1,9 @@
 import type { Deployments } from '../../jobs/promote-command/command-ports.js';
 import type { GitHubClient } from './client.js';
 import { createOnce } from './create-once.js';
+import type { MutationBatch } from './mutation-batch.js';
+
+type Status = Parameters<Deployments['setStatus']>[1];
 
 /**
  * GitHub Deployments of the model repository. A deployment names the version's tag as its ref, so
@@ -11,7 +14,21 @@ import { createOnce } from './create-once.js';
 export function githubDeployments(
   octokit: GitHubClient,
   repository: { owner: string; repo: string },
+  mutations?: MutationBatch,
 ): Deployments {
+  /** The deployments' node ids (GraphQL's createDeploymentStatus names a deployment by it). */
+  const nodeIds = new Map<number, string>();
+  const restStatus = async (id: number, status: Status) => {
+    await octokit.rest.repos.createDeploymentStatus({
+      ...repository,
+      deployment_id: id,
+      state: status.state,
+      description: status.description.slice(0, 140),
+      ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
+      ...(status.logUrl ? { log_url: status.logUrl } : {}),
+      auto_inactive: true,
+    });
+  };
   return {
     // A deployment whose answer was lost is found by its payload (the command's comment), not made twice.
     create: (deployment) =>
@@ -31,7 +48,8 @@ export function githubDeployments(
           });
           if (response.status !== 201)
             throw new Error(`GitHub did not create the deployment of ${deployment.ref}`);
-          const data = response.data as { id: number; sha: string; url: string };
+          const data = response.data as { id: number; node_id: string; sha: string; url: string };
+          nodeIds.set(data.id, data.node_id);
           return { id: data.id, sha: data.sha, url: data.url };
         },
         async () => {
@@ -49,19 +67,33 @@ export function githubDeployments(
               payload.kind === deployment.payload.kind
             );
           });
+          if (found) nodeIds.set(found.id, found.node_id);
           return found ? { id: found.id, sha: found.sha, url: found.url } : undefined;
         },
       ),
-    async setStatus(id, status) {
-      await octokit.rest.repos.createDeploymentStatus({
-        ...repository,
-        deployment_id: id,
-        state: status.state,
-        description: status.description.slice(0, 140),
-        ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
-        ...(status.logUrl ? { log_url: status.logUrl } : {}),
-        auto_inactive: true,
-      });
+    async setStatus(id, status, options = {}) {
+      const nodeId = nodeIds.get(id);
+      if (!mutations || !nodeId) return restStatus(id, status);
+      // Through the command's mutation batch even when not deferred: a status sent by REST while an
+      // earlier one still waits in the batch would land before it.
+      const mutation = {
+        field: 'createDeploymentStatus(input: $input) { deploymentStatus { state } }',
+        inputType: 'CreateDeploymentStatusInput!',
+        input: {
+          deploymentId: nodeId,
+          state: status.state.toUpperCase(),
+          description: status.description.slice(0, 140),
+          ...(status.environmentUrl ? { environmentUrl: status.environmentUrl } : {}),
+          ...(status.logUrl ? { logUrl: status.logUrl } : {}),
+          autoInactive: true,
+        },
+        preview: 'flash' as const,
+        idempotent: true,
+        fallback: () => restStatus(id, status),
+      };
+      if (options.withNextWrite) return mutations.defer(mutation);
+      const [sent] = await mutations.send([mutation]);
+      if (!sent!.ok) await restStatus(id, status);
     },
   };
 }

@@ -7,6 +7,7 @@ import type {
   PullRequestRequest,
 } from '../../jobs/promote/promote-ports.js';
 import type { GitHubClient } from '../github/client.js';
+import type { MutationBatch } from '../github/mutation-batch.js';
 
 const BLOB_FIELDS = '__typename ... on Blob { text isBinary byteSize oid }';
 
@@ -52,6 +53,26 @@ type BlobAnswer = {
 } | null;
 
 /**
+ * The selection of the default branch's head with `files` of its commit, for a query of another's
+ * (the app's arrival query) to embed under `repository(…) { … }`; `variable(i)` names the path's
+ * variable (declared `String!` by that query). Its answer, passed to `defaultBranchSnapshot`, is the
+ * snapshot `snapshot(undefined, files)` would have read.
+ */
+export function defaultBranchSelection(files: readonly string[], variable: (i: number) => string): string {
+  const fields = files
+    .map((_, i) => `f${i}: file(path: $${variable(i)}) { object { ${BLOB_FIELDS} } }`)
+    .join(' ');
+  return `defaultBranchRef { name target { oid${files.length > 0 ? ` ... on Commit { ${fields} }` : ''} } }`;
+}
+
+/** The answer of `defaultBranchSelection` (the `repository` object it was embedded in). */
+export type DefaultBranchAnswer = Heads['repository'];
+
+export interface GitHubOpsRepository extends OpsRepository {
+  defaultBranchSnapshot(answer: DefaultBranchAnswer, files: readonly string[]): OpsSnapshot;
+}
+
+/**
  * The ops repository on GitHub, through the one Octokit. Reads are GraphQL: one query for the
  * branch heads, then each batch of files in ONE query of `object(expression: "OID:path")` aliases at
  * the snapshot's commit (so every file of a plan comes from the same commit); globs list the tree
@@ -62,7 +83,14 @@ type BlobAnswer = {
 export function githubOpsRepository(
   octokit: GitHubClient,
   repository: { owner: string; repo: string },
-): OpsRepository {
+  options: {
+    /**
+     * The command's mutation batch: the commit goes out through it, so the writes queued for the
+     * command's next write (the deployment's in_progress status) ride ahead of it in one request.
+     */
+    mutations?: MutationBatch;
+  } = {},
+): GitHubOpsRepository {
   const { owner, repo } = repository;
   const fullName = `${owner}/${repo}`;
 
@@ -75,6 +103,11 @@ export function githubOpsRepository(
     };
     files.forEach((path, i) => (variables[`p${i}`] = path));
     const answer = await octokit.graphql<Heads>(headsQuery(files.length, branch !== undefined), variables);
+    return headsOf(answer.repository, branch, files);
+  };
+
+  const headsOf = (repository: Heads['repository'], branch: string | undefined, files: readonly string[]) => {
+    const answer = { repository };
     if (!answer.repository)
       throw new UserError(
         'not-found',
@@ -127,8 +160,10 @@ export function githubOpsRepository(
     return result;
   };
 
-  const snapshot = async (branch?: string, prefetch: readonly string[] = []): Promise<OpsSnapshot> => {
-    const found = await heads(branch, [...new Set(prefetch)]);
+  const snapshot = async (branch?: string, prefetch: readonly string[] = []): Promise<OpsSnapshot> =>
+    snapshotOf(await heads(branch, [...new Set(prefetch)]), branch);
+
+  const snapshotOf = (found: ReturnType<typeof headsOf>, branch: string | undefined): OpsSnapshot => {
     const name = branch ?? found.defaultBranch;
     const commit = branch === undefined ? found.defaultHead : found.ref?.target.oid;
     if (commit === undefined)
@@ -181,22 +216,34 @@ export function githubOpsRepository(
     const split = message.indexOf('\n\n');
     const headline = split < 0 ? message.trim() : message.slice(0, split);
     const body = split < 0 ? '' : message.slice(split + 2).trimEnd();
+    const input = {
+      branch: { repositoryNameWithOwner: fullName, branchName: branch },
+      expectedHeadOid: expectedHead,
+      message: { headline, ...(body ? { body } : {}) },
+      fileChanges: {
+        additions: changes.map((c) => ({
+          path: c.path,
+          contents: Buffer.from(c.content, 'utf8').toString('base64'),
+        })),
+      },
+    };
     try {
+      if (options.mutations) {
+        const [sent] = await options.mutations.send([
+          {
+            field: 'createCommitOnBranch(input: $input) { commit { oid url } }',
+            inputType: 'CreateCommitOnBranchInput!',
+            input,
+            // Sent again after a lost answer it finds the branch moved: the re-plan below sees that.
+            idempotent: true,
+          },
+        ]);
+        if (!sent!.ok) throw sent!.error;
+        return (sent!.data as { commit: { oid: string; url: string } }).commit;
+      }
       const answer = await octokit.graphql<{
         createCommitOnBranch: { commit: { oid: string; url: string } };
-      }>(COMMIT, {
-        input: {
-          branch: { repositoryNameWithOwner: fullName, branchName: branch },
-          expectedHeadOid: expectedHead,
-          message: { headline, ...(body ? { body } : {}) },
-          fileChanges: {
-            additions: changes.map((c) => ({
-              path: c.path,
-              contents: Buffer.from(c.content, 'utf8').toString('base64'),
-            })),
-          },
-        },
-      });
+      }>(COMMIT, { input });
       return answer.createCommitOnBranch.commit;
     } catch (error) {
       // Whatever GitHub's wording, a branch that no longer points at the expected head lost the race.
@@ -209,6 +256,7 @@ export function githubOpsRepository(
   return {
     name: fullName,
     snapshot,
+    defaultBranchSnapshot: (answer, files) => snapshotOf(headsOf(answer, undefined, [...files]), undefined),
     async commit(request) {
       const commit = await commitOnBranch(
         request.branch,

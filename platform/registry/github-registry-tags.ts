@@ -4,12 +4,11 @@ import type { RegistryTagReader } from '../../jobs/ports/registry-tags.js';
 import type { GitHubClient } from '../github/client.js';
 import { mayBeRegistryTag, normalizeTagDate, normalizeTagMessage } from './registry-tag-fields.js';
 
-/** One page of `repository.refs` (100 refs, GitHub's maximum), with what a tag object carries. */
-// `query` is reserved by @octokit/graphql (the document itself): the name filter goes in as $filter.
-const REFS_QUERY = `query RegistryTags($owner: String!, $name: String!, $filter: String, $after: String) {
-  repository(owner: $owner, name: $name) {
-    refs(refPrefix: "refs/tags/", query: $filter, first: 100, after: $after) {
-      nodes {
+/**
+ * One page of `repository.refs` (100 refs, GitHub's maximum), with what a tag object carries; other
+ * queries (the app's arrival query) embed it as `refs(refPrefix: "refs/tags/", first: 100) { … }`.
+ */
+export const REGISTRY_REFS_PAGE = `nodes {
         name
         target {
           __typename
@@ -21,7 +20,13 @@ const REFS_QUERY = `query RegistryTags($owner: String!, $name: String!, $filter:
           }
         }
       }
-      pageInfo { hasNextPage endCursor }
+      pageInfo { hasNextPage endCursor }`;
+
+// `query` is reserved by @octokit/graphql (the document itself): the name filter goes in as $filter.
+const REFS_QUERY = `query RegistryTags($owner: String!, $name: String!, $filter: String, $after: String) {
+  repository(owner: $owner, name: $name) {
+    refs(refPrefix: "refs/tags/", query: $filter, first: 100, after: $after) {
+      ${REGISTRY_REFS_PAGE}
     }
   }
 }`;
@@ -34,13 +39,14 @@ interface RefTarget {
   target?: { oid: string };
 }
 
+/** What `REGISTRY_REFS_PAGE` answers. */
+export interface RegistryRefsPage {
+  nodes: { name: string; target: RefTarget | null }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
 interface RefsPage {
-  repository: {
-    refs: {
-      nodes: { name: string; target: RefTarget | null }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    } | null;
-  } | null;
+  repository: { refs: RegistryRefsPage | null } | null;
 }
 
 /**
@@ -53,34 +59,45 @@ export function githubRegistryTags(
   client: Pick<GitHubClient, 'graphql'>,
   fullName: string,
 ): RegistryTagReader {
+  return { listTags: (options = {}) => listRegistryTags(client, fullName, options) };
+}
+
+/**
+ * The registry's tags page by page; `first`: a first page another query already read (the app's
+ * arrival query), so only the pages after it are asked for.
+ */
+export async function listRegistryTags(
+  client: Pick<GitHubClient, 'graphql'>,
+  fullName: string,
+  options: { model?: string; first?: RegistryRefsPage } = {},
+): Promise<RegistryTag[]> {
   const [owner, name] = fullName.split('/') as [string, string];
-  return {
-    async listTags(options = {}) {
-      const { model } = options;
-      const tags: RegistryTag[] = [];
-      let after: string | undefined;
-      for (;;) {
-        const page: RefsPage = await client
-          .graphql<RefsPage>(REFS_QUERY, {
-            owner,
-            name,
-            ...(model !== undefined ? { filter: model } : {}),
-            ...(after !== undefined ? { after } : {}),
-          })
-          .catch((error: unknown) => {
-            throw githubReadError(error, fullName);
-          });
-        const refs = page.repository?.refs;
-        if (!page.repository) throw notFound(fullName);
-        for (const node of refs?.nodes ?? []) {
-          if (node.target && mayBeRegistryTag(node.name, model))
-            tags.push(toRegistryTag(node.name, node.target));
-        }
-        if (!refs?.pageInfo.hasNextPage || !refs.pageInfo.endCursor) return tags;
-        after = refs.pageInfo.endCursor;
-      }
-    },
-  };
+  const { model } = options;
+  const tags: RegistryTag[] = [];
+  let refs: RegistryRefsPage | null | undefined = options.first;
+  let after: string | undefined;
+  for (;;) {
+    if (!refs) {
+      const page: RefsPage = await client
+        .graphql<RefsPage>(REFS_QUERY, {
+          owner,
+          name,
+          ...(model !== undefined ? { filter: model } : {}),
+          ...(after !== undefined ? { after } : {}),
+        })
+        .catch((error: unknown) => {
+          throw githubReadError(error, fullName);
+        });
+      if (!page.repository) throw notFound(fullName);
+      refs = page.repository.refs;
+    }
+    for (const node of refs?.nodes ?? []) {
+      if (node.target && mayBeRegistryTag(node.name, model)) tags.push(toRegistryTag(node.name, node.target));
+    }
+    if (!refs?.pageInfo.hasNextPage || !refs.pageInfo.endCursor) return tags;
+    after = refs.pageInfo.endCursor;
+    refs = undefined;
+  }
 }
 
 function toRegistryTag(name: string, target: RefTarget): RegistryTag {
