@@ -115,9 +115,19 @@ describe('GraphQL reads: pull requests, several repositories, node ids', () => {
 
     // Merged through REST: MERGED and merged in GraphQL.
     await owner.rest.pulls.merge({ owner: 'acme', repo: 'models', pull_number: number });
-    const merged = await app.graphql<Answer>(pullQuery, { owner: 'acme', name: 'models', number });
-    assert.equal(merged.repository.pullRequest.state, 'MERGED');
-    assert.equal(merged.repository.pullRequest.merged, true);
+    const merge = await owner.rest.pulls.get({ owner: 'acme', repo: 'models', pull_number: number });
+    const merged = await app.graphql<Answer>(
+      `query($number: Int!) { repository(owner: "acme", name: "models") {
+        pullRequest(number: $number) { state merged closed mergeCommit { oid } } } }`,
+      { number },
+    );
+    assert.deepEqual(merged.repository.pullRequest, {
+      state: 'MERGED',
+      merged: true,
+      closed: true,
+      mergeCommit: { oid: merge.data.merge_commit_sha },
+    });
+    assert.equal(await models.git.refSha('refs/heads/main'), merge.data.merge_commit_sha);
   });
 
   test('a missing number is NOT_FOUND on that field only; an installation without pull_requests is FORBIDDEN', async () => {
@@ -438,6 +448,44 @@ describe('GraphQL mutations: the REST twin’s state and webhooks', () => {
     assert.equal(await ops.git.refSha('refs/heads/lock/production'), undefined);
     assert.equal(await ops.git.refSha('refs/lock/production'), undefined);
 
+    // updateRef: a fast-forward moves it (push webhook); going back needs force, as in REST.
+    const next = await ops.git.commit((await ops.git.commitInfo(head))!.tree, [head], 'lock taken');
+    const update = `mutation Update($id: ID!, $oid: GitObjectID!, $force: Boolean) {
+      updateRef(input: { refId: $id, oid: $oid, force: $force }) { ref { target { oid } } } }`;
+    const moved = await app.graphql<Answer>(update, { id: rest.node_id, oid: next });
+    assert.deepEqual(moved.updateRef.ref, { target: { oid: next } });
+    assert.equal(
+      (await app.rest.git.getRef({ owner: 'acme', repo: 'ops', ref: 'heads/lock/staging' })).data.object.sha,
+      next,
+    );
+    const [pushed] = await delivered('push', (p) => p.ref === 'refs/heads/lock/staging' && p.after === next);
+    assert.equal((pushed?.payload as Answer).before, head);
+    const back = await raw(appToken, update, { id: rest.node_id, oid: head });
+    assert.deepEqual(
+      [back.body.errors![0].type, back.body.errors![0].message],
+      ['UNPROCESSABLE', 'Update is not a fast forward'],
+    );
+    await app.graphql<Answer>(update, { id: rest.node_id, oid: head, force: true });
+    assert.equal(await ops.git.refSha('refs/heads/lock/staging'), head);
+
+    // An annotated tag object is not a commit: GitHub's createRef is for commits (REST makes tag refs).
+    const tagObject = (
+      await app.rest.git.createTag({
+        owner: 'acme',
+        repo: 'ops',
+        tag: 'v1',
+        message: 'v1',
+        object: head,
+        type: 'commit',
+      })
+    ).data.sha;
+    const onTag = await raw(appToken, create, { repo: repo.node_id, name: 'refs/tags/v1', oid: tagObject });
+    assert.deepEqual(
+      [onTag.body.errors![0].type, onTag.body.errors![0].message],
+      ['UNPROCESSABLE', `The oid ${tagObject} does not point to a commit.`],
+    );
+    assert.equal(await ops.git.refSha('refs/tags/v1'), undefined);
+
     // deleteRef by REST's node_id.
     const del = `mutation Delete($id: ID!) { deleteRef(input: { refId: $id, clientMutationId: "d" }) { clientMutationId } }`;
     assert.deepEqual(await app.graphql<Answer>(del, { id: rest.node_id }), {
@@ -456,6 +504,32 @@ describe('GraphQL mutations: the REST twin’s state and webhooks', () => {
     assert.equal(
       gone.body.errors![0].message,
       `Could not resolve to a node with the global id of '${rest.node_id}'`,
+    );
+  });
+
+  test('createCommitOnBranch takes REST’s ref node_id as its branch id; an id in a hidden repository is NOT_FOUND', async () => {
+    const ref = (await app.rest.git.getRef({ owner: 'acme', repo: 'ops', ref: 'heads/main' })).data;
+    const mutation = `mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }`;
+    const made = await app.graphql<Answer>(mutation, {
+      input: {
+        branch: { id: ref.node_id },
+        message: { headline: 'By ref id' },
+        fileChanges: { additions: [{ path: 'by-id.txt', contents: Buffer.from('id\n').toString('base64') }] },
+        expectedHeadOid: ref.object.sha,
+      },
+    });
+    assert.equal(await ops.git.refSha('refs/heads/main'), made.createCommitOnBranch.commit.oid);
+    // The owner reads the private repository's ref; the app, not installed there, cannot use its id.
+    const hiddenId = (await owner.rest.git.getRef({ owner: 'acme', repo: 'secret', ref: 'heads/main' })).data
+      .node_id;
+    const hidden = await raw(appToken, mutation, {
+      input: { branch: { id: hiddenId }, message: { headline: 'no' }, expectedHeadOid: ref.object.sha },
+    });
+    assert.deepEqual(hidden.body.data, { createCommitOnBranch: null });
+    assert.equal(hidden.body.errors![0].type, 'NOT_FOUND');
+    assert.equal(
+      hidden.body.errors![0].message,
+      `Could not resolve to a node with the global id of '${hiddenId}'`,
     );
   });
 
@@ -494,7 +568,10 @@ describe('GraphQL mutations: the REST twin’s state and webhooks', () => {
     });
     assert.deepEqual(none.data, []);
 
-    const answer = await app.graphql<Answer>(mutation, { id: deployment.node_id, headers: FLASH });
+    const answer = await app.graphql<Answer>(mutation, {
+      id: deployment.node_id,
+      mediaType: { previews: ['flash'] }, // Octokit's way to ask for a preview
+    });
     const listed = (
       await app.rest.repos.listDeploymentStatuses({
         owner: 'acme',
@@ -520,6 +597,46 @@ describe('GraphQL mutations: the REST twin’s state and webhooks', () => {
     const [hook] = await delivered('deployment_status', (p) => p.deployment_status.id === status.id);
     assert.equal((hook?.payload as Answer).deployment_status.state, 'success');
     assert.equal((hook?.payload as Answer).sender.login, 'modelship[bot]');
+
+    // createDeployment (the same preview) is REST's create-deployment: REST reads it, `deployment` webhook.
+    const ref = (await app.rest.git.getRef({ owner: 'acme', repo: 'ops', ref: 'heads/main' })).data;
+    const repo = (await app.rest.repos.get({ owner: 'acme', repo: 'ops' })).data;
+    const deploy = `mutation Deploy($repo: ID!, $ref: ID!) {
+      createDeployment(input: { repositoryId: $repo, refId: $ref, environment: "production",
+        requiredContexts: [], payload: "{\\"model\\":\\"fraud@v2\\"}" }) {
+        autoMerged deployment { id databaseId environment commitOid payload state }
+      } }`;
+    const refusedDeploy = await raw(appToken, deploy, { repo: repo.node_id, ref: ref.node_id });
+    assert.equal(
+      refusedDeploy.body.errors![0].message,
+      "Field 'createDeployment' doesn't exist on type 'Mutation'",
+    );
+    const deployed = (
+      await app.graphql<Answer>(deploy, { repo: repo.node_id, ref: ref.node_id, headers: FLASH })
+    ).createDeployment;
+    const viaRest = (
+      await app.rest.repos.getDeployment({
+        owner: 'acme',
+        repo: 'ops',
+        deployment_id: deployed.deployment.databaseId,
+      })
+    ).data;
+    assert.deepEqual(deployed, {
+      autoMerged: false,
+      deployment: {
+        id: viaRest.node_id,
+        databaseId: viaRest.id,
+        environment: 'production',
+        commitOid: ref.object.sha,
+        payload: '{"model":"fraud@v2"}',
+        state: 'PENDING',
+      },
+    });
+    assert.deepEqual(
+      [viaRest.ref, viaRest.sha, viaRest.payload],
+      ['main', ref.object.sha, { model: 'fraud@v2' }],
+    );
+    assert.equal((await delivered('deployment', (p) => p.deployment.id === viaRest.id)).length, 1);
 
     // DeploymentStatus.environment is in the preview too.
     const field = await raw(
@@ -589,6 +706,31 @@ describe('GraphQL mutations: order, partial failure, permissions', () => {
       hooks.map((d) => (d.payload as Answer).comment.body),
       ['one', 'two'],
     );
+  });
+
+  test('ten clients racing to createRef one name: exactly one wins, the rest get "already exists"', async () => {
+    const repo = (await app.rest.repos.get({ owner: 'acme', repo: 'ops' })).data;
+    const head = (await ops.git.refSha('refs/heads/main'))!;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        raw(
+          appToken,
+          `mutation($repo: ID!, $oid: GitObjectID!) {
+            createRef(input: { repositoryId: $repo, name: "refs/heads/lock/race", oid: $oid }) { ref { name } } }`,
+          { repo: repo.node_id, oid: head },
+        ),
+      ),
+    );
+    const won = answers.filter((a) => a.body.data?.createRef);
+    const lost = answers.filter((a) => a.body.errors);
+    assert.equal(won.length, 1);
+    assert.equal(lost.length, 9);
+    for (const a of lost)
+      assert.equal(
+        a.body.errors![0].message,
+        'A ref named "refs/heads/lock/race" already exists in the repository.',
+      );
+    assert.equal((await delivered('create', (p) => p.ref === 'lock/race')).length, 1, 'one create webhook');
   });
 
   test('permissions as REST’s: contents:write for refs, issues for comments and reactions, deployments for statuses; a person needs push', async () => {

@@ -1,6 +1,6 @@
 import type { Repo, User } from '../state.js';
 import type { GraphqlContext } from './graphql-context.js';
-import { refNode, repositoryNode, type Node } from './graphql-nodes.js';
+import { objectById, refNode, repositoryNode, type Node } from './graphql-nodes.js';
 
 /**
  * Issues, pull requests, comments, reactions and deployments as GraphQL nodes, read from the very
@@ -126,7 +126,10 @@ export function pullRequestNode(ctx: GraphqlContext, repo: Repo, pull: Stored): 
       const sha = await branch(base.ref);
       return sha ? refNode(ctx, repo, `refs/heads/${base.ref}`, sha, 'refs/heads/', 'commit') : null;
     },
-    mergeCommit: null,
+    mergeCommit: () =>
+      merged && typeof pull.merge_commit_sha === 'string'
+        ? objectById(ctx, repo, pull.merge_commit_sha)
+        : null,
     // As REST's `mergeable`: computed from the branches when asked (GitHub computes it in the background).
     mergeable: async () => {
       if (!open) return 'UNKNOWN';

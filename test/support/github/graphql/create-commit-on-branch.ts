@@ -3,6 +3,8 @@ import type { Repo } from '../state.js';
 import { observe } from '../webhooks/observer.js';
 import { GraphqlProblem, type GraphqlContext } from './graphql-context.js';
 import { objectById, refNode, type Node } from './graphql-nodes.js';
+import { parseNodeId } from './node-ids.js';
+import { unresolvable } from './node-lookup.js';
 
 export interface CreateCommitOnBranchInput {
   branch: { repositoryNameWithOwner?: string; branchName?: string; id?: string };
@@ -20,16 +22,17 @@ function target(
   branch: CreateCommitOnBranchInput['branch'],
 ): { repo: Repo; ref: string } {
   if (branch.id) {
-    const [repoId, ref] = Buffer.from(branch.id.replace(/^REF_/, ''), 'base64url')
-      .toString('utf8')
-      .split(':');
-    const repo = [...ctx.state.repos.values()].find((r) => String(r.id) === repoId);
-    if (!repo || !ref?.startsWith('refs/heads/'))
-      throw new GraphqlProblem(
-        'NOT_FOUND',
-        `Could not resolve to a node with the global id of '${branch.id}'`,
-      );
-    return { repo: ctx.visibleRepo(repo.fullName), ref };
+    const parsed = parseNodeId(branch.id);
+    const ref = parsed?.kind === 'REF' ? parsed : undefined;
+    const repo = ref && [...ctx.state.repos.values()].find((r) => r.id === ref.repoId);
+    if (!repo || !ref?.qualified.startsWith('refs/heads/')) throw unresolvable(branch.id);
+    try {
+      return { repo: ctx.visibleRepo(repo.fullName), ref: ref.qualified };
+    } catch (error) {
+      // Another's private repository: its refs' ids resolve to nothing.
+      if (error instanceof GraphqlProblem) throw unresolvable(branch.id);
+      throw error;
+    }
   }
   if (!branch.repositoryNameWithOwner || !branch.branchName)
     throw new GraphqlProblem(

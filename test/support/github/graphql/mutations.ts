@@ -104,11 +104,16 @@ export function mutations(ctx: GraphqlContext) {
     }: Input<{ repositoryId: string; name: string; oid: string }>): Promise<Node> => {
       const { repo } = await locateAs(ctx, input.repositoryId, ['Repository']);
       ctx.mayDo(repo, 'git/create-ref', 'CreateRef');
+      // GitHub documents `oid` as "Must point to a commit": an annotated tag's ref is made through
+      // REST (`git/create-tag`, then `git/create-ref`). The stand-in holds callers to the documented rule.
+      const type = await repo.git.typeOf(input.oid);
+      if (type && type !== 'commit')
+        throw new GraphqlProblem('UNPROCESSABLE', `The oid ${input.oid} does not point to a commit.`);
       const exists = new GraphqlProblem(
         'UNPROCESSABLE',
         `A ref named "${input.name}" already exists in the repository.`,
       );
-      const result = await runRestOperation(
+      await runRestOperation(
         ctx,
         repo,
         'git/create-ref',
@@ -117,11 +122,10 @@ export function mutations(ctx: GraphqlContext) {
         { ref: input.name, sha: input.oid },
         (error) => (error.message === 'Reference already exists' ? exists : undefined),
       );
-      const type = (result.body as { object: { type: string } }).object.type;
       return {
         __typename: 'CreateRefPayload',
         clientMutationId: input.clientMutationId ?? null,
-        ref: refNode(ctx, repo, input.name, input.oid, undefined, type),
+        ref: refNode(ctx, repo, input.name, input.oid, undefined, 'commit'),
       };
     },
 
@@ -140,6 +144,27 @@ export function mutations(ctx: GraphqlContext) {
         (error) => (error.status === 422 ? unresolvable(input.refId) : undefined),
       );
       return { __typename: 'DeleteRefPayload', clientMutationId: input.clientMutationId ?? null };
+    },
+
+    updateRef: async ({
+      input,
+    }: Input<{ refId: string; oid: string; force?: boolean | null }>): Promise<Node> => {
+      const found = await locateAs(ctx, input.refId, ['Ref']);
+      ctx.mayDo(found.repo, 'git/update-ref', 'UpdateRef');
+      const result = await runRestOperation(
+        ctx,
+        found.repo,
+        'git/update-ref',
+        gitHandlers['git/update-ref']!,
+        { ref: found.qualified.slice('refs/'.length) },
+        { sha: input.oid, force: input.force ?? false },
+      );
+      const type = (result.body as { object: { type: string } }).object.type;
+      return {
+        __typename: 'UpdateRefPayload',
+        clientMutationId: input.clientMutationId ?? null,
+        ref: refNode(ctx, found.repo, found.qualified, input.oid, undefined, type),
+      };
     },
 
     createDeployment: async ({
