@@ -5,6 +5,7 @@ import type {
   PullRequestClosedRequest,
 } from '../jobs/promote-command/command-ports.js';
 import type { CommandSettings } from '../jobs/promote-command/comment-command-ports.js';
+import { completeMergedPromotion } from '../jobs/promote-command/complete-merged-promotion.js';
 import { releasePullRequestLocks } from '../jobs/promote-command/release-pull-request-locks.js';
 import { runCommentCommand } from '../jobs/promote-command/run-comment-command.js';
 import { createGitHubClient, type GitHubClient } from '../platform/github/client.js';
@@ -12,6 +13,7 @@ import { DEFAULT_CONFIG_PATH } from '../core/config/modelship-config-schema.js';
 import { installationTokens } from '../platform/github/installation-tokens.js';
 import type { AppDependencies } from './modelship-app.js';
 import { commandPorts } from './command-ports-for.js';
+import { mergedPromotionPorts } from './merged-promotion-ports-for.js';
 import { WorkQueue } from './work-queue.js';
 
 export interface AppDependencyOptions {
@@ -68,11 +70,26 @@ export function createAppDependencies(options: AppDependencyOptions): AppDepende
       );
     },
     async handlePullRequestClosed(request: PullRequestClosedRequest) {
-      const ports = commandPorts(
-        await client(request.installationId),
-        { repository: request.repository },
-        options,
-      );
+      const octokit = await client(request.installationId);
+      const { owner, repo } = request.repository;
+      if (request.closed && `${owner}/${repo}`.toLowerCase() === options.opsRepository.toLowerCase()) {
+        const outcome = await completeMergedPromotion(
+          { repository: request.repository, number: request.pullRequest, ...request.closed },
+          { configPath: settings.configPath },
+          mergedPromotionPorts(octokit, request.repository),
+        );
+        options.log.info(
+          {
+            delivery: request.deliveryId,
+            pullRequest: request.pullRequest,
+            outcome: outcome.outcome,
+            ...('reason' in outcome ? { reason: outcome.reason } : {}),
+            ...('stageTag' in outcome ? { stageTag: outcome.stageTag } : {}),
+          },
+          'ops pull request closed',
+        );
+      }
+      const ports = commandPorts(octokit, { repository: request.repository }, options);
       const { released } = await releasePullRequestLocks(request, ports);
       if (released.length)
         options.log.info(

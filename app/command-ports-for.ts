@@ -8,6 +8,7 @@ import { type CommandNodeIds, commandThread } from '../platform/github/command-t
 import { githubEnvironmentLocks } from '../platform/github/environment-locks.js';
 import { githubDeployments } from '../platform/github/github-deployments.js';
 import { githubReleaseAssets } from '../platform/github/github-release-assets.js';
+import { githubTeamMemberships } from '../platform/github/github-team-memberships.js';
 import { mutationBatch } from '../platform/github/mutation-batch.js';
 import { githubOpsRepository } from '../platform/ops/github-ops-repository.js';
 import { githubRegistryTags } from '../platform/registry/github-registry-tags.js';
@@ -51,6 +52,7 @@ export function commandPorts(
     stageTags: githubRegistryTagWriter(octokit, repository),
     ops,
     locks: githubEnvironmentLocks(octokit, { ...repository, now: () => options.clock.now(), mutations }),
+    teams: githubTeamMemberships(octokit),
     clock: options.clock,
   };
 }

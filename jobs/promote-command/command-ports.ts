@@ -1,6 +1,7 @@
 import type { RegistryTag } from '../../core/registry/registry-types.js';
 import type { OpsSnapshot } from '../promote/promote-ports.js';
 import type { Clock } from '../ports/clock.js';
+import type { ClosedPromotionPullRequest } from './merged-promotion-ports.js';
 
 /** One comment command as the app received it: who wrote what, where, in which delivery. */
 export interface CommentCommandRequest {
@@ -131,4 +132,6 @@ export interface PullRequestClosedRequest {
   installationId: number;
   repository: { owner: string; repo: string };
   pullRequest: number;
+  /** Merged or not, its page and head: an ops repository's promotion pull request is completed from them. */
+  closed?: Pick<ClosedPromotionPullRequest, 'merged' | 'url' | 'head'>;
 }

@@ -1,11 +1,11 @@
 import type { Environment } from '../../core/config/environments-config-schema.js';
 import { UserError } from '../../core/errors.js';
-import { decideAuthorization } from '../../core/promotion-policy/decide-authorization.js';
 import type { PolicyAction } from '../../core/promotion-policy/policy-refusal.js';
 import {
   resolveEnvironment,
   type EnvironmentRequest,
 } from '../../core/promotion-policy/resolve-environment.js';
+import { authorizeCommenter } from './authorize-commenter.js';
 import type { CommentCommandRequest } from './command-ports.js';
 import type { CommentCommandPorts } from './comment-command-ports.js';
 import type { CommandContext } from './load-command-context.js';
@@ -17,7 +17,8 @@ export type CommandTarget =
 /**
  * The environment (named, or the config's default — never a protected one), the model (named, or
  * the only one the repository registers or the ops config targets), then the commenter's role from
- * the API checked against that environment's policy in the ops repository's config.
+ * the API checked against that environment's policy in the ops repository's config (and the
+ * policy's teams, asked only when they decide).
  */
 export async function commandTarget(
   command: EnvironmentRequest,
@@ -32,10 +33,11 @@ export async function commandTarget(
   });
   if (!resolved.ok) return { ok: false, message: resolved.message };
   const { role, permission } = await ports.facts.roleOf(request.comment.author);
-  const authorization = decideAuthorization(
+  const authorization = await authorizeCommenter(
     { login: request.comment.author, role, permission, isBot: false, isFork: false },
     resolved.environment.policy,
     { action, environment: resolved.name },
+    ports.teams,
   );
   if (!authorization.allowed) return { ok: false, message: authorization.message };
   return {

@@ -1,6 +1,7 @@
 import type { OpsRepository } from '../promote/promote-ports.js';
 import type { RegistryTagReader, RegistryTagWriter } from '../ports/registry-tags.js';
 import type { EnvironmentLocks } from '../ports/environment-locks.js';
+import type { TeamMemberships } from '../ports/team-memberships.js';
 import type {
   ArrivalReads,
   Clock,
@@ -26,6 +27,8 @@ export interface CommentCommandPorts {
   /** The ops repository the environments' manifests live in. */
   ops: OpsRepository;
   locks: EnvironmentLocks;
+  /** The organisation's teams a policy names (asked only when they decide). */
+  teams: TeamMemberships;
   clock: Clock;
 }
 

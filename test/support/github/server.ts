@@ -22,6 +22,7 @@ import { reactionHandlers } from './handlers/reactions.js';
 import { releaseHandlers } from './handlers/releases.js';
 import { repoHandlers } from './handlers/repos.js';
 import { statusHandlers } from './handlers/statuses.js';
+import { teamHandlers } from './handlers/teams.js';
 import { workflowHandlers } from './handlers/workflows.js';
 import { HttpError, notFound } from './http-error.js';
 import { authorize } from './authorize.js';
@@ -56,6 +57,7 @@ const handlers: Record<string, Handler> = {
   ...reactionHandlers,
   ...annotationHandlers,
   ...hookDeliveryHandlers,
+  ...teamHandlers,
 };
 
 /** Operations the stand-in implements (what its tests cover). */
