@@ -10,7 +10,7 @@ import { releasePullRequestLocks } from '../jobs/promote-command/release-pull-re
 import { runCommentCommand } from '../jobs/promote-command/run-comment-command.js';
 import { createGitHubClient, type GitHubClient } from '../platform/github/client.js';
 import { DEFAULT_CONFIG_PATH } from '../core/config/modelship-config-schema.js';
-import { installationTokens } from '../platform/github/installation-tokens.js';
+import { appBotLogin, installationTokens } from '../platform/github/installation-tokens.js';
 import type { AppDependencies } from './modelship-app.js';
 import { commandPorts } from './command-ports-for.js';
 import { mergedPromotionPorts } from './merged-promotion-ports-for.js';
@@ -45,6 +45,7 @@ export function createAppDependencies(options: AppDependencyOptions): AppDepende
     ...options.settings,
   };
   const tokens = installationTokens(options);
+  const appLogin = appBotLogin(options);
   const client = async (installationId: number): Promise<GitHubClient> =>
     createGitHubClient({
       token: await tokens(installationId),
@@ -75,7 +76,7 @@ export function createAppDependencies(options: AppDependencyOptions): AppDepende
       if (request.closed && `${owner}/${repo}`.toLowerCase() === options.opsRepository.toLowerCase()) {
         const outcome = await completeMergedPromotion(
           { repository: request.repository, number: request.pullRequest, ...request.closed },
-          { configPath: settings.configPath },
+          { configPath: settings.configPath, appLogin: await appLogin() },
           mergedPromotionPorts(octokit, request.repository),
         );
         options.log.info(

@@ -44,7 +44,14 @@ export type MergedPromotionOutcome =
  */
 export async function completeMergedPromotion(
   pull: ClosedPromotionPullRequest,
-  settings: { configPath: string },
+  settings: {
+    configPath: string;
+    /**
+     * The login the app acts as: only deployments it created count, so a look-alike deployment
+     * (someone with deployments: write in the model repository) cannot have a stage tag written.
+     */
+    appLogin: string;
+  },
   ports: MergedPromotionPorts,
 ): Promise<MergedPromotionOutcome> {
   const opsName = `${pull.repository.owner}/${pull.repository.repo}`;
@@ -66,7 +73,7 @@ export async function completeMergedPromotion(
 
   const model = ports.modelRepository({ owner: comment.owner, repo: comment.repo });
   const deployments = (await model.deployments.list(trailers.environment)).filter(
-    (d) => d.payload.model === trailers.model,
+    (d) => d.payload.model === trailers.model && d.creator === settings.appLogin,
   );
   const target = deployments.find(
     (d) => d.payload.version === trailers.version && d.payload.comment === trailers.source,

@@ -28,6 +28,8 @@ export interface PromotionDeployment {
   ref: string;
   environment: string;
   payload: Partial<DeploymentPayload>;
+  /** The login that created it (the app's own is `SLUG[bot]`). */
+  creator: string;
 }
 
 export interface DeploymentStatusSummary {

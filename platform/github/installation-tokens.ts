@@ -15,17 +15,10 @@ export interface InstallationTokensOptions {
 const TRANSIENT = (status: number | undefined) =>
   status === undefined || status >= 500 || status === 403 || status === 429;
 
-/**
- * Installation tokens of the GitHub App: a JWT signed with the app's key, exchanged for a token of
- * one installation (cached by @octokit/auth-app until shortly before it expires, so a command
- * usually costs no call for it). Probot's own `auth()` asks api.github.com whatever its baseUrl, so
- * the app asks here, on the configured API root, with a timeout and a few retries.
- */
-export function installationTokens(
-  options: InstallationTokensOptions,
-): (installationId: number) => Promise<string> {
+/** The app's own authentication (JWT, installation tokens) on the configured API root, with a timeout. */
+function appAuth(options: InstallationTokensOptions) {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const auth = createAppAuth({
+  return createAppAuth({
     appId: options.appId,
     privateKey: options.privateKey,
     request: request.defaults({
@@ -37,17 +30,56 @@ export function installationTokens(
       },
     }),
   });
-  const attempts = options.attempts ?? 4;
-  return async (installationId) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const { token } = await auth({ type: 'installation', installationId });
-        return token;
-      } catch (error) {
-        const status = (error as { status?: number }).status;
-        if (attempt >= attempts || !TRANSIENT(status)) throw error;
-        await new Promise((ok) => setTimeout(ok, 100 * 2 ** attempt));
-      }
+}
+
+/** Retries `ask` when it failed transiently (5xx, a reset, a secondary rate limit). */
+async function withRetries<T>(attempts: number, ask: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ask();
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (attempt >= attempts || !TRANSIENT(status)) throw error;
+      await new Promise((ok) => setTimeout(ok, 100 * 2 ** attempt));
     }
+  }
+}
+
+/**
+ * Installation tokens of the GitHub App: a JWT signed with the app's key, exchanged for a token of
+ * one installation (cached by @octokit/auth-app until shortly before it expires, so a command
+ * usually costs no call for it). Probot's own `auth()` asks api.github.com whatever its baseUrl, so
+ * the app asks here, on the configured API root, with a timeout and a few retries.
+ */
+export function installationTokens(
+  options: InstallationTokensOptions,
+): (installationId: number) => Promise<string> {
+  const auth = appAuth(options);
+  const attempts = options.attempts ?? 4;
+  return async (installationId) =>
+    (await withRetries(attempts, () => auth({ type: 'installation', installationId }))).token;
+}
+
+/**
+ * The login the app acts as (`SLUG[bot]`), from `GET /app` with the app's JWT — asked once, on first
+ * use. It tells the app's own deployments and pull requests from look-alikes made by others.
+ */
+export function appBotLogin(options: InstallationTokensOptions): () => Promise<string> {
+  const auth = appAuth(options);
+  let login: Promise<string> | undefined;
+  return () => {
+    login ??= withRetries(options.attempts ?? 4, async () => {
+      const { token } = await auth({ type: 'app' });
+      const answer = await request('GET /app', {
+        baseUrl: options.apiUrl,
+        headers: { authorization: `bearer ${token}`, 'user-agent': 'modelship-app' },
+        request: { signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) },
+      });
+      return `${answer.data?.slug ?? ''}[bot]`;
+    }).catch((error: unknown) => {
+      login = undefined; // asked again next time
+      throw error;
+    });
+    return login;
   };
 }

@@ -28,6 +28,7 @@ export function promotionDeployments(
           ref: d.ref,
           environment: d.environment,
           payload: d.payload as PromotionDeployment['payload'],
+          creator: d.creator?.login ?? '',
         }));
     },
     async latestStatus(id) {

@@ -7,6 +7,7 @@ import {
   startPromotionApp,
   type PromotionAppWorld,
 } from '../support/promotion-app.js';
+import { promotionCommitMessage } from '../../core/promotion/promotion-commit-message.js';
 
 // Issue #15, items 6 and 7 for `mode: pull-request`: the promotion is a pull request in the ops
 // repository, and nothing runs until it merges. Its merge (a `pull_request.closed` delivery from
@@ -67,8 +68,8 @@ async function command(login: string, body: string) {
 
 test('/promote into a pull-request environment → merge → stage tag, deployment success, a reply; redelivery converges', async () => {
   const v100 = await world.registerVersion('v1.0.0');
-  assert.match(await command('bob', '/promote v1.0.0'), /Promoted `fraud@v1\.0\.0` → `staging`/);
-  assert.match(await command('alice', '/promote v1.0.0 to production'), /changes when it is merged/);
+  assert.match(await command('bob', '/promote v1.0.0'), /Promoted fraud `v1\.0\.0` to staging/);
+  assert.match(await command('alice', '/promote v1.0.0 to production'), /runs it once that is merged/);
   const pull = openOpsPullRequest();
   assert.ok(pull, 'the ops repository has the promotion pull request');
   assert.deepEqual(
@@ -115,9 +116,9 @@ test('/promote into a pull-request environment → merge → stage tag, deployme
 
 test('a promotion pull request closed without merging: the deployment fails saying so, nothing is tagged', async () => {
   await world.registerVersion('v1.1.0');
-  assert.match(await command('bob', '/promote v1.1.0'), /Promoted `fraud@v1\.1\.0` → `staging`/);
+  assert.match(await command('bob', '/promote v1.1.0'), /Promoted fraud `v1\.1\.0` to staging/);
   const tags = await stageTags();
-  assert.match(await command('alice', '/promote v1.1.0 to production'), /changes when it is merged/);
+  assert.match(await command('alice', '/promote v1.1.0 to production'), /runs it once that is merged/);
   const pull = openOpsPullRequest()!;
   await world.person('olivia').rest.pulls.update({
     owner: opsOwner,
@@ -146,14 +147,14 @@ test('a promotion pull request closed without merging: the deployment fails sayi
 
 test('a pull request that carried two versions before it merged: the last one runs, the one it replaced is inactive', async () => {
   const v120 = await world.registerVersion('v1.2.0');
-  assert.match(await command('bob', '/promote v1.2.0'), /Promoted `fraud@v1\.2\.0` → `staging`/);
+  assert.match(await command('bob', '/promote v1.2.0'), /Promoted fraud `v1\.2\.0` to staging/);
   assert.match(
     await command('alice', '/promote v1.1.0 to production'),
-    /opened .* changes when it is merged/,
+    /Ops pull request opened[\s\S]*runs it once that is merged/,
   );
   assert.match(
     await command('alice', '/promote v1.2.0 to production'),
-    /updated .* changes when it is merged/,
+    /Ops pull request updated[\s\S]*runs it once that is merged/,
   );
   const pull = openOpsPullRequest()!;
   await world.person('olivia').rest.pulls.merge({
@@ -180,4 +181,85 @@ test('a pull request that carried two versions before it merged: the last one ru
   );
   assert.equal((await stageTags()).at(-1), `fraud#production#5 ${v120}`);
   assert.match(world.replies().at(-1)!, /`fraud@v1\.2\.0` runs in `production` \(was `v1\.0\.0`\)/);
+});
+
+test("a look-alike promotion pull request (trailers and a deployment made by someone else) completes nothing: only the app's own deployments count", async () => {
+  const v130 = await world.registerVersion('v1.3.0');
+  world.gh.setPermission(MODELS, 'olivia', 'write');
+  const olivia = world.person('olivia');
+  const source = (await world.comment('olivia', 'shipping it myself')).html_url;
+  // What the app would have made for `/promote v1.3.0 to production` (never asked: v1.3.0 never ran
+  // in staging, so the order rule would have refused it).
+  await olivia.rest.repos.createDeployment({
+    owner,
+    repo,
+    ref: 'fraud@v1.3.0',
+    environment: 'production',
+    payload: { model: 'fraud', version: 'v1.3.0', actor: 'olivia', comment: source, kind: 'promote' },
+    auto_merge: false,
+    required_contexts: [],
+  });
+  const { message } = promotionCommitMessage({
+    model: 'fraud',
+    version: 'v1.3.0',
+    environment: 'production',
+    request: { requestedBy: 'olivia', source },
+  });
+  const base = await ops().git.refSha(`refs/heads/${ops().defaultBranch}`);
+  const values = await olivia.rest.repos.getContent({
+    owner: opsOwner,
+    repo: opsName,
+    path: 'apps/fraud/production/values.yaml',
+  });
+  const text = Buffer.from((values.data as { content: string }).content, 'base64')
+    .toString('utf8')
+    .replace(/tag: \S+/, 'tag: v1.3.0');
+  const { data: tree } = await olivia.rest.git.createTree({
+    owner: opsOwner,
+    repo: opsName,
+    base_tree: (await olivia.rest.git.getCommit({ owner: opsOwner, repo: opsName, commit_sha: base! })).data
+      .tree.sha,
+    tree: [{ path: 'apps/fraud/production/values.yaml', mode: '100644', type: 'blob', content: text }],
+  });
+  const { data: commit } = await olivia.rest.git.createCommit({
+    owner: opsOwner,
+    repo: opsName,
+    message,
+    tree: tree.sha,
+    parents: [base!],
+  });
+  // The promotion branch (left behind by earlier merges, if any) pointed at the look-alike commit.
+  const branch = { owner: opsOwner, repo: opsName, sha: commit.sha };
+  await olivia.rest.git
+    .createRef({ ...branch, ref: 'refs/heads/modelship/production/fraud' })
+    .catch(() =>
+      olivia.rest.git.updateRef({ ...branch, ref: 'heads/modelship/production/fraud', force: true }),
+    );
+  const { data: pull } = await olivia.rest.pulls.create({
+    owner: opsOwner,
+    repo: opsName,
+    head: 'modelship/production/fraud',
+    base: ops().defaultBranch,
+    title: 'Promote fraud v1.3.0 to production',
+  });
+  const tagsBefore = await stageTags();
+  const repliesBefore = world.replies().length;
+  await olivia.rest.pulls.merge({
+    owner: opsOwner,
+    repo: opsName,
+    pull_number: pull.number,
+    merge_method: 'squash',
+  });
+  await world.settled();
+
+  assert.deepEqual(await stageTags(), tagsBefore, 'no stage tag for a promotion the app never made');
+  assert.ok(!(await stageTags()).some((t) => t.endsWith(v130)));
+  const forged = productionDeployments().at(-1)!;
+  assert.equal(forged.version, 'v1.3.0');
+  assert.deepEqual(forged.statuses, [], "the look-alike deployment's statuses are not the app's to write");
+  assert.equal(world.replies().length, repliesBefore, 'no reply claims it merged');
+  assert.ok(
+    world.logs.some((line) => line.includes('"outcome":"no-deployment"')),
+    'the app logged why it completed nothing',
+  );
 });

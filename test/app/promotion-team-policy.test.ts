@@ -65,12 +65,12 @@ test('teams: [acme/ml-leads] admits an active member with enough role and refuse
   assert.equal(step.teamCalls, 0);
 
   step = await command('erin', '/promote v1.0.0');
-  assert.match(step.reply, /Promoted `fraud@v1\.0\.0` → `staging`/);
+  assert.match(step.reply, /Promoted fraud `v1\.0\.0` to staging/);
   assert.equal(step.teamCalls, 1);
 
   // Listed in `users`: admitted without a look at the teams.
   step = await command('alice', '/promote v1.0.0 to production');
-  assert.match(step.reply, /Promoted `fraud@v1\.0\.0` → `production`/);
+  assert.match(step.reply, /Promoted fraud `v1\.0\.0` to production/);
   assert.equal(step.teamCalls, 0);
 });
 
