@@ -13,6 +13,7 @@ const APP_PERMISSIONS = {
   deployments: 'write',
   actions: 'write',
   metadata: 'read',
+  members: 'read',
 };
 const APP_EVENTS = [
   'check_run',
