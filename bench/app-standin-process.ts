@@ -31,6 +31,21 @@ export interface SlimCall {
   body?: string;
 }
 
+/**
+ * The 🚀/👎 an app's GraphQL request adds (an `addReaction` among its batched mutations), in the
+ * terms of the REST call it replaces: the comment's id (from its node id `IC_<id>`) and the content.
+ */
+function graphqlReactionOf(body: unknown): Pick<SlimCall, 'commentId' | 'content'> {
+  const variables = (body as { variables?: Record<string, unknown> } | null)?.variables ?? {};
+  for (const value of Object.values(variables)) {
+    const input = value as { subjectId?: unknown; content?: unknown } | null;
+    const comment = typeof input?.subjectId === 'string' ? /^IC_(\d+)$/.exec(input.subjectId) : null;
+    if (comment && (input!.content === 'ROCKET' || input!.content === 'THUMBS_DOWN'))
+      return { commentId: comment[1]!, content: input!.content === 'ROCKET' ? 'rocket' : '-1' };
+  }
+  return {};
+}
+
 /** git processes started so far: operation → git subcommand → count. */
 export type GitProcessCounts = Record<string, Record<string, number>>;
 
@@ -151,6 +166,7 @@ if (process.send) {
             status: c.status,
             at: c.at,
             ...(c.params.comment_id ? { commentId: c.params.comment_id } : {}),
+            ...(c.operationId === 'graphql' ? graphqlReactionOf(c.body) : {}),
             ...(typeof (c.body as { content?: unknown } | null)?.content === 'string'
               ? { content: (c.body as { content: string }).content }
               : {}),

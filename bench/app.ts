@@ -146,7 +146,8 @@ const isCommand = (c: SlimCall) =>
 const endOf = (calls: SlimCall[], id: number) =>
   calls.find(
     (c) =>
-      c.operationId === 'reactions/create-for-issue-comment' &&
+      // 🚀/👎 by REST, or among the batched GraphQL mutations that end a command (its reply too).
+      (c.operationId === 'reactions/create-for-issue-comment' || c.operationId === 'graphql') &&
       c.commentId === String(id) &&
       (c.content === 'rocket' || c.content === '-1'),
   );
