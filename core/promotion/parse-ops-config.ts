@@ -10,6 +10,8 @@ export interface OpsConfig {
   file: string;
   text: string;
   environments: Environments;
+  /** The environment a command without one means, when the config names one. */
+  defaultEnvironment?: string;
 }
 
 /**
@@ -27,7 +29,13 @@ export function parseOpsConfig(text: string, file: string, repository: string): 
       'declares no environments: add an `environments:` section (e.g. `environments: { staging: { targets: [ … ] } }`) to say what a promotion changes',
       { file: `${repository}:${file}`, field: 'environments' },
     );
-  return { file: `${repository}:${file}`, text, environments };
+  const defaultEnvironment = config['default-environment'];
+  return {
+    file: `${repository}:${file}`,
+    text,
+    environments,
+    ...(defaultEnvironment === undefined ? {} : { defaultEnvironment }),
+  };
 }
 
 /** One environment by name; a misspelt one is refused with the nearest name. */

@@ -61,10 +61,9 @@ test('the environments and default-environment read are those of the whole confi
   const whole = parseYamlWithSchema(text, FILE, modelshipConfigSchema);
   assert.deepEqual(config.environments, whole.environments);
   assert.equal(config.file, `${REPO}:${FILE}`);
-  assert.deepEqual(
-    parseYamlWithSchema(text, FILE, opsConfigSchema)['default-environment'],
-    whole['default-environment'],
-  );
+  assert.equal(config.defaultEnvironment, 'staging');
+  assert.equal(config.defaultEnvironment, whole['default-environment']);
+  assert.equal(parseOpsConfig(`environments:\n  staging: {}\n`, FILE, REPO).defaultEnvironment, undefined);
   assert.equal(environmentOf(config, 'prod').soak, '24h');
   assert.match(refusal(() => environmentOf(config, 'stagin')).message, /did you mean "staging"/);
 });
