@@ -3,6 +3,7 @@ import { driftConfigSchema } from './drift-config-schema.js';
 import { environmentsSchema } from './environments-config-schema.js';
 import { evaluateConfigSchema } from './evaluate-config-schema.js';
 import { gateConfigSchema } from './gate-config-schema.js';
+import { configVersionSchema, defaultEnvironmentSchema } from './ops-config-schema.js';
 import { registryConfigSchema } from './registry-config-schema.js';
 import { validateConfigSchema } from './validate-config-schema.js';
 
@@ -10,11 +11,12 @@ import { validateConfigSchema } from './validate-config-schema.js';
  * `.github/modelship.yml`, read by every action, the CLI and the app. This schema is the single
  * source of truth: TypeScript types are inferred from it, its messages are what users see, and
  * `modelship schema` prints the JSON Schema generated from it for editors.
- * The registry section joins here with the registry; `environments` is read from the ops repository.
+ * The registry section joins here with the registry; `environments` is read from the ops repository,
+ * where a promotion reads it through ops-config-schema.ts (the environments part only).
  */
 export const modelshipConfigSchema = z
   .object({
-    version: z.literal(1).default(1).describe('Version of this file format.'),
+    version: configVersionSchema,
     validate: validateConfigSchema
       .prefault({})
       .describe('Data validation (the validate-data action, `modelship validate`).'),
@@ -33,13 +35,10 @@ export const modelshipConfigSchema = z
         'The model registry (the register-model action, `modelship register`, `modelship registry`).',
       ),
     environments: environmentsSchema.optional(),
-    'default-environment': z
-      .string()
-      .optional()
-      .describe('The environment a command without one means (never a protected one).'),
+    'default-environment': defaultEnvironmentSchema,
   })
   .strict();
 
 export type ModelshipConfig = z.output<typeof modelshipConfigSchema>;
 
-export const DEFAULT_CONFIG_PATH = '.github/modelship.yml';
+export { DEFAULT_CONFIG_PATH } from './default-config-path.js';

@@ -1,5 +1,5 @@
 import { parseYamlWithSchema } from '../config/parse-yaml.js';
-import { modelshipConfigSchema } from '../config/modelship-config-schema.js';
+import { opsConfigSchema } from '../config/ops-config-schema.js';
 import type { Environment, Environments } from '../config/environments-config-schema.js';
 import { fieldLine } from '../config/field-line.js';
 import { closestName } from '../checks/closest-name.js';
@@ -10,15 +10,18 @@ export interface OpsConfig {
   file: string;
   text: string;
   environments: Environments;
+  /** The environment a command without one means, when the config names one. */
+  defaultEnvironment?: string;
 }
 
 /**
- * Parses the ops repository's config with the same loader and schema as every other
- * `.github/modelship.yml` (every problem at once, with its line and field). A file without
+ * Parses the ops repository's config with the same loader as every other `.github/modelship.yml`
+ * (every problem at once, with its line and field) and the environments part of its schema: the
+ * other sections are not a promotion's business (see ops-config-schema.ts). A file without
  * environments promotes nothing, so it is refused saying what to add.
  */
 export function parseOpsConfig(text: string, file: string, repository: string): OpsConfig {
-  const config = parseYamlWithSchema(text, `${repository}:${file}`, modelshipConfigSchema);
+  const config = parseYamlWithSchema(text, `${repository}:${file}`, opsConfigSchema);
   const environments = config.environments ?? {};
   if (Object.keys(environments).length === 0)
     throw new UserError(
@@ -26,7 +29,13 @@ export function parseOpsConfig(text: string, file: string, repository: string): 
       'declares no environments: add an `environments:` section (e.g. `environments: { staging: { targets: [ … ] } }`) to say what a promotion changes',
       { file: `${repository}:${file}`, field: 'environments' },
     );
-  return { file: `${repository}:${file}`, text, environments };
+  const defaultEnvironment = config['default-environment'];
+  return {
+    file: `${repository}:${file}`,
+    text,
+    environments,
+    ...(defaultEnvironment === undefined ? {} : { defaultEnvironment }),
+  };
 }
 
 /** One environment by name; a misspelt one is refused with the nearest name. */

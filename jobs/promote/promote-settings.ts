@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG_PATH } from '../../core/config/modelship-config-schema.js';
+import { DEFAULT_CONFIG_PATH } from '../../core/config/default-config-path.js';
 import type { PromotionRequest } from '../../core/promotion/promotion-commit-message.js';
 
 /** How many times a write that lost a race is re-planned and tried again. */
