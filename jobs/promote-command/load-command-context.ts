@@ -1,5 +1,3 @@
-import { modelshipConfigSchema } from '../../core/config/modelship-config-schema.js';
-import { parseYamlWithSchema } from '../../core/config/parse-yaml.js';
 import type { OpsConfig } from '../../core/promotion/parse-ops-config.js';
 import { buildRegistryState } from '../../core/registry/build-registry-state.js';
 import type { RegistryState, RegistryTag } from '../../core/registry/registry-types.js';
@@ -36,11 +34,8 @@ export async function loadCommandContext(
     openOrUpdatePullRequest: (request) => ports.ops.openOrUpdatePullRequest(request),
   };
   const { config, snapshot } = await readOpsConfig(onArrival, configPath);
-  const { 'default-environment': defaultEnvironment } = parseYamlWithSchema(
-    config.text,
-    config.file,
-    modelshipConfigSchema,
-  );
+  // Parsed once, by the ops config's own schema: the promotion's sections, not the whole file's.
+  const { defaultEnvironment } = config;
   return {
     ops: { config, snapshot, name: ports.ops.name, ...(defaultEnvironment ? { defaultEnvironment } : {}) },
     registry: buildRegistryState(tags),
