@@ -50,7 +50,9 @@ export function createAppDependencies(options: AppDependencyOptions): AppDepende
     createGitHubClient({
       token: await tokens(installationId),
       baseUrl: options.apiUrl,
-      pacing: options.pacing,
+      // A command's writes one at a time but unspaced (about ten per command, answered in seconds);
+      // off only against a test server.
+      pacing: options.pacing ? 'serial' : false,
       userAgent: 'modelship-app',
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       log: (message) => options.log.warn(message),

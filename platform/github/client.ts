@@ -21,11 +21,16 @@ export interface GitHubClientOptions {
    */
   timeoutMs?: number;
   /**
-   * GitHub asks integrations to space content-creating requests (1 s between writes, 3 s between
-   * comments) and to honour retry-after in seconds. Default true; tests against the stand-in turn it
-   * off so a suite is not minutes of waiting.
+   * GitHub asks integrations to space content-creating requests made in bulk (1 s between writes,
+   * 3 s between comments) and to honour retry-after in seconds. `true` (the default, for the CLI and
+   * the actions, which may write hundreds of annotations or assets): the throttling plugin's
+   * process-wide queues, one write a second. `'serial'` (the app, answering people within seconds):
+   * this client's writes one at a time, unspaced — a command makes about ten — with GitHub's
+   * retry-after still honoured in full when it asks for a pause; commands run side by side, at most
+   * ten requests in flight per process. `false`: serial and retry-after read as milliseconds, for
+   * tests against the stand-in.
    */
-  pacing?: boolean;
+  pacing?: boolean | 'serial';
 }
 
 const RetryingOctokit = Octokit.plugin(retry, throttling);
@@ -73,11 +78,11 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
     throttle: {
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),
-      ...(options.pacing === false
+      ...(options.pacing === false || options.pacing === 'serial'
         ? {
             write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
             notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
-            retryAfterBaseValue: 1,
+            ...(options.pacing === false ? { retryAfterBaseValue: 1 } : {}),
           }
         : {}),
     },

@@ -44,3 +44,28 @@ describe('GitHub client retries', () => {
     assert.equal(sent(), 2);
   });
 });
+
+describe('GitHub client pacing', () => {
+  const createLabel = (client: GitHubClient, name: string) =>
+    client.rest.issues.createLabel({ ...repo, name, color: 'ededed' });
+
+  test("'serial' (the app): writes unspaced, and GitHub's retry-after honoured in seconds", async () => {
+    const app = createGitHubClient({ token: gh.createToken('acme'), baseUrl: gh.url, pacing: 'serial' });
+    const started = Date.now();
+    await Promise.all(['a', 'b', 'c', 'd', 'e'].map((n) => createLabel(app, `serial-${n}`)));
+    const unspaced = Date.now() - started;
+    assert.ok(unspaced < 900, `5 writes in ${unspaced} ms: not spaced a second apart`);
+
+    gh.faults.add({ kind: 'secondary-rate-limit', retryAfter: 1, operationId: 'issues/create-label' });
+    const limited = Date.now();
+    await createLabel(app, 'serial-after-limit');
+    assert.ok(Date.now() - limited >= 1000, 'waited the retry-after second before trying again');
+  });
+
+  test('the default (CLI, actions): writes a second apart, as GitHub asks of bulk writers', async () => {
+    const paced = createGitHubClient({ token: gh.createToken('acme'), baseUrl: gh.url });
+    const started = Date.now();
+    await Promise.all(['a', 'b', 'c'].map((n) => createLabel(paced, `paced-${n}`)));
+    assert.ok(Date.now() - started >= 1900, 'three writes take at least two seconds');
+  });
+});
