@@ -3,6 +3,7 @@
 // compete with the app's event loop as it did when both shared one process. It seeds both
 // repositories, the app's installation and a registered version, then answers the bench's requests.
 import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { createGitHubClient } from '../platform/github/client.js';
 import { formatVersionTagMessage } from '../core/registry/version-tag-message.js';
 import { gitProcesses } from '../test/support/github/git-processes.js';
@@ -74,6 +75,14 @@ function cpuSeconds(): { self: number; children: number } {
     git += helper.self + helper.children;
   }
   return { self: own.self, children: git };
+}
+
+/** The events app.yml subscribes the app to. */
+function appEvents(): string[] {
+  const manifest = parse(readFileSync(new URL('../app.yml', import.meta.url), 'utf8')) as {
+    default_events: string[];
+  };
+  return manifest.default_events;
 }
 
 if (process.send) {
@@ -152,6 +161,9 @@ if (process.send) {
       }
       case 'configure':
         gh.app.webhookUrl = request.webhookUrl;
+        // GitHub delivers only the events the app subscribes to (app.yml's default_events), so the
+        // app verifies and drops no push, create or deployment deliveries it never asked for.
+        gh.app.events = appEvents();
         gh.latencyMs = request.latencyMs;
         return null;
       case 'settled':

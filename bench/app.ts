@@ -2,18 +2,23 @@
 // (GitHub's round trip): the app's server, signed webhooks, installation tokens, real git behind both
 // repositories. The stand-in runs in a process of its own (bench/app-standin-process.ts), as GitHub
 // does: sharing the app's process, its CPU (schema checks, git) made the app wait for it.
-//   npx tsx bench/app.ts [--commands 20] [--latency 50] [--cpu-prof DIR]
+//   npx tsx bench/app.ts [--commands 20] [--latency 50] [--cpu-prof DIR] [--app-cpu-prof DIR]
 // --cpu-prof DIR writes the stand-in process's V8 CPU profile into DIR (open it in Chrome's DevTools
 // or speedscope) and prints how many git processes each operation started.
+// --app-cpu-prof DIR writes the app's (this process's) V8 CPU profile of the concurrent commands
+// only, without start-up and warm-up, into DIR/app.cpuprofile.
 // Targets (issue #15): the reply to /promote within 3 s at p95 across 20 concurrent commands; at
 // most 12 GitHub API calls per uncontended promotion; a webhook acknowledged within 100 ms.
 // The concurrent commands go to environments on their own ops branches (20 clusters, say), so they
 // contend for the app and the stand-in, not for one lock or one branch (commands to one environment
 // are serialised by its lock by design; test/app/promotion-concurrency.test.ts covers that).
 import { fork } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createAppDependencies } from '../app/app-dependencies.js';
@@ -34,9 +39,11 @@ const { values } = parseArgs({
     commands: { type: 'string', default: '20' },
     latency: { type: 'string', default: '50' },
     'cpu-prof': { type: 'string' },
+    'app-cpu-prof': { type: 'string' },
   },
 });
 const profileDir = values['cpu-prof'];
+const appProfileDir = values['app-cpu-prof'];
 // Other work on the machine shares its cores: the numbers below only mean something next to it.
 const loadAtStart = loadavg()[0]!.toFixed(1);
 const count = Number(values.commands);
@@ -169,6 +176,12 @@ for (const c of lone) {
 
 // The concurrent commands, one per lane.
 const start = (await callsFrom(0)).total;
+const profiler = appProfileDir ? new Session() : undefined;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
 const appCpuBefore = process.cpuUsage();
 const appAcksBefore = appAcks.length;
 loopDelay.enable();
@@ -184,6 +197,12 @@ const sent = await Promise.all(
 await settled();
 const wall = Date.now() - wallBefore;
 const appCpu = process.cpuUsage(appCpuBefore);
+if (profiler && appProfileDir) {
+  const { profile } = await profiler.post('Profiler.stop');
+  profiler.disconnect();
+  await mkdir(appProfileDir, { recursive: true });
+  await writeFile(join(appProfileDir, 'app.cpuprofile'), JSON.stringify(profile));
+}
 loopDelay.disable();
 const inApp = appAcks.slice(appAcksBefore).sort((a, b) => a - b);
 const standInCpuAfter = await cpu();

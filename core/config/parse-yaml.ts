@@ -2,6 +2,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } fr
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import { closestName } from '../checks/closest-name.js';
+import { recallParse, rememberParse } from './remembered-parses.js';
 
 /** How far aliases may expand a document (yaml's own default, stated so it cannot silently change). */
 const MAX_ALIAS_COUNT = 100;
@@ -11,6 +12,9 @@ const MAX_ALIAS_COUNT = 100;
  * reported at once with its YAML path and line, because fixing a config one error per run is misery.
  */
 export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+  // `file` only names the file in errors, so a success depends on the text and schema alone.
+  const recalled = recallParse(schema, text);
+  if (recalled) return recalled.value as z.output<S>;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -32,7 +36,10 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
   }
   const value = toJS(doc, file) ?? {};
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) {
+    rememberParse(schema, text, result.data);
+    return result.data;
+  }
 
   const problems = result.error.issues.flatMap((issue) => {
     // zod reports every unknown key of a mapping as one issue at the mapping; each key gets its own
