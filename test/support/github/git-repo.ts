@@ -59,6 +59,9 @@ const IMMUTABLE = /^[0-9a-f]{40}(?:[\^~:].*)?$/s;
 const REMEMBERED = 50_000;
 const BIG = 1 << 20;
 const ZERO = '0'.repeat(40);
+/** `2026-11-30T03:37:50Z`, with or without fractions of a second: git takes the whole seconds, UTC. */
+const UTC_TIME =
+  /^(?:19[7-9]\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,6})?Z$/;
 
 /**
  * A bare git repository driven through git's plumbing commands: what the stand-in stores. Reads
@@ -290,15 +293,17 @@ export class GitRepo {
     committer: { name: string; email: string },
     date: string | undefined,
   ): Promise<string | undefined> {
-    if (date || process.env.GIT_AUTHOR_DATE || process.env.GIT_COMMITTER_DATE) return undefined;
+    if (process.env.GIT_AUTHOR_DATE || process.env.GIT_COMMITTER_DATE) return undefined;
+    // A client's date: the ISO 8601 UTC times clients send are read here as git reads them.
+    if (date !== undefined && !UTC_TIME.test(date)) return undefined;
     if (![author.name, author.email, committer.name, committer.email].every(isPlainIdent)) return undefined;
     const ids = [tree, ...parents];
     if (message.includes('\0') || !ids.every((s) => /^[0-9a-f]{40}$/.test(s))) return undefined;
     if (new Set(parents).size !== parents.length) return undefined; // git drops a repeated parent
     const types = await Promise.all(ids.map((s) => this.typeOf(s)));
     if (types[0] !== 'tree' || types.slice(1).some((t) => t !== 'commit')) return undefined;
-    const ms = Date.now();
-    const when = `${Math.floor(ms / 1000)} ${gitTimeZone(ms)}`;
+    const ms = date ? Date.parse(date) : Date.now();
+    const when = date ? `${Math.floor(ms / 1000)} +0000` : `${Math.floor(ms / 1000)} ${gitTimeZone(ms)}`;
     const text =
       `tree ${tree}\n${parents.map((p) => `parent ${p}\n`).join('')}` +
       `author ${author.name} <${author.email}> ${when}\n` +
