@@ -197,6 +197,46 @@ describe('stand-in GraphQL: reads answered from git', () => {
     );
   });
 
+  test('refs: orderBy TAG_COMMIT_DATE orders by the committer date of the commit tagged, as git dates it', async () => {
+    const tree = await git(models, 'rev-parse', `${models.headSha}^{tree}`);
+    const dated = async (date: string) =>
+      models.git.commit(tree, [models.headSha], `at ${date}`, undefined, date);
+    const [late, early] = await Promise.all([dated('2030-01-01T00:00:00Z'), dated('2029-01-01T00:00:00Z')]);
+    await addTags(models, ['dated@late-annotated'], late);
+    await addTags(models, ['dated@early-light'], early, false);
+    await addTags(models, ['dated@early-annotated'], early);
+    await addTags(models, ['dated@tree'], tree, false);
+    const { repository }: Answer = await owner.graphql(
+      `{ repository(owner: "acme", name: "models") {
+          refs(refPrefix: "refs/tags/dated@", first: 10, orderBy: { field: TAG_COMMIT_DATE, direction: DESC }) {
+            nodes { name } } } }`,
+    );
+    const fromGit = (
+      await git(
+        models,
+        'for-each-ref',
+        '--format=%(refname:strip=2) %(*committerdate:unix) %(committerdate:unix)',
+        'refs/tags/',
+      )
+    )
+      .split('\n')
+      .filter((l) => l.startsWith('dated@'))
+      .map((l) => {
+        const [name = '', peeled, own] = l.split(' ');
+        return { name: name.slice('dated@'.length), date: Number(peeled || own || 0) };
+      })
+      .sort((a, b) => a.date - b.date || (a.name < b.name ? -1 : 1))
+      .reverse();
+    assert.deepEqual(
+      repository.refs.nodes.map((n: { name: string }) => n.name),
+      fromGit.map((r) => r.name),
+    );
+    assert.deepEqual(
+      fromGit.map((r) => r.name),
+      ['late-annotated', 'early-light', 'early-annotated', 'tree'],
+    );
+  });
+
   test('refs: more than 100 or no page size is refused as GitHub refuses it', async () => {
     const token = gh.createToken('acme');
     const tooMany = await raw(

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { GitCommandError } from './git-command-error.js';
+import { gitTimeZone, isPlainIdent } from './git-identity.js';
 import { GitObjectReader, type ObjectInfo } from './git-object-reader.js';
 import { countGitProcess } from './git-processes.js';
 import { spawnGit } from './git-spawner.js';
@@ -58,6 +59,9 @@ const IMMUTABLE = /^[0-9a-f]{40}(?:[\^~:].*)?$/s;
 const REMEMBERED = 50_000;
 const BIG = 1 << 20;
 const ZERO = '0'.repeat(40);
+/** `2026-11-30T03:37:50Z`, with or without fractions of a second: git takes the whole seconds, UTC. */
+const UTC_TIME =
+  /^(?:19[7-9]\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,6})?Z$/;
 
 /**
  * A bare git repository driven through git's plumbing commands: what the stand-in stores. Reads
@@ -256,7 +260,7 @@ export class GitRepo {
     return writeLooseObject(this.dir, 'tree', treeObject(direct));
   }
 
-  commit(
+  async commit(
     tree: string,
     parents: string[],
     message: string,
@@ -264,6 +268,8 @@ export class GitRepo {
     date?: string,
     committer = author,
   ): Promise<string> {
+    const written = await this.writeCommit(tree, parents, message, author, committer, date);
+    if (written) return written;
     const env: Record<string, string> = {
       GIT_AUTHOR_NAME: author.name,
       GIT_AUTHOR_EMAIL: author.email,
@@ -272,6 +278,37 @@ export class GitRepo {
       ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
     };
     return this.git(['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-F', '-'], message, env);
+  }
+
+  /**
+   * The commit `commit-tree` would write, written as the loose object `commit-tree` writes, without
+   * a git process: undefined when git would change the input (an ident it trims, a date it parses,
+   * dates from the environment) or refuse it (a tree or parent that is not one) — git then decides.
+   */
+  private async writeCommit(
+    tree: string,
+    parents: string[],
+    message: string,
+    author: { name: string; email: string },
+    committer: { name: string; email: string },
+    date: string | undefined,
+  ): Promise<string | undefined> {
+    if (process.env.GIT_AUTHOR_DATE || process.env.GIT_COMMITTER_DATE) return undefined;
+    // A client's date: the ISO 8601 UTC times clients send are read here as git reads them.
+    if (date !== undefined && !UTC_TIME.test(date)) return undefined;
+    if (![author.name, author.email, committer.name, committer.email].every(isPlainIdent)) return undefined;
+    const ids = [tree, ...parents];
+    if (message.includes('\0') || !ids.every((s) => /^[0-9a-f]{40}$/.test(s))) return undefined;
+    if (new Set(parents).size !== parents.length) return undefined; // git drops a repeated parent
+    const types = await Promise.all(ids.map((s) => this.typeOf(s)));
+    if (types[0] !== 'tree' || types.slice(1).some((t) => t !== 'commit')) return undefined;
+    const ms = date ? Date.parse(date) : Date.now();
+    const when = date ? `${Math.floor(ms / 1000)} +0000` : `${Math.floor(ms / 1000)} ${gitTimeZone(ms)}`;
+    const text =
+      `tree ${tree}\n${parents.map((p) => `parent ${p}\n`).join('')}` +
+      `author ${author.name} <${author.email}> ${when}\n` +
+      `committer ${committer.name} <${committer.email}> ${when}\n\n${message}`;
+    return writeLooseObject(this.dir, 'commit', Buffer.from(text, 'utf8'));
   }
 
   async commitInfo(sha: string) {
@@ -300,7 +337,7 @@ export class GitRepo {
   }
 
   /** Annotated tag object. */
-  makeTag(
+  async makeTag(
     tag: string,
     object: string,
     type: string,
@@ -311,6 +348,17 @@ export class GitRepo {
     const seconds = tagger.date ? Date.parse(tagger.date) / 1000 : Date.now() / 1000;
     const when = `${Math.floor(seconds)} +0000`;
     const text = `object ${object}\ntype ${type}\ntag ${tag}\ntagger ${tagger.name} <${tagger.email}> ${when}\n\n${message}\n`;
+    // `mktag` checks the tag and writes it unchanged; a tag its checks surely pass is written here
+    // as the same loose object, without a git process. Anything unusual is still git's to judge.
+    const plain =
+      /^[0-9a-f]{40}$/.test(object) &&
+      /^[\x21-\x7e]+$/.test(tag) &&
+      isPlainIdent(tagger.name) &&
+      isPlainIdent(tagger.email) &&
+      /^(?:0|[1-9]\d{0,10}) \+0000$/.test(when) &&
+      !message.includes('\0') &&
+      (await this.typeOf(object)) === type;
+    if (plain) return writeLooseObject(this.dir, 'tag', Buffer.from(text, 'utf8'));
     return this.git(['mktag'], text);
   }
 
@@ -417,6 +465,16 @@ export class GitRepo {
   }
 
   private async isAncestorNow(ancestor: string, descendant: string): Promise<boolean> {
+    // A commit's own parent is its ancestor: the common case (a commit on top of the branch's head)
+    // answered from the object reader, without a `merge-base` process.
+    if (
+      ancestor === descendant &&
+      /^[0-9a-f]{40}$/.test(ancestor) &&
+      (await this.typeOf(ancestor)) === 'commit'
+    )
+      return true;
+    if (/^[0-9a-f]{40}$/.test(ancestor) && (await this.commitInfo(descendant))?.parents.includes(ancestor))
+      return true;
     try {
       await this.git(['merge-base', '--is-ancestor', ancestor, descendant]);
       return true;
@@ -486,6 +544,30 @@ export class GitRepo {
     return out.split('\n').filter(Boolean);
   }
 
+  /**
+   * `rev-list --reverse --max-count=2048 <head> ^<exclude>…`: the commits a push brought. A head
+   * already excluded brings none, and a commit whose only parent is the one excluded commit brings
+   * itself — the usual push, answered from the object reader; anything else is git's walk.
+   */
+  async commitsPushed(head: string, exclude: string[]): Promise<string[]> {
+    const id = /^[0-9a-f]{40}$/;
+    const known = async (s: string) => id.test(s) && (await this.typeOf(s)) !== undefined;
+    const plain = (await Promise.all([head, ...exclude].map(known))).every(Boolean);
+    if (plain && (await this.typeOf(head)) === 'commit') {
+      if (exclude.includes(head)) return [];
+      const parents = (await this.commitInfo(head))?.parents ?? [];
+      if (exclude.length === 1 && parents.length === 1 && parents[0] === exclude[0]) return [head];
+    }
+    const out = await this.git([
+      'rev-list',
+      '--reverse',
+      '--max-count=2048',
+      head,
+      ...exclude.map((s) => `^${s}`),
+    ]);
+    return out.split('\n').filter(Boolean);
+  }
+
   /** Files changed from `base` to `head`: status letter and path, as `git diff --name-status`. */
   changedFiles(base: string, head: string) {
     if (IMMUTABLE.test(base) && IMMUTABLE.test(head))
@@ -523,6 +605,8 @@ export class GitRepo {
   commitChanges(sha: string): Promise<{ status: string; path: string }[]> {
     const compute = async () => {
       const info = await this.commitInfo(sha);
+      const compared = info && (await this.diffTrees(info.parents[0], info.tree));
+      if (compared) return compared;
       const range = info?.parents.length ? [info.parents[0]!, sha] : ['--root', sha];
       const out = await this.git(['diff-tree', '-r', '--no-commit-id', '--name-status', ...range]);
       return out
@@ -536,11 +620,59 @@ export class GitRepo {
     return /^[0-9a-f]{40}$/.test(sha) ? this.once(`changes ${sha}`, compute) : compute();
   }
 
+  /**
+   * `diff-tree -r --name-status` of two commits' trees (`parent` undefined: a root commit), from
+   * the object reader: subtrees with the same id are skipped, the rest compared entry by entry.
+   * Undefined when a changed path is one git would quote (non-ASCII, control characters, `"`, `\`),
+   * which git itself then lists as it always did.
+   */
+  private async diffTrees(
+    parent: string | undefined,
+    tree: string,
+  ): Promise<{ status: string; path: string }[] | undefined> {
+    const files = async (sha: string | undefined, prefix: string, into: Map<string, Leaf>) => {
+      const object = sha === undefined ? undefined : await this.object(sha);
+      if (sha !== undefined && object?.type !== 'tree') throw new Error(`tree ${sha} is missing`);
+      for (const e of object ? parseTree(object.content) : []) into.set(`${prefix}${e.name}`, e);
+    };
+    const changes: { status: string; path: string }[] = [];
+    const walk = async (before: string | undefined, after: string | undefined, prefix: string) => {
+      const [old, now] = [new Map<string, Leaf>(), new Map<string, Leaf>()];
+      await Promise.all([files(before, prefix, old), files(after, prefix, now)]);
+      const subtrees: Promise<void>[] = [];
+      for (const path of new Set([...old.keys(), ...now.keys()])) {
+        const [a, b] = [old.get(path), now.get(path)];
+        if (a && b && a.mode === b.mode && a.sha === b.sha) continue;
+        const [aTree, bTree] = [a?.type === 'tree', b?.type === 'tree'];
+        if (aTree || bTree)
+          subtrees.push(walk(aTree ? a!.sha : undefined, bTree ? b!.sha : undefined, `${path}/`));
+        const [aFile, bFile] = [a && !aTree ? a : undefined, b && !bTree ? b : undefined];
+        if (!aFile && !bFile) continue;
+        if (!/^[\x20-\x7e]+$/.test(path) || /["\\]/.test(path)) throw QUOTED;
+        const status = !aFile ? 'A' : !bFile ? 'D' : kind(aFile.mode) === kind(bFile.mode) ? 'M' : 'T';
+        changes.push({ status, path });
+      }
+      await Promise.all(subtrees);
+    };
+    try {
+      await walk(parent === undefined ? undefined : `${parent}^{tree}`, tree, '');
+    } catch {
+      return undefined;
+    }
+    // git walks both trees in tree order, which for full paths is byte order.
+    return changes.sort((x, y) => Buffer.compare(Buffer.from(x.path), Buffer.from(y.path)));
+  }
+
   /** Whether `name` is a valid full ref name (`refs/heads/x`), by git's own rules. */
   isValidRefName(name: string): Promise<boolean> {
     return Promise.resolve(isValidRefName(name));
   }
 }
+
+type Leaf = { mode: string; type: TreeEntry['type']; sha: string };
+const QUOTED = new Error('a path git quotes');
+/** What a mode makes an entry, for `T` (type changed) against `M` (modified). */
+const kind = (mode: string) => (mode === '120000' ? 'link' : mode === '160000' ? 'gitlink' : 'file');
 
 /** A tree object's entries in stored order: `mode name\0<20-byte id>`, modes as ls-tree prints them. */
 function parseTree(tree: Buffer): { mode: string; type: TreeEntry['type']; name: string; sha: string }[] {

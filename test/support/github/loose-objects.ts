@@ -14,7 +14,7 @@ const deflateAsync = promisify(deflate);
  */
 export async function writeLooseObject(
   gitDir: string,
-  type: 'blob' | 'tree',
+  type: 'blob' | 'tree' | 'commit' | 'tag',
   content: Buffer,
 ): Promise<string> {
   const header = Buffer.from(`${type} ${content.length}\0`);

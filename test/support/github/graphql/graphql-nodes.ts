@@ -321,7 +321,19 @@ function indexOf(cursor: string): number {
 }
 
 /**
- * `refs(refPrefix:…)`: every matching ref from one `git for-each-ref`, filtered, ordered and cut to
+ * What `for-each-ref`'s `%(*committerdate:unix)` or else `%(committerdate:unix)` gives (git 2.39
+ * peels a tag once): the commit's committer date in seconds, a tag's commit's; 0 for anything else.
+ */
+async function committerDate(repo: Repo, sha: string, type: string): Promise<number> {
+  const target = type === 'tag' ? (await repo.git.tagInfo(sha))?.object : { sha, type };
+  if (target?.type !== 'commit') return 0;
+  const raw = (await repo.git.object(target.sha))?.content.toString('utf8') ?? '';
+  const committer = /^committer .* (\d+) [+-]\d{4}$/m.exec(raw.slice(0, raw.indexOf('\n\n')));
+  return Number(committer?.[1] ?? 0);
+}
+
+/**
+ * `refs(refPrefix:…)`: every matching ref as the repository's files list them, filtered, ordered and cut to
  * the page; the page's targets are read afterwards, in one batch, only if asked for.
  */
 async function refConnection(ctx: GraphqlContext, repo: Repo, args: RefsArgs): Promise<Node> {
@@ -350,19 +362,18 @@ async function refConnection(ctx: GraphqlContext, repo: Repo, args: RefsArgs): P
   const descending = (args.orderBy?.direction ?? args.direction) === 'DESC';
   // for-each-ref matches whole path components: list from the last '/' and filter the rest here.
   const listed = refPrefix.slice(0, refPrefix.lastIndexOf('/') + 1) || 'refs/';
-  const format = byDate
-    ? '%(refname)%00%(objectname)%00%(objecttype)%00%(committerdate:unix)%00%(*committerdate:unix)'
-    : '%(refname)%00%(objectname)%00%(objecttype)';
-  const out = await repo.git.git(['for-each-ref', `--format=${format}`, listed]);
-  const lines = out.split('\n');
-  if (lines.length > 1000) repo.git.packRefsSoon();
-  let refs = lines
-    .filter(Boolean)
-    .map((line) => {
-      const [ref = '', oid = '', type = '', date = '', peeledDate = ''] = line.split('\0');
-      return { ref, oid, type, date: Number(peeledDate || date || 0) };
-    })
-    .filter((r) => r.ref.startsWith(refPrefix) && r.ref.length > refPrefix.length);
+  const listing = await repo.git.refs(listed);
+  if (listing.length > 1000) repo.git.packRefsSoon();
+  let refs = await Promise.all(
+    listing
+      .filter((r) => r.ref.startsWith(refPrefix) && r.ref.length > refPrefix.length)
+      .map(async ({ ref, sha, type }) => ({
+        ref,
+        oid: sha,
+        type,
+        date: byDate ? await committerDate(repo, sha, type) : 0,
+      })),
+  );
   if (query) refs = refs.filter((r) => r.ref.slice(refPrefix.length).includes(query));
   if (byDate) refs.sort((a, b) => a.date - b.date || (a.ref < b.ref ? -1 : 1));
   if (descending) refs.reverse();

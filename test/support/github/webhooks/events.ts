@@ -241,14 +241,7 @@ export async function repoEvents(
         .filter(([r]) => r !== ref && r.startsWith('refs/heads/'))
         .map(([, s]) => s);
       const exclude = old ? [old] : others;
-      const out = await repo.git.git([
-        'rev-list',
-        '--reverse',
-        '--max-count=2048',
-        now,
-        ...exclude.map((s) => `^${s}`),
-      ]);
-      shas = out.split('\n').filter(Boolean);
+      shas = await repo.git.commitsPushed(now, exclude);
     }
     const headSha = now ? await repo.git.resolveRef(now) : undefined;
     const forced = Boolean(
