@@ -1,0 +1,2 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+import{a as s}from"./chunk-7HVIJFVR.js";import{a as c,b as u}from"./chunk-Q5JCBWU2.js";async function l(t){let o,n=typeof t=="function"?"modelship":t.name,r=typeof t=="function"?{}:t.failureOutputs;await u(async()=>{let e=typeof t=="function"?t():t;({name:n,failureOutputs:r}=e);let a=c(),{workspace:i,storage:d}=a;o=s({cwd:i,workspace:i,storage:d},e.readers()),await(await e.load()).run(a,o)},{name:()=>n,outputs:()=>r,close:()=>o?.close()})}export{l as a};

@@ -1,0 +1,2 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+import{a as r}from"./chunk-HQX75QVB.js";var s={name:"evaluate-model",readers:()=>{let t=r("data");return t?{spares:1,preread:{location:t,options:{batchRows:16384}}}:{spares:1}},load:()=>import("./main-3UKUMR6N.js"),failureOutputs:{task:"",rows:"0",metrics:"{}","metrics-file":""}};export{s as a};

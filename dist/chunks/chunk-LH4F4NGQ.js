@@ -1,2 +1,0 @@
-import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
-var r={name:"drift-report",readers:()=>({spares:2}),load:()=>import("./main-W5Z2TSTT.js"),failureOutputs:{"drift-detected":"false","drifted-columns":"[]","check-run-url":""}};export{r as a};

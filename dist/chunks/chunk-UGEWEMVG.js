@@ -1,2 +1,0 @@
-import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
-import{a as e}from"./chunk-HQX75QVB.js";var m={name:"validate-data",readers:()=>{let[t,a,r]=["data","format","delimiter"].map(s=>e(s));if(!t)return{spares:1};let o={...a?{format:a}:{},...r?{csv:{delimiter:r}}:{}};return{spares:1,preread:{location:t,options:o}}},load:()=>import("./main-LZSLNEKY.js"),failureOutputs:{success:"false","failed-checks":"[]"}};export{m as a};

@@ -1,0 +1,15 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+import{a as u,c as d,d as h}from"./chunk-UUHGAXLE.js";import{a as p,c as y}from"./chunk-G4VHKNFC.js";import"./chunk-H5LNFMB6.js";import"./chunk-4E7EML5C.js";import{d as l}from"./chunk-L4VU24UG.js";import"./chunk-2QSYZIR4.js";import"./chunk-6VXFI7LM.js";import{a as g}from"./chunk-JHRZGDU3.js";import{e as a}from"./chunk-LRQZTIBJ.js";import"./chunk-PR35RQQP.js";import"./chunk-R64QHKY4.js";function R(s){let t=`${a(s.models)} model${s.models===1?"":"s"}, ${a(s.versions)} version${s.versions===1?"":"s"}`,r=[s.problems.length===0?`\u2713 No problems (${t}).`:`\u2717 ${a(s.problems.length)} problem${s.problems.length===1?"":"s"} (${t}):`,...s.problems.map(e=>`  - ${e.kind}: ${e.message}`)];return r.push(s.releases.checked?`Releases checked: ${a(s.releases.count)}.`:`Releases not checked: ${s.releases.reason}.`),`${r.join(`
+`)}
+`}var w=["model-card.json","metrics.json"];async function f(s){let[t,o]=await Promise.all([u(s.tags,void 0,{records:"eager"}),s.releases?.listReleases()]),r=[...t.problems],e=[...t.models.values()].flatMap(i=>i.versions);return o&&r.push(...$(e,o)),{problems:r,releases:o?{checked:!0,count:o.length}:{checked:!1,reason:"releases are checked online only: pass --repo owner/name"},models:t.models.size,versions:e.length}}function $(s,t){let o=new Map(t.map(e=>[e.tag,e])),r=[];for(let e of s){if(!e.record||e.status==="deregistered")continue;let i=o.get(e.tag);if(!i){r.push({kind:"tag-without-release",tag:e.tag,message:`${e.tag} has no release: the registration was interrupted; run the registration again (the same run converges) to complete it`});continue}let c=[...w,...e.record.artifacts.filter(n=>!n.uri.startsWith("s3://")).map(n=>n.name)].filter(n=>!i.assets.includes(n));c.length>0&&r.push({kind:"missing-asset",tag:e.tag,message:`the release of ${e.tag} lacks ${c.join(", ")}: run the registration again to complete it`})}return r}function b(s,t){let[o,r]=t.split("/");return{async listReleases(){try{return(await s.paginate(s.rest.repos.listReleases,{owner:o,repo:r,per_page:100})).map(i=>({tag:i.tag_name,draft:i.draft,assets:i.assets.map(m=>m.name)}))}catch(e){throw e.status===404?l({errors:[{type:"NOT_FOUND"}]},t):l(e,t)}}}}var k=`Usage: modelship registry doctor [options]
+
+Reports what is wrong with the registry: lightweight tags in its format (GTO ignores them
+silently), tags that look meant for it but do not parse, two versions on one commit (GTO's rule),
+version records that cannot be read \u2014 and with --repo, versions registered by Modelship whose
+release is missing or lacks assets (an interrupted registration; running it again completes it).
+
+Options:
+${d}
+
+Exit status: 0 when nothing is wrong, 1 when a problem was found, 2 on a usage or input error.
+`,G=async(s,t)=>{let{values:o}=h("doctor",s,{},[]);if(o.help)return t.out(k),g.ok;let r=await p(t,o),e=await f({tags:r.tags,...r.online?{releases:b(r.client,r.repo)}:{}});return o.json?y(t,e):t.out(R(e)),e.problems.length===0?g.ok:g.failed};export{G as registryDoctor};

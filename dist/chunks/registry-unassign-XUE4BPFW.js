@@ -1,0 +1,10 @@
+import { createRequire as __msCreateRequire } from 'node:module'; const require = __msCreateRequire(import.meta.url);
+import{a as v}from"./chunk-YOJBBLUK.js";import{a as S,b as h,c as E,d as R,e as $,f as T,g as N}from"./chunk-B6TSEKYE.js";import{b as p,d}from"./chunk-UUHGAXLE.js";import"./chunk-G4VHKNFC.js";import"./chunk-XGWZJMKH.js";import"./chunk-H5LNFMB6.js";import{a as y}from"./chunk-WRT5ZXLG.js";import"./chunk-4E7EML5C.js";import"./chunk-2QSYZIR4.js";import{k as f,l as u,m as l}from"./chunk-6VXFI7LM.js";import{a as c}from"./chunk-JHRZGDU3.js";import"./chunk-LRQZTIBJ.js";import"./chunk-PR35RQQP.js";import"./chunk-R64QHKY4.js";function w(t,i,e){let s=!1;for(let o of t.events)o.stage!==i||o.version!==e||(o.action==="assign"?s=!0:o.action==="unassign"&&(s=!1));return s}async function A(t,i){let{model:e,stage:s}=t;return u(e,"model"),l(s,"stage"),S(i,e,o=>{let n=p(o,e),a={model:e,action:"unassign",stage:s},g=n.stages[s],r=t.version?v(n,t.version):g&&n.versions.find(O=>O.version===g.version);if(!r)return{noop:{...a,changed:!1,summary:`no version of ${e} holds ${s}; nothing written`}};if(!w(n,s,r.version))return{noop:{...a,version:r.version,changed:!1,summary:`${e} ${r.version} is not assigned to ${s}; nothing written`}};let m=f({model:e,action:"unassign",stage:s,counter:y(o,e)});return{write:{name:m,commit:r.commit,message:h(`Unassigning stage ${s} from artifact ${e} version ${r.version}`,t)},outcome:{...a,version:r.version,changed:!0,tag:m,summary:`unassigned ${s} from ${e} ${r.version} (${m})`}}},t.tagger)}var x=`Usage: modelship registry unassign NAME STAGE [VERSION] [options]
+
+Takes a version out of STAGE with GTO's tag NAME#STAGE!#N: by default the version holding it, whose
+predecessor in the stage (if still assigned) then holds it again. Name the VERSION to make a retry
+safe: a version not assigned to the stage is a no-op.
+
+Options:
+${R}
+`,_=async(t,i)=>{let{values:e,positionals:s}=d("unassign",t,E,["NAME","STAGE","VERSION?"]);if(e.help)return i.out(x),c.ok;let[o,n,a]=s,g=await A({model:o,stage:n,...a!==void 0?{version:a}:{},...N(e)},await $(i,e));return T(i,g,e.json),c.ok};export{_ as registryUnassign};
