@@ -61,7 +61,7 @@ test('matching release assets pass; a swapped asset refuses /promote and /rollba
   const rollback = await command('/rollback staging');
   assert.match(
     rollback.reply,
-    /model\.onnx of the release fraud\\?@v1\.0\.0 does not match the registry's record/,
+    /model\.onnx of the release fraud\\?@\u200b?v1\.0\.0 does not match the registry's record/,
   );
   assert.match(rollback.reply, /sha256:[0-9a-f]{64} \(24 bytes\).*sha256:[0-9a-f]{64} \(17 bytes\)/s);
   assert.equal(models().deployments.size, deploymentsBefore, 'no deployment for a refused rollback');
@@ -70,7 +70,7 @@ test('matching release assets pass; a swapped asset refuses /promote and /rollba
   const v120 = await registerReleaseVersion(world, 'v1.2.0');
   await swapAsset(v120);
   const promote = await command('/promote v1.2.0 to staging');
-  assert.match(promote.reply, /model\.onnx of the release fraud\\?@v1\.2\.0 does not match/);
+  assert.match(promote.reply, /model\.onnx of the release fraud\\?@\u200b?v1\.2\.0 does not match/);
   assert.equal(models().deployments.size, deploymentsBefore);
   assert.equal(await opsHead(), head);
   assert.equal(await models().git.git(['for-each-ref', 'refs/modelship/']), '', 'no lock left behind');

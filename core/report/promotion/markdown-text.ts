@@ -9,7 +9,8 @@
  * cell backslash-escaped, and at the start (where the text may begin a line) whatever would open a
  * block (a heading, a list, a quote); an `@` before a name gets a zero-width space so `@team` or
  * `@someone` in a reason pings nobody (GitHub finds mentions in the rendered text, so neither
- * escaping nor an entity would stop it). Parentheses, dots and dashes in the middle stay as written:
+ * escaping nor an entity would stop it) — unless a letter or digit precedes it, where GitHub sees no
+ * mention, so `fraud@v5` and `a@b.com` stay copyable as written. Parentheses, dots and dashes in the middle stay as written:
  * they format nothing there, and a reply reads as the rule worded it.
  */
 export function escapeMarkdown(text: string): string {
@@ -21,7 +22,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_[\]#|!~]/g, (c) => `\\${c}`)
     .replace(/^(\s*)([-+=])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2')
-    .replace(/@(?=[\p{L}\p{N}_-])/gu, '@\u200b');
+    .replace(/(?<![\p{L}\p{N}_])@(?=[\p{L}\p{N}_-])/gu, '@\u200b');
 }
 
 /**

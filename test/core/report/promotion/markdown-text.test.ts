@@ -11,7 +11,8 @@ import { htmlIn, mentionsIn } from './markdown-safety.js';
 const escapes: [string, string][] = [
   ['incident 42', 'incident 42'],
   ['ping @alice and @acme/sre', 'ping @\u200balice and @\u200bacme/sre'],
-  ['mail a@b.c', 'mail a@\u200bb.c'],
+  // GitHub sees no mention after a letter or digit: a tag name or an address stays as written.
+  ['mail a@b.c, tag fraud@v5, (@bob)', 'mail a@b.c, tag fraud@v5, (@\u200bbob)'],
   ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
   ['[click](javascript:alert(1))', '\\[click\\](javascript:alert(1))'],
   ['a | b', 'a \\| b'],
