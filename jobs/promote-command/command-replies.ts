@@ -58,6 +58,20 @@ export const replies = {
         ...(ruleSource ? { ruleSource } : {}),
       }),
     ),
+  /** The rules' and the registry's refusals of a resolved promote or rollback, each as worded. */
+  refusedByRules: (
+    request: { command: Command; model: string; environment: string },
+    failures: readonly { code: string; message: string }[],
+    context: { ops: { name: string; config: { file: string } } },
+  ) =>
+    replies.refusedCommand(
+      request,
+      failures.map((f) => f.message),
+      ruleSourceFor(
+        context,
+        failures.map((f) => f.code),
+      ),
+    ),
   locked: (environment: string, lock: EnvironmentLock | { unreadable: string }) =>
     markCommandReply(
       'unreadable' in lock

@@ -55,17 +55,7 @@ export async function runRollbackCommand(
     ...(await checkVersionArtifacts(version, ports.releases)),
   ];
   if (failures.length > 0)
-    return {
-      outcome: 'refused',
-      reply: replies.refusedCommand(
-        { command, ...target },
-        failures.map((f) => f.message),
-        ruleSourceFor(
-          context,
-          failures.map((f) => f.code),
-        ),
-      ),
-    };
+    return { outcome: 'refused', reply: replies.refusedByRules({ command, ...target }, failures, context) };
   return carryOutPromotion(
     {
       kind: 'rollback',

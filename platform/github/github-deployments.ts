@@ -1,6 +1,7 @@
 import type { Deployments } from '../../jobs/promote-command/command-ports.js';
 import type { GitHubClient } from './client.js';
 import { createOnce } from './create-once.js';
+import { createDeploymentStatus } from './create-deployment-status.js';
 import type { MutationBatch } from './mutation-batch.js';
 
 type Status = Parameters<Deployments['setStatus']>[1];
@@ -18,17 +19,8 @@ export function githubDeployments(
 ): Deployments {
   /** The deployments' node ids (GraphQL's createDeploymentStatus names a deployment by it). */
   const nodeIds = new Map<number, string>();
-  const restStatus = async (id: number, status: Status) => {
-    await octokit.rest.repos.createDeploymentStatus({
-      ...repository,
-      deployment_id: id,
-      state: status.state,
-      description: status.description.slice(0, 140),
-      ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
-      ...(status.logUrl ? { log_url: status.logUrl } : {}),
-      auto_inactive: true,
-    });
-  };
+  const restStatus = (id: number, status: Status) =>
+    createDeploymentStatus(octokit, repository, id, status, true);
   return {
     // A deployment whose answer was lost is found by its payload (the command's comment), not made twice.
     create: (deployment) =>

@@ -3,6 +3,7 @@ import type {
   PromotionDeployments,
 } from '../../jobs/promote-command/merged-promotion-ports.js';
 import type { GitHubClient } from './client.js';
+import { createDeploymentStatus } from './create-deployment-status.js';
 
 /**
  * The model repository's deployments of one environment, for finishing a pull-request-mode
@@ -42,16 +43,7 @@ export function promotionDeployments(
         ? { state: latest.state, ...(latest.log_url ? { logUrl: latest.log_url } : {}) }
         : undefined;
     },
-    async setStatus(id, status) {
-      await octokit.rest.repos.createDeploymentStatus({
-        ...repository,
-        deployment_id: id,
-        state: status.state,
-        description: status.description.slice(0, 140),
-        ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
-        ...(status.logUrl ? { log_url: status.logUrl } : {}),
-        auto_inactive: status.state === 'success',
-      });
-    },
+    setStatus: (id, status) =>
+      createDeploymentStatus(octokit, repository, id, status, status.state === 'success'),
   };
 }
