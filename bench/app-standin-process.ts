@@ -2,8 +2,8 @@
 // stand-in's CPU (schema checks of every request and answer, git in child processes) does not
 // compete with the app's event loop as it did when both shared one process. It seeds both
 // repositories, the app's installation and a registered version, then answers the bench's requests.
+import { appManifest } from '../test/support/app-manifest.js';
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { createGitHubClient } from '../platform/github/client.js';
 import { formatVersionTagMessage } from '../core/registry/version-tag-message.js';
 import { gitProcesses } from '../test/support/github/git-processes.js';
@@ -77,14 +77,6 @@ function cpuSeconds(): { self: number; children: number } {
   return { self: own.self, children: git };
 }
 
-/** The events app.yml subscribes the app to. */
-function appEvents(): string[] {
-  const manifest = parse(readFileSync(new URL('../app.yml', import.meta.url), 'utf8')) as {
-    default_events: string[];
-  };
-  return manifest.default_events;
-}
-
 if (process.send) {
   const gh = await startGitHubStandIn();
   const [owner, repo] = MODELS.split('/') as [string, string];
@@ -104,14 +96,7 @@ if (process.send) {
           files: { '.github/modelship.yml': config, 'apps/fraud/values.yaml': request.values },
         });
         for (const lane of request.lanes) await ops.git.updateRef(`refs/heads/${lane}`, ops.headSha, '');
-        const installationId = gh.installApp('acme', [MODELS, OPS], {
-          contents: 'write',
-          issues: 'write',
-          pull_requests: 'write',
-          deployments: 'write',
-          checks: 'read',
-          metadata: 'read',
-        });
+        const installationId = gh.installApp('acme', [MODELS, OPS], appManifest().permissions);
         gh.setPermission(MODELS, 'alice', 'maintain');
         const pullRequest = await gh.createPullRequest(MODELS, 'retrain', {
           'train.py': 'print("retrain")\n',
@@ -163,7 +148,7 @@ if (process.send) {
         gh.app.webhookUrl = request.webhookUrl;
         // GitHub delivers only the events the app subscribes to (app.yml's default_events), so the
         // app verifies and drops no push, create or deployment deliveries it never asked for.
-        gh.app.events = appEvents();
+        gh.app.events = appManifest().events;
         gh.latencyMs = request.latencyMs;
         return null;
       case 'settled':

@@ -15,21 +15,22 @@ export interface InstallationTokensOptions {
 const TRANSIENT = (status: number | undefined) =>
   status === undefined || status >= 500 || status === 403 || status === 429;
 
-/** The app's own authentication (JWT, installation tokens) on the configured API root, with a timeout. */
+/**
+ * The app's own requests on the configured API root, with a timeout, and its authentication (JWT,
+ * installation tokens) over them.
+ */
 function appAuth(options: InstallationTokensOptions) {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  return createAppAuth({
-    appId: options.appId,
-    privateKey: options.privateKey,
-    request: request.defaults({
-      baseUrl: options.apiUrl,
-      headers: { 'user-agent': 'modelship-app' },
-      request: {
-        fetch: (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) =>
-          fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
-      },
-    }),
+  const appRequest = request.defaults({
+    baseUrl: options.apiUrl,
+    headers: { 'user-agent': 'modelship-app' },
+    request: {
+      fetch: (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) =>
+        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+    },
   });
+  const auth = createAppAuth({ appId: options.appId, privateKey: options.privateKey, request: appRequest });
+  return { auth, appRequest };
 }
 
 /** Retries `ask` when it failed transiently (5xx, a reset, a secondary rate limit). */
@@ -54,7 +55,7 @@ async function withRetries<T>(attempts: number, ask: () => Promise<T>): Promise<
 export function installationTokens(
   options: InstallationTokensOptions,
 ): (installationId: number) => Promise<string> {
-  const auth = appAuth(options);
+  const { auth } = appAuth(options);
   const attempts = options.attempts ?? 4;
   return async (installationId) =>
     (await withRetries(attempts, () => auth({ type: 'installation', installationId }))).token;
@@ -65,17 +66,12 @@ export function installationTokens(
  * use. It tells the app's own deployments and pull requests from look-alikes made by others.
  */
 export function appBotLogin(options: InstallationTokensOptions): () => Promise<string> {
-  const auth = appAuth(options);
+  const { auth, appRequest } = appAuth(options);
   let login: Promise<string> | undefined;
   return () => {
     login ??= withRetries(options.attempts ?? 4, async () => {
-      const { token } = await auth({ type: 'app' });
-      const answer = await request('GET /app', {
-        baseUrl: options.apiUrl,
-        headers: { authorization: `bearer ${token}`, 'user-agent': 'modelship-app' },
-        request: { signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) },
-      });
-      return `${answer.data?.slug ?? ''}[bot]`;
+      const { data } = await appRequest('GET /app', { request: { hook: auth.hook } });
+      return `${data?.slug ?? ''}[bot]`;
     }).catch((error: unknown) => {
       login = undefined; // asked again next time
       throw error;

@@ -1,3 +1,4 @@
+import { appManifest } from '../support/app-manifest.js';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -94,14 +95,7 @@ before(async () => {
   await gh.createRepo(OPS, {
     files: { '.github/modelship.yml': OPS_CONFIG, 'apps/fraud/staging/values.yaml': valuesFile('v0.9.0') },
   });
-  gh.installApp('acme', [MODELS, OPS], {
-    contents: 'write',
-    issues: 'write',
-    pull_requests: 'write',
-    deployments: 'write',
-    checks: 'read',
-    metadata: 'read',
-  });
+  gh.installApp('acme', [MODELS, OPS], appManifest().permissions);
   gh.setPermission(MODELS, 'alice', 'maintain');
 });
 

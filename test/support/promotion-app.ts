@@ -1,3 +1,4 @@
+import { appManifest } from './app-manifest.js';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { createAppDependencies } from '../../app/app-dependencies.js';
 import { formatVersionTagMessage } from '../../core/registry/version-tag-message.js';
@@ -130,14 +131,7 @@ export async function startPromotionApp(
       'apps/fraud/production/values.yaml': valuesFile('v0.9.0'),
     },
   });
-  const installationId = gh.installApp('acme', [MODELS, OPS], {
-    contents: 'write',
-    issues: 'write',
-    pull_requests: 'write',
-    deployments: 'write',
-    checks: 'read',
-    metadata: 'read',
-  });
+  const installationId = gh.installApp('acme', [MODELS, OPS], appManifest().permissions);
   gh.setPermission(MODELS, 'alice', 'maintain');
   gh.setPermission(MODELS, 'bob', 'write');
   gh.setPermission(MODELS, 'carol', 'read');
